@@ -1,0 +1,5 @@
+"""gridplanner: plan community governance grids, service centres and walking coverage."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

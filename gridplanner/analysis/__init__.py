@@ -1,0 +1,1 @@
+"""Analyses: pure functions over the model or plain arrays. Qt-free."""

@@ -1,0 +1,72 @@
+"""The gridplanner command line: opens the window, and runs every analysis
+and export headless.
+
+Exit codes are a public contract: 0 success, 1 a user or data error (one
+line on stderr, no traceback), 2 bad usage. Each command group lives in its
+own module with a ``register(subparsers)`` function.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from gridplanner import __version__
+from gridplanner.errors import GridPlannerError
+
+#: Modules of gridplanner.cli that add subcommands, in help order.
+COMMAND_MODULES = ("plan", "importing", "render", "grids", "coverage", "roster")
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2, as argparse does
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = _Parser(
+        prog="gridplanner",
+        description="Plan community governance grids, service centres and walking coverage.",
+    )
+    parser.add_argument("--version", action="version", version=f"gridplanner {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"gridplanner.cli.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list:
+        args_list = ["gui"]
+    args = parser.parse_args(args_list)
+    if not getattr(args, "func", None):
+        parser.print_usage(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.func(args) or 0)
+    except GridPlannerError as exc:
+        print(f"gridplanner {args.command}: {_one_line(str(exc))}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(f"gridplanner {args.command}: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+    except MemoryError:
+        print(f"gridplanner {args.command}: out of memory", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

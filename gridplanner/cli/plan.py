@@ -1,0 +1,88 @@
+"""`gridplanner new`, `info` and `gui`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from gridplanner.cli.common import open_plan, print_json, write_plan
+from gridplanner.errors import ProjectFileError
+from gridplanner.model.plan import Plan
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("gui", help="open the window (the default with no command)")
+    p.add_argument("plan", nargs="?", help="plan file (.gpkg) to open")
+    p.set_defaults(func=cmd_gui)
+
+    p = sub.add_parser("new", help="create an empty plan file")
+    p.add_argument("plan", help="plan file to create (.gpkg)")
+    p.add_argument("--name", default=None, help="plan name (default: the file name)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("info", help="layers, counts, CRS, extent and totals of a plan")
+    p.add_argument("plan")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_info)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from gridplanner.qt.app import run_app
+
+    return run_app(args.plan)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    path = Path(args.plan)
+    if path.exists() and not args.force:
+        raise ProjectFileError(f"{path}: already exists (use --force to overwrite)")
+    plan = Plan(name=args.name or path.stem)
+    write_plan(plan, str(path))
+    print(f"created {path}")
+    return 0
+
+
+def plan_info(plan: Plan) -> dict:
+    layers = {}
+    for name, table in plan.layers.items():
+        entry: dict = {"features": len(table), "spatial": table.is_spatial}
+        if table.is_spatial:
+            entry["extent"] = list(table.total_bounds()) if len(table) else None
+        layers[name] = entry
+    extent = plan.extent()
+    lonlat = None
+    if extent is not None and plan.crs is not None:
+        from gridplanner.io.crs import lonlat_bounds
+
+        lonlat = [round(v, 7) for v in lonlat_bounds(extent, plan.crs)]
+    communities = plan.communities()
+    return {
+        "name": plan.name,
+        "crs": plan.crs.to_string() if plan.crs is not None else None,
+        "crs_name": plan.crs.name if plan.crs is not None else None,
+        "extent": list(extent) if extent else None,
+        "extent_wgs84": lonlat,
+        "layers": layers,
+        "communities": int(len(communities)),
+        "totals": plan.totals(),
+        "settings": plan.settings.to_dict(),
+    }
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    info = plan_info(open_plan(args.plan))
+    if args.json:
+        print_json(info)
+        return 0
+    print(f"plan: {info['name']}")
+    print(f"crs: {info['crs_name'] or '(none yet)'} {info['crs'] or ''}".rstrip())
+    if info["extent"]:
+        print("extent: " + ", ".join(f"{v:.1f}" for v in info["extent"]))
+    print("layers:")
+    for name, entry in info["layers"].items():
+        print(f"  {name:<12} {entry['features']:>8}")
+    t = info["totals"]
+    print(f"households: {t['households']:.0f} ({t['households_estimated']} buildings estimated)")
+    print(f"residents: {t['residents']:.0f}")
+    return 0

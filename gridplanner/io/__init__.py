@@ -1,0 +1,1 @@
+"""Input and output: the project file, importers, exporters, coordinates. Qt-free."""

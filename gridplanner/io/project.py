@@ -1,0 +1,188 @@
+"""The plan file: one GeoPackage per plan.
+
+Every layer is an ordinary GeoPackage layer (QGIS opens it as it is), the
+roster tables are GeoPackage attribute tables, and ``gridplanner_meta`` is a
+small key/value table with the schema version, plan name, CRS and settings.
+
+Saving is atomic: the whole plan is written to a temporary file beside the
+target, flushed to disk, then renamed over it, so a crash or a full disk in
+the middle of a save leaves the previous file intact.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+import warnings
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+
+from gridplanner.errors import ProjectFileError
+from gridplanner.model.plan import Plan
+from gridplanner.model.schema import LAYER_SPECS
+from gridplanner.model.settings import Settings
+
+SCHEMA_VERSION = 1
+META_TABLE = "gridplanner_meta"
+APPLICATION = "gridplanner"
+
+
+def save_plan(plan: Plan, path: str | os.PathLike[str]) -> Path:
+    """Write ``plan`` to ``path`` atomically and return the path."""
+    target = Path(path)
+    if target.suffix.lower() != ".gpkg":
+        raise ProjectFileError(f"{target}: a plan is saved as a .gpkg file")
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise ProjectFileError(f"{target}: folder {directory} does not exist")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".saving.gpkg", dir=directory)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()  # GDAL creates the file itself
+    try:
+        _write_all(plan, tmp)
+        _fsync_file(tmp)
+        os.replace(tmp, target)
+        _fsync_dir(directory)
+    except ProjectFileError:
+        tmp.unlink(missing_ok=True)
+        raise
+    except (OSError, pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise ProjectFileError(f"{target}: could not save the plan ({exc})") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _write_all(plan: Plan, path: Path) -> None:
+    with warnings.catch_warnings():
+        # An empty new plan has no CRS yet; GDAL's warning about it is expected.
+        warnings.filterwarnings("ignore", message="'crs' was not provided")
+        _write_layers(plan, path)
+
+
+def _write_layers(plan: Plan, path: Path) -> None:
+    crs = plan.crs
+    for name, table in plan.layers.items():
+        frame = table.frame.reset_index()
+        frame = _storable(frame)
+        if table.is_spatial:
+            gdf = gpd.GeoDataFrame(frame, geometry="geometry", crs=crs)
+            geometry_type = _geometry_type(LAYER_SPECS[name].geometry)
+            pyogrio.write_dataframe(
+                gdf, path, layer=name, driver="GPKG", geometry_type=geometry_type,
+                promote_to_multi=False,
+            )
+        else:
+            pyogrio.write_dataframe(pd.DataFrame(frame), path, layer=name, driver="GPKG")
+    meta = {
+        "application": APPLICATION,
+        "schema_version": str(SCHEMA_VERSION),
+        "name": plan.name,
+        "crs": crs.to_wkt() if crs is not None else "",
+        "settings": json.dumps(plan.settings.to_dict(), ensure_ascii=False),
+    }
+    pyogrio.write_dataframe(
+        pd.DataFrame({"key": list(meta), "value": list(meta.values())}),
+        path, layer=META_TABLE, driver="GPKG",
+    )
+
+
+def _storable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns GDAL can write: nullable ints/bools stay, objects become text."""
+    out = frame.copy()
+    for col in out.columns:
+        if col == "geometry":
+            continue
+        dtype = out[col].dtype
+        if dtype == "object":
+            out[col] = out[col].map(lambda v: None if v is None or v is pd.NA else str(v))
+    return out
+
+
+def _geometry_type(kind: str | None) -> str:
+    return {
+        "polygon": "Unknown",
+        "point": "Point",
+        "line": "Unknown",
+        "polygon_or_point": "Unknown",
+    }[kind or "polygon"]
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return  # not possible on Windows; the rename is still atomic there
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def read_meta(path: str | os.PathLike[str]) -> dict[str, str]:
+    """The plan's metadata table, or a ProjectFileError saying why it is not a plan."""
+    p = Path(path)
+    if not p.exists():
+        raise ProjectFileError(f"{p}: no such file")
+    try:
+        with sqlite3.connect(f"file:{p}?mode=ro", uri=True) as con:
+            tables = {r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")}
+            if META_TABLE not in tables:
+                raise ProjectFileError(
+                    f"{p}: this GeoPackage is not a gridplanner plan (it has no {META_TABLE} "
+                    "table); import its layers into a plan instead"
+                )
+            rows = con.execute(f'SELECT key, value FROM "{META_TABLE}"').fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError(f"{p}: not a GeoPackage file ({exc})") from exc
+    meta = {str(k): str(v) if v is not None else "" for k, v in rows}
+    if meta.get("application") != APPLICATION:
+        raise ProjectFileError(f"{p}: not a gridplanner plan")
+    return meta
+
+
+def load_plan(path: str | os.PathLike[str]) -> Plan:
+    """Open a plan file; raises ProjectFileError with the reason when it cannot."""
+    p = Path(path)
+    meta = read_meta(p)
+    try:
+        version = int(meta.get("schema_version", "0"))
+    except ValueError:
+        raise ProjectFileError(f"{p}: unreadable schema version {meta.get('schema_version')!r}")
+    if version > SCHEMA_VERSION:
+        raise ProjectFileError(
+            f"{p}: this plan was saved by a newer gridplanner (file schema {version}, this "
+            f"version reads up to {SCHEMA_VERSION}); update gridplanner to open it"
+        )
+    try:
+        settings = Settings.from_dict(json.loads(meta.get("settings") or "{}"))
+    except (ValueError, TypeError) as exc:
+        raise ProjectFileError(f"{p}: the plan settings are damaged ({exc})") from exc
+    crs = meta.get("crs") or None
+    plan = Plan(name=meta.get("name", ""), crs=crs, settings=settings)
+    present = {str(row[0]) for row in pyogrio.list_layers(p)}
+    for name, table in plan.layers.items():
+        if name not in present:
+            continue
+        try:
+            frame = pyogrio.read_dataframe(p, layer=name, fid_as_index=True)
+        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+            raise ProjectFileError(f"{p}: layer {name} cannot be read ({exc})") from exc
+        if table.is_spatial and isinstance(frame, gpd.GeoDataFrame) and crs is not None:
+            frame = frame.set_crs(plan.crs, allow_override=True)
+        frame.index = frame.index.astype("int64")
+        table.replace(frame)
+    return plan

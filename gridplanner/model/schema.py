@@ -1,0 +1,207 @@
+"""Layer and table schemas of a plan, and the vocabularies they use.
+
+A schema lists each column with its dtype and default. Frames entering the
+model are conformed to it (missing columns added with defaults, dtypes
+coerced), so every other part of the code can rely on the columns existing.
+Extra columns are kept: buildings carry their source attributes through.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class BoundaryLevel(StrEnum):
+    SUBDISTRICT = "subdistrict"
+    COMMUNITY = "community"
+    COMPOUND = "compound"
+
+
+class CellKind(StrEnum):
+    COMPREHENSIVE = "comprehensive"
+    DEDICATED = "dedicated"
+
+
+class WorkerRole(StrEnum):
+    LEADER = "leader"
+    FULL_TIME = "full_time"
+    PART_TIME = "part_time"
+    STEWARD = "steward"
+    SUPERVISOR = "supervisor"
+
+
+class BranchKind(StrEnum):
+    GRID = "grid"
+    JOINT = "joint"
+    COMPOUND = "compound"
+
+
+class CentreKind(StrEnum):
+    NEIGHBOURHOOD = "neighbourhood_centre"
+    PARTY_STATION = "party_station"
+    HEALTH = "health_station"
+    ELDERLY_DAY_CARE = "elderly_day_care"
+    CHILDCARE = "childcare"
+    MARKET = "market"
+    CULTURE_SPORTS = "culture_sports"
+    PUBLIC_SERVICES = "public_services"
+    OTHER = "other"
+
+
+#: The "six basics" plus a few common extras; users may add their own.
+DEFAULT_SERVICES: tuple[str, ...] = (
+    "childcare",
+    "elderly_care",
+    "health",
+    "food",
+    "culture",
+    "public_affairs",
+)
+
+SERVICE_SEPARATOR = ";"
+
+GEOMETRY_POLYGON = "polygon"
+GEOMETRY_POINT = "point"
+GEOMETRY_LINE = "line"
+GEOMETRY_POLYGON_OR_POINT = "polygon_or_point"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: str  # pandas dtype name: "string", "Int64", "float64", "boolean"
+    default: object = None
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """What a layer or table holds.
+
+    ``geometry`` is None for attribute-only tables (the roster).
+    """
+
+    name: str
+    geometry: str | None
+    columns: tuple[Column, ...] = field(default_factory=tuple)
+    label_field: str | None = None
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+BOUNDARIES = LayerSpec(
+    "boundaries",
+    GEOMETRY_POLYGON,
+    (
+        Column("level", "string", BoundaryLevel.COMMUNITY.value),
+        Column("name", "string", ""),
+        Column("code", "string", ""),
+        Column("parent", "string", ""),
+    ),
+    label_field="name",
+)
+
+BUILDINGS = LayerSpec(
+    "buildings",
+    GEOMETRY_POLYGON_OR_POINT,
+    (
+        Column("name", "string", ""),
+        Column("households", "float64", 0.0),
+        Column("residents", "float64", 0.0),
+        Column("floors", "float64", float("nan")),
+        Column("households_estimated", "boolean", False),
+    ),
+)
+
+CELLS = LayerSpec(
+    "cells",
+    GEOMETRY_POLYGON,
+    (
+        Column("code", "string", ""),
+        Column("name", "string", ""),
+        Column("kind", "string", CellKind.COMPREHENSIVE.value),
+        Column("community", "string", ""),
+        Column("responsible_unit", "string", ""),
+        Column("notes", "string", ""),
+    ),
+    label_field="code",
+)
+
+CENTRES = LayerSpec(
+    "centres",
+    GEOMETRY_POINT,
+    (
+        Column("name", "string", ""),
+        Column("kind", "string", CentreKind.NEIGHBOURHOOD.value),
+        Column("services", "string", ""),
+        Column("capacity", "float64", float("nan")),
+        Column("hours", "string", ""),
+        Column("notes", "string", ""),
+    ),
+    label_field="name",
+)
+
+NETWORK = LayerSpec(
+    "network",
+    GEOMETRY_LINE,
+    (
+        Column("highway", "string", ""),
+        Column("name", "string", ""),
+    ),
+)
+
+WORKERS = LayerSpec(
+    "workers",
+    None,
+    (
+        Column("name", "string", ""),
+        Column("phone", "string", ""),
+        Column("role", "string", WorkerRole.FULL_TIME.value),
+        Column("community", "string", ""),
+        Column("notes", "string", ""),
+    ),
+)
+
+BRANCHES = LayerSpec(
+    "branches",
+    None,
+    (
+        Column("name", "string", ""),
+        Column("secretary", "string", ""),
+        Column("full_members", "Int64", 0),
+        Column("kind", "string", BranchKind.GRID.value),
+        Column("notes", "string", ""),
+    ),
+)
+
+#: Who is on which cell: one row per (cell, worker) or (cell, branch).
+ASSIGNMENTS = LayerSpec(
+    "assignments",
+    None,
+    (
+        Column("cell_fid", "Int64", None),
+        Column("target", "string", "worker"),  # "worker" or "branch"
+        Column("target_fid", "Int64", None),
+    ),
+)
+
+LAYER_SPECS: dict[str, LayerSpec] = {
+    spec.name: spec
+    for spec in (BOUNDARIES, BUILDINGS, CELLS, CENTRES, NETWORK, WORKERS, BRANCHES, ASSIGNMENTS)
+}
+
+SPATIAL_LAYERS: tuple[str, ...] = tuple(n for n, s in LAYER_SPECS.items() if s.geometry)
+TABLES: tuple[str, ...] = tuple(n for n, s in LAYER_SPECS.items() if not s.geometry)
+
+
+def split_services(value: object) -> list[str]:
+    """The services of a centre as a list (stored ``;``-separated)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    return [s.strip() for s in str(value).split(SERVICE_SEPARATOR) if s.strip()]
+
+
+def join_services(services: list[str] | tuple[str, ...]) -> str:
+    return SERVICE_SEPARATOR.join(s.strip() for s in services if s.strip())

@@ -1,0 +1,1 @@
+"""The Qt shell: main window, map canvas, tools, docks, dialogs."""

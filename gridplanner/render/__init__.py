@@ -1,0 +1,1 @@
+"""Drawing: one map painter (QtGui only, no widgets) for canvas, PNG and PDF."""
