@@ -1,0 +1,420 @@
+"""Balanced partition of communities into grid cells of 300–500 households.
+
+Each community is cut into "atoms" along what cell boundaries should follow:
+the walking network and the compound boundaries (the community polygon
+split by ``polygonize`` of network ∪ compound outlines ∪ community boundary).
+Each atom holds the buildings whose representative point lies in it, so a
+building is never split. An atom with more households than the maximum is cut
+further: its buildings are divided in two along the longer axis (by
+households) until each group fits, and each group gets the part of the atom
+nearer its buildings (a Voronoi cut between footprints).
+
+The atoms form a graph (neighbours share an edge); :mod:`regionalize` groups
+them into contiguous, compact cells within the range. A cell's outline is the
+union of its atoms, so the cells tile the community with no gap or overlap.
+Area of dedicated cells is cut out first and their buildings are left out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from gridplanner.analysis.cell_edit import voronoi_partition
+from gridplanner.analysis.regionalize import choose_region_count, regionalize
+from gridplanner.analysis.tallies import assign_points, building_points
+from gridplanner.errors import AnalysisError
+from gridplanner.model.plan import Plan
+from gridplanner.model.schema import BoundaryLevel, CellKind
+
+Progress = Callable[[int, int], None]
+#: atoms sharing less boundary than this (metres) are not neighbours
+MIN_SHARED_EDGE = 0.5
+
+
+@dataclass
+class Buildings:
+    """The buildings of one community as arrays (positions into the plan's layer)."""
+
+    fids: np.ndarray
+    geoms: np.ndarray
+    points: np.ndarray
+    households: np.ndarray
+    residents: np.ndarray
+
+
+@dataclass
+class PartitionResult:
+    """New comprehensive cells and what the partition achieved."""
+
+    #: community, kind, households, residents, buildings, geometry
+    cells: gpd.GeoDataFrame
+    #: one message per community (or part) that could not meet the range, with the reason
+    problems: list[str] = field(default_factory=list)
+    #: cells, households_mean, balance_cv, share_within, polsby_popper_mean
+    metrics: dict[str, float] = field(default_factory=dict)
+
+
+# -- atoms ----------------------------------------------------------------------
+def build_atoms(area: shapely.Geometry, lines: np.ndarray) -> list[shapely.Polygon]:
+    """The faces of ``area`` cut by ``lines`` (network, compound outlines)."""
+    edges = [shapely.boundary(area)]
+    if len(lines):
+        near = lines[shapely.intersects(lines, area)]
+        clipped = shapely.intersection(near, area)
+        edges.extend(g for g in clipped if not g.is_empty)
+    noded = shapely.union_all(np.asarray(edges, dtype=object))
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
+    if len(faces) == 0:
+        return _parts(area)
+    inside = shapely.intersects(area, shapely.point_on_surface(faces))
+    faces = list(faces[inside])
+    rest = shapely.difference(area, shapely.union_all(np.asarray(faces, dtype=object))) \
+        if faces else area
+    faces.extend(p for p in _parts(rest) if p.area > 0.01)
+    return faces
+
+
+def _parts(geom: shapely.Geometry) -> list[shapely.Polygon]:
+    if geom is None or geom.is_empty:
+        return []
+    if isinstance(geom, shapely.Polygon):
+        return [geom]
+    return [p for g in shapely.get_parts(geom) for p in _parts(g)]
+
+
+def _bisect(members: np.ndarray, b: Buildings, high: float) -> list[np.ndarray]:
+    """Divide buildings along the longer axis until every group fits under ``high``."""
+    total = b.households[members].sum()
+    if total <= high or len(members) <= 1:
+        return [members]
+    xy = shapely.get_coordinates(b.points[members])
+    span = xy.max(axis=0) - xy.min(axis=0)
+    axis = int(np.argmax(span))
+    order = members[np.lexsort((xy[:, 1 - axis], xy[:, axis]))]
+    k = math.ceil(total / high)
+    goal = total * (k // 2) / k
+    cum = np.cumsum(b.households[order])
+    cut = int(np.clip(np.searchsorted(cum, goal) + 1, 1, len(order) - 1))
+    return _bisect(order[:cut], b, high) + _bisect(order[cut:], b, high)
+
+
+def split_heavy_atoms(atoms: list[shapely.Polygon], b: Buildings, high: float
+                      ) -> list[shapely.Polygon]:
+    """Atoms with more than ``high`` households cut between their buildings."""
+    where = assign_points(np.asarray(atoms, dtype=object), b.points)
+    out: list[shapely.Polygon] = []
+    for i, atom in enumerate(atoms):
+        members = np.flatnonzero(where == i)
+        if b.households[members].sum() <= high or len(members) <= 1:
+            out.append(atom)
+            continue
+        groups = _bisect(members, b, high)
+        labels = np.empty(len(b.geoms), dtype=np.int64)
+        for g, idx in enumerate(groups):
+            labels[idx] = g
+        parts = voronoi_partition(atom, b.geoms[members], list(labels[members]))
+        pieces = [parts[g] for g in range(len(groups)) if g in parts]
+        taken = shapely.union_all(np.asarray(pieces[:-1], dtype=object))
+        pieces[-1] = shapely.difference(atom, taken)  # exact cover of the atom
+        for piece in pieces:
+            out.extend(p for p in _parts(piece) if p.area > 0.01)
+    return out
+
+
+def atom_graph(atoms: Sequence[shapely.Polygon]) -> list[list[int]]:
+    """Neighbour lists: atoms sharing at least MIN_SHARED_EDGE metres of boundary."""
+    arr = np.asarray(atoms, dtype=object)
+    adj: list[list[int]] = [[] for _ in range(len(arr))]
+    if len(arr) < 2:
+        return adj
+    tree = shapely.STRtree(arr)
+    i, j = tree.query(arr, predicate="dwithin", distance=0.01)
+    keep = i < j
+    i, j = i[keep], j[keep]
+    rings = shapely.boundary(arr)
+    shared = shapely.length(shapely.intersection(rings[i], shapely.buffer(rings[j], 0.01)))
+    for a, c in zip(i[shared >= MIN_SHARED_EDGE], j[shared >= MIN_SHARED_EDGE], strict=True):
+        adj[int(a)].append(int(c))
+        adj[int(c)].append(int(a))
+    return [sorted(n) for n in adj]
+
+
+# -- one community -----------------------------------------------------------------
+def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.ndarray,
+                   low: float, high: float, seed: int = 0
+                   ) -> tuple[list[shapely.Geometry], list[str]]:
+    """Cells (outlines) of one community area, and messages about what missed the range.
+
+    Street blocks and compounds are tried first as they are; when they are too
+    coarse for every cell to fall in the range, heavy atoms are cut finer
+    (at half, then a quarter of the range's middle) and the best result kept.
+    """
+    problems: list[str] = []
+    total = float(b.households.sum())
+    if total < low:
+        problems.append(f"{name} has {total:.0f} households in total, below the minimum "
+                        f"{low:.0f}: one cell")
+    base = build_atoms(area, lines)
+    mid = 0.5 * (low + high)
+    best = None
+    for split_at in (high, mid / 2, mid / 4):
+        attempt = _attempt(name, base, b, low, high, split_at, seed, total)
+        if best is None or attempt[0] < best[0]:
+            best = attempt
+        if attempt[0] == 0 or total <= high:
+            break
+    _, cells, notes = best
+    return cells, problems + notes
+
+
+def _attempt(name: str, base: list[shapely.Polygon], b: Buildings, low: float, high: float,
+             split_at: float, seed: int, total: float
+             ) -> tuple[int, list[shapely.Geometry], list[str]]:
+    """Cells from atoms cut at ``split_at`` households; (cells out of range, cells, notes)."""
+    notes: list[str] = []
+    atoms = split_heavy_atoms(base, b, split_at) if total > high else base
+    where = assign_points(np.asarray(atoms, dtype=object), b.points)
+    inside = where >= 0
+    hh = np.bincount(where[inside], weights=b.households[inside], minlength=len(atoms))
+    count = np.bincount(where[inside], minlength=len(atoms))
+    for a in np.flatnonzero((hh > high) & (count == 1)):
+        fid = int(b.fids[np.flatnonzero(where == a)[0]])
+        notes.append(f"{name}: building {fid} alone has {hh[a]:.0f} households, above the "
+                     f"maximum {high:.0f}; its cell cannot be within the range")
+    adj = atom_graph(atoms)
+    labels = _label_components(name, atoms, adj, hh, low, high, seed, total, notes)
+    arr = np.asarray(atoms, dtype=object)
+    cells, misses = [], 0
+    for r in range(int(labels.max()) + 1 if len(labels) else 0):
+        members = labels == r
+        if members.any():
+            cells.append(_clean(shapely.union_all(arr[members])))
+            h = hh[members].sum()
+            misses += int(h < low or h > high)
+    return misses, cells, notes
+
+
+def _label_components(name: str, atoms: list, adj: list[list[int]], hh: np.ndarray,
+                      low: float, high: float, seed: int, total: float,
+                      problems: list[str]) -> np.ndarray:
+    n = len(atoms)
+    rows = [a for a, nb in enumerate(adj) for _ in nb]
+    cols = [c for nb in adj for c in nb]
+    graph = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+    ncomp, comp = connected_components(graph, directed=False)
+    arr = np.asarray(atoms, dtype=object)
+    cent = shapely.get_coordinates(shapely.centroid(arr))
+    areas = shapely.area(arr)
+    labels = np.zeros(n, dtype=np.int64)
+    offset = 0
+    for c in range(ncomp):
+        idx = np.flatnonzero(comp == c)
+        h = hh[idx].sum()
+        if ncomp > 1 and h < low and total >= low:
+            problems.append(f"{name}: a separate part of {areas[idx].sum():.0f} m² with "
+                            f"{h:.0f} households touches no other part; it forms its own cell")
+        local = {int(a): i for i, a in enumerate(idx)}
+        sub_adj = [[local[j] for j in adj[a] if j in local] for a in idx]
+        k = choose_region_count(h, low, high, int((hh[idx] > 0).sum()) or 1)
+        lab = regionalize(sub_adj, hh[idx], cent[idx], areas[idx], k, low, high, seed)
+        labels[idx] = lab + offset
+        offset += int(lab.max()) + 1
+    return labels
+
+
+def _clean(geom: shapely.Geometry) -> shapely.Geometry:
+    """Drop specks: holes and parts under 0.5 m² left by floating-point noise."""
+    parts = [p for p in _parts(geom) if p.area >= 0.5] or _parts(geom)
+    fixed = []
+    for p in parts:
+        holes = [r for r in p.interiors if shapely.Polygon(r).area >= 0.5]
+        fixed.append(shapely.Polygon(p.exterior, holes))
+    return fixed[0] if len(fixed) == 1 else shapely.MultiPolygon(fixed)
+
+
+# -- the plan -----------------------------------------------------------------------
+def community_buildings(plan: Plan, area: shapely.Geometry) -> Buildings:
+    """The plan's buildings whose representative point lies in ``area``."""
+    frame = plan.buildings.frame
+    geoms = np.asarray(frame.geometry.values, dtype=object)
+    points = building_points(geoms)
+    inside = shapely.intersects(area, points) if len(points) else np.zeros(0, dtype=bool)
+    hh = np.nan_to_num(pd.to_numeric(frame["households"], errors="coerce").to_numpy(float))
+    res = np.nan_to_num(pd.to_numeric(frame["residents"], errors="coerce").to_numpy(float))
+    return Buildings(np.asarray(frame.index, dtype=np.int64)[inside], geoms[inside],
+                     points[inside], hh[inside], res[inside])
+
+
+def _selected_communities(plan: Plan, names: Sequence[str] | None) -> gpd.GeoDataFrame:
+    comms = plan.communities().sort_index()
+    if len(comms) == 0:
+        raise AnalysisError("the plan has no community boundaries; import them first")
+    if names:
+        known = set(comms["name"].astype(str))
+        missing = [n for n in names if n not in known]
+        if missing:
+            raise AnalysisError(f"no community named {missing[0]!r} (the plan has: "
+                                f"{', '.join(sorted(known))})")
+        comms = comms[comms["name"].astype(str).isin(list(names))]
+    return comms
+
+
+def dedicated_area(plan: Plan) -> shapely.Geometry:
+    cells = plan.cells.frame
+    ded = cells[cells["kind"].astype(str) == CellKind.DEDICATED.value]
+    if len(ded) == 0:
+        return shapely.Polygon()
+    return shapely.union_all(np.asarray(ded.geometry.values, dtype=object))
+
+
+def _cut_lines(plan: Plan) -> np.ndarray:
+    net = np.asarray(plan.network.frame.geometry.values, dtype=object)
+    comp = plan.boundaries_at(BoundaryLevel.COMPOUND)
+    rings = shapely.boundary(np.asarray(comp.geometry.values, dtype=object))
+    lines = np.concatenate([net, rings]) if len(rings) else net
+    return lines[~shapely.is_missing(lines)] if len(lines) else lines
+
+
+def generate_cells(plan: Plan, method: str = "balanced", size: float | None = None,
+                   low: float | None = None, high: float | None = None,
+                   communities: Sequence[str] | None = None, seed: int = 0,
+                   progress: Progress | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> PartitionResult:
+    """New comprehensive cells for the chosen communities (the plan is not changed).
+
+    Parameters
+    ----------
+    plan
+        The plan; dedicated cells are kept out of the new cells.
+    method
+        ``"balanced"`` (households within [low, high]), ``"square"`` or ``"hex"``.
+    size
+        Cell size in metres for square/hex cells.
+    low, high
+        Household range; default the plan's settings.
+    communities
+        Community names; default all.
+    seed
+        Random seed of the balanced partition (same seed, same cells).
+    progress, cancelled
+        ``progress(done, total)`` after each community; ``cancelled()`` is
+        polled between communities and stops with AnalysisError.
+    """
+    from gridplanner.analysis.gridding import SHAPES, tile_polygon
+
+    low = float(plan.settings.households_min if low is None else low)
+    high = float(plan.settings.households_max if high is None else high)
+    if not 0 < low <= high:
+        raise AnalysisError(f"household range {low:g}–{high:g} is not a valid range")
+    if method not in ("balanced", *SHAPES):
+        raise AnalysisError(f"unknown method {method!r} (balanced, square or hex)")
+    if method != "balanced" and not size:
+        raise AnalysisError(f"the {method} method needs a cell size in metres")
+    comms = _selected_communities(plan, communities)
+    taken = dedicated_area(plan)
+    lines = _cut_lines(plan) if method == "balanced" else np.empty(0, dtype=object)
+    rows, problems = [], []
+    for done, (_, comm) in enumerate(comms.iterrows()):
+        if cancelled is not None and cancelled():
+            raise AnalysisError("cell generation was cancelled")
+        name = str(comm["name"])
+        area = shapely.make_valid(comm.geometry)
+        if not taken.is_empty:
+            area = shapely.difference(area, taken)
+        if method == "balanced":
+            b = community_buildings(plan, area)
+            outlines, probs = partition_area(name, area, b, lines, low, high, seed)
+            problems.extend(probs)
+        else:
+            outlines = tile_polygon(area, float(size), method)
+        rows.extend({"community": name, "kind": CellKind.COMPREHENSIVE.value, "geometry": g}
+                    for g in outlines)
+        if progress is not None:
+            progress(done + 1, len(comms))
+    cells = gpd.GeoDataFrame(rows, columns=["community", "kind", "geometry"],
+                             geometry="geometry", crs=plan.crs)
+    cells = add_totals(plan, cells)
+    if method == "balanced":
+        problems.extend(_range_misses(cells, low, high, problems))
+    return PartitionResult(cells, problems, partition_metrics(cells, low, high))
+
+
+def add_totals(plan: Plan, cells: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """``cells`` with households, residents and buildings columns (by representative point)."""
+    from gridplanner.analysis.tallies import BuildingIndex
+
+    index = BuildingIndex.from_plan(plan)
+    t = index.tally(dict(enumerate(cells.geometry.values)))
+    out = cells.copy()
+    for col in ("households", "residents", "buildings"):
+        out[col] = t[col].to_numpy() if len(out) else []
+    return out
+
+
+def _range_misses(cells: gpd.GeoDataFrame, low: float, high: float,
+                  already: list[str]) -> list[str]:
+    out = []
+    for community, group in cells.groupby("community", sort=False):
+        miss = group[(group["households"] < low) | (group["households"] > high)]
+        if len(miss) == 0 or any(p.startswith(f"{community} ") or p.startswith(f"{community}:")
+                                 for p in already):
+            continue
+        values = ", ".join(f"{h:.0f}" for h in miss["households"])
+        out.append(f"{community}: {len(miss)} of {len(group)} cells outside {low:.0f}–{high:.0f} "
+                   f"households ({values}); the streets and compounds do not allow a finer "
+                   "balance")
+    return out
+
+
+def partition_metrics(cells: gpd.GeoDataFrame, low: float, high: float) -> dict[str, float]:
+    """Balance (std/mean of households, share in range) and compactness (Polsby-Popper)."""
+    if len(cells) == 0:
+        return {"cells": 0, "households_mean": 0.0, "balance_cv": 0.0, "share_within": 0.0,
+                "polsby_popper_mean": 0.0}
+    h = cells["households"].to_numpy(float)
+    geoms = np.asarray(cells.geometry.values, dtype=object)
+    pp = 4 * math.pi * shapely.area(geoms) / np.maximum(shapely.length(geoms) ** 2, 1e-12)
+    mean = float(h.mean())
+    return {
+        "cells": int(len(cells)),
+        "households_mean": mean,
+        "balance_cv": float(h.std() / mean) if mean > 0 else 0.0,
+        "share_within": float(((h >= low) & (h <= high)).mean()),
+        "polsby_popper_mean": float(pp.mean()),
+    }
+
+
+def replace_cells(plan: Plan, new_cells: gpd.GeoDataFrame,
+                  communities: Sequence[str] | None = None) -> pd.DataFrame:
+    """Put ``new_cells`` in place of the comprehensive cells of the communities.
+
+    Dedicated cells and other communities' cells stay. A new cell with the
+    same outline as an old one keeps its code; codes are then assigned with
+    the plan's scheme. One change event; returns the previous frame (undo).
+    """
+    from gridplanner.analysis.codes import assign_codes, carry_codes
+
+    old = plan.cells.frame
+    names = set(communities) if communities else set(plan.communities()["name"].astype(str))
+    drop = (old["kind"].astype(str) != CellKind.DEDICATED.value) & \
+        old["community"].astype(str).isin(names)
+    keep = old[~drop]
+    add = gpd.GeoDataFrame(new_cells[["community", "kind", "geometry"]].copy(),
+                           geometry="geometry", crs=plan.crs)
+    add["code"] = carry_codes(old[drop], add.geometry.values)
+    start = plan.cells.next_fid()
+    add.index = pd.RangeIndex(start, start + len(add))
+    frame = pd.concat([keep, add]) if len(keep) else add
+    frame = gpd.GeoDataFrame(frame, geometry="geometry", crs=plan.crs)
+    codes = assign_codes(plan, cells=frame)
+    frame["code"] = [codes.get(int(f), "") for f in frame.index]
+    return plan.cells.replace(frame)
