@@ -1,0 +1,211 @@
+"""The grid roster as Excel and CSV tables.
+
+One row per grid cell, sorted by code: code and name, households, residents,
+leader, workers with phones, branch, secretary, and the share of households
+within each walking level (empty without a walking network or centres).
+Excel gets one sheet per community with a frozen header row and fitted
+column widths; CSV is one table with a community column, in UTF-8 with a
+BOM so Excel on Windows opens the Chinese text correctly.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from gridplanner.analysis.roster_rules import cell_totals, roster_by_cell
+from gridplanner.errors import ExportError, GridPlannerError
+from gridplanner.io.labels import check_lang, label, level_text, role_label
+from gridplanner.model.plan import Plan
+from gridplanner.model.schema import WorkerRole
+
+BASE_COLUMNS = ("community", "code", "name", "households", "residents", "leader",
+                "leader_phone", "workers", "branch", "secretary")
+_BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
+_PERSON_SEPARATOR = "; "
+
+
+# -- coverage (optional) ---------------------------------------------------------------
+def coverage_result(plan: Plan) -> Any | None:
+    """Network coverage of the plan, or None without a network, centres or the module."""
+    if len(plan.centres) == 0 or len(plan.buildings) == 0 or len(plan.network) == 0:
+        return None
+    try:
+        from gridplanner.analysis.coverage import coverage_from_centres
+        from gridplanner.analysis.network import has_network
+    except ImportError:
+        return None
+    try:
+        if not has_network(plan):
+            return None
+        return coverage_from_centres(plan, method="network", services=[])
+    except GridPlannerError:
+        return None
+
+
+def coverage_shares(plan: Plan, result: Any | None) -> pd.DataFrame:
+    """Percent of households within each level, per cell fid (no columns without coverage)."""
+    index = plan.cells.frame.index
+    if result is None:
+        return pd.DataFrame(index=index)
+    out = pd.DataFrame(index=index)
+    rows = {int(r["fid"]): r for r in result.cells}
+    for lv in result.levels_m:
+        key = f"coverage_{level_text(lv)}"
+        suffix = str(int(lv)) if float(lv).is_integer() else f"{lv:g}"
+        out[key] = [round(100.0 * rows[f][f"household_share_{suffix}"], 1)
+                    if f in rows and rows[f]["households"] else None for f in index]
+    return out
+
+
+# -- the table ------------------------------------------------------------------------
+def _person(row: pd.Series, lang: str, with_role: bool) -> str:
+    text = str(row["name"])
+    if with_role and row["role"] != WorkerRole.FULL_TIME.value:
+        text += f"({role_label(str(row['role']), lang)})"
+    phone = str(row["phone"]).strip()
+    return f"{text} {phone}" if phone else text
+
+
+def roster_rows(plan: Plan, lang: str = "zh_CN", coverage: Any | None = None) -> pd.DataFrame:
+    """One row per cell (index: cell fid) with machine-named columns, sorted by code.
+
+    Columns are ``BASE_COLUMNS`` then ``coverage_<level>`` (percent of
+    households) when ``coverage`` (a coverage result) is given.
+    """
+    lang = check_lang(lang)
+    cells = plan.cells.frame
+    totals = cell_totals(plan)
+    teams = roster_by_cell(plan)
+    workers, branches = plan.workers.frame, plan.branches.frame
+    records = []
+    for fid in cells.index:
+        team = teams[int(fid)]
+        leaders = [workers.loc[w] for w in team.leaders]
+        others = [_person(workers.loc[w], lang, True) for w in team.full_time + team.others]
+        bs = [branches.loc[b] for b in team.branches]
+        records.append({
+            "community": str(cells.at[fid, "community"]),
+            "code": str(cells.at[fid, "code"]),
+            "name": str(cells.at[fid, "name"]),
+            "households": int(round(totals.at[fid, "households"])),
+            "residents": int(round(totals.at[fid, "residents"])),
+            "leader": _PERSON_SEPARATOR.join(str(p["name"]) for p in leaders),
+            "leader_phone": _PERSON_SEPARATOR.join(str(p["phone"]) for p in leaders),
+            "workers": _PERSON_SEPARATOR.join(others),
+            "branch": _PERSON_SEPARATOR.join(str(b["name"]) for b in bs),
+            "secretary": _PERSON_SEPARATOR.join(str(b["secretary"]) for b in bs),
+        })
+    frame = pd.DataFrame(records, index=cells.index, columns=list(BASE_COLUMNS))
+    frame = frame.join(coverage_shares(plan, coverage))
+    order = sorted(frame.index, key=lambda f: (frame.at[f, "code"] == "", frame.at[f, "code"], f))
+    return frame.loc[order]
+
+
+def header_labels(columns: list[str], lang: str) -> list[str]:
+    """Column headers in ``lang`` for machine column names."""
+    out = []
+    for col in columns:
+        if col.startswith("coverage_"):
+            out.append(label("coverage", lang, level=col.removeprefix("coverage_")))
+        else:
+            out.append(label(col, lang))
+    return out
+
+
+# -- writing ---------------------------------------------------------------------------
+def write_atomic(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
+    """Call ``write(tmp)`` on a temporary file beside ``path`` and rename it over ``path``."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"{target}: folder {folder} does not exist")
+    fd, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=folder)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    except PermissionError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"{target}: cannot write ({exc.strerror}); is it open in "
+                          "another program?") from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"{target}: cannot write ({exc})") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def export_csv(plan: Plan, path: str | os.PathLike[str], lang: str = "zh_CN") -> Path:
+    """Write the roster of every cell as one CSV table (UTF-8 with BOM)."""
+    lang = check_lang(lang)
+    rows = roster_rows(plan, lang, coverage_result(plan))
+    rows = rows.sort_values(["community", "code"], kind="stable")
+    table = rows.set_axis(header_labels(list(rows.columns), lang), axis=1)
+
+    def write(tmp: Path) -> None:
+        table.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+
+    return write_atomic(path, write)
+
+
+def sheet_name(text: str, used: set[str]) -> str:
+    """A valid, unique Excel sheet name (≤ 31 characters, no []:*?/\\)."""
+    base = (text.translate(_BAD_SHEET_CHARS).strip("'") or "Sheet")[:31]
+    name, n = base, 1
+    while name.lower() in used:
+        n += 1
+        name = f"{base[:31 - len(str(n)) - 1]}_{n}"
+    used.add(name.lower())
+    return name
+
+
+def _text_width(value: object) -> int:
+    text = "" if value is None else str(value)
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def export_xlsx(plan: Plan, path: str | os.PathLike[str], lang: str = "zh_CN") -> Path:
+    """Write the roster as an Excel workbook with one sheet per community."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    lang = check_lang(lang)
+    rows = roster_rows(plan, lang, coverage_result(plan))
+    columns = [c for c in rows.columns if c != "community"]
+    headers = header_labels(columns, lang)
+    wb = Workbook()
+    wb.remove(wb.active)
+    used: set[str] = set()
+    groups = list(rows.groupby(rows["community"].replace("", label("no_community", lang)),
+                               sort=True)) or [(label("no_community", lang), rows)]
+    bold = Font(bold=True)
+    for community, group in groups:
+        ws = wb.create_sheet(sheet_name(str(community), used))
+        ws.append(headers)
+        for cell in ws[1]:
+            cell.font = bold
+            cell.alignment = Alignment(vertical="center")
+        values = group[columns].astype(object).where(group[columns].notna(), None)
+        for record in values.itertuples(index=False):
+            ws.append(list(record))
+        ws.freeze_panes = "A2"
+        _fit_widths(ws, headers, values)
+    return write_atomic(path, wb.save)
+
+
+def _fit_widths(ws: Any, headers: list[str], values: pd.DataFrame) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for i, header in enumerate(headers, start=1):
+        column = values.iloc[:, i - 1]
+        longest = max([_text_width(header)] + [_text_width(v) for v in column.head(500)])
+        ws.column_dimensions[get_column_letter(i)].width = min(max(longest + 2, 8), 60)
