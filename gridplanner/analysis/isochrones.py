@@ -1,0 +1,270 @@
+"""Walking isochrones: the area each centre reaches within each level.
+
+Each centre gets a cut-off search (``limit`` = the largest level) on the
+part of the graph within that straight-line distance; all of them run in one
+Dijkstra call over a block-diagonal matrix (one block per centre), so the
+cost is the sum of the balls, not centres × network. The reached edge pieces
+(partial edges cut at the remaining distance) are buffered by a small width
+and unioned. Modes: ``overlap`` (a polygon per centre and level),
+``dissolve`` (one per level) and ``split`` (every piece goes to its nearest
+centre before buffering). Gap areas are communities minus the reached area.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from scipy.sparse import csgraph
+
+from gridplanner.analysis.coverage import (
+    NETWORK,
+    centres_offering,
+    choose_method,
+    level_key,
+    resolve_levels,
+)
+from gridplanner.analysis.network import WalkGraph, csr_min, walk_graph
+from gridplanner.analysis.snapping import JoinPoints, join_points, node_distances
+from gridplanner.errors import AnalysisError
+
+MODES = ("overlap", "dissolve", "split")
+#: Default half-width of the band drawn around reached streets, metres.
+DEFAULT_WIDTH_M = 40.0
+CHUNK = 512
+
+
+@dataclass
+class Reach:
+    """Per (source, edge) pair: distance from the source to both edge ends."""
+
+    source: np.ndarray
+    edge: np.ndarray
+    du: np.ndarray
+    dv: np.ndarray
+
+
+def local_reach(graph: WalkGraph, sources: JoinPoints, points: np.ndarray,
+                limit: float) -> Reach:
+    """Cut-off searches from every source, in chunks of one Dijkstra call each."""
+    parts = [_reach_chunk(graph, sources.subset(sl), np.asarray(points)[sl], limit, sl.start)
+             for sl in (slice(i, min(i + CHUNK, len(sources))) for i in range(0, len(sources), CHUNK))]
+    if not parts:
+        e = np.empty(0, dtype=np.int64)
+        return Reach(e, e, np.empty(0), np.empty(0))
+    return Reach(*(np.concatenate([getattr(p, f) for p in parts]) for f in ("source", "edge", "du", "dv")))
+
+
+def _reach_chunk(graph: WalkGraph, sources: JoinPoints, points: np.ndarray, limit: float,
+                 offset: int) -> Reach:
+    c, e = graph.tree.query(points, predicate="dwithin", distance=limit)
+    n, k = graph.n_nodes, len(sources)
+    if len(e) == 0:
+        return Reach(c, e, np.empty(0), np.empty(0))
+    keys = np.concatenate([c * n + graph.edge_u[e], c * n + graph.edge_v[e]])
+    uniq, inv = np.unique(keys, return_inverse=True)
+    lu, lv = inv[: len(e)], inv[len(e):]
+    size = len(uniq) + k
+    src_u = np.arange(k) * n + graph.edge_u[sources.edge]
+    src_v = np.arange(k) * n + graph.edge_v[sources.edge]
+    rows, cols, w = [lu, lv], [lv, lu], [graph.edge_length[e]] * 2
+    for keyset, leg in ((src_u, sources.leg_u(graph)), (src_v, sources.leg_v(graph))):
+        pos = np.searchsorted(uniq, keyset)
+        ok = (pos < len(uniq)) & (uniq[np.minimum(pos, len(uniq) - 1)] == keyset)
+        rows.append(len(uniq) + np.flatnonzero(ok))
+        cols.append(pos[ok])
+        w.append(leg[ok])
+    matrix = csr_min(np.concatenate(rows), np.concatenate(cols), np.concatenate(w), size)
+    dist = csgraph.dijkstra(matrix, directed=True, indices=np.arange(len(uniq), size),
+                            min_only=True, limit=limit)
+    return Reach(c + offset, e, dist[lu], dist[lv])
+
+
+def reached_intervals(graph: WalkGraph, reach: Reach, sources: JoinPoints, level: float):
+    """(source, edge, start, end) of every edge piece within ``level``."""
+    L = graph.edge_length[reach.edge]
+    a = np.clip(level - reach.du, 0.0, L)
+    b = np.clip(level - reach.dv, 0.0, L)
+    full = a + b >= L
+    src = [reach.source[full], reach.source[~full], reach.source[~full]]
+    edge = [reach.edge[full], reach.edge[~full], reach.edge[~full]]
+    start = [np.zeros(full.sum()), np.zeros((~full).sum()), (L - b)[~full]]
+    end = [L[full], a[~full], L[~full]]
+    rem = level - sources.access  # the centre's own edge, walked from the join point
+    own = np.flatnonzero(rem > 0)
+    Lo = graph.edge_length[sources.edge[own]]
+    pos = sources.t[own] * Lo
+    src.append(own)
+    edge.append(sources.edge[own])
+    start.append(np.maximum(0.0, pos - rem[own]))
+    end.append(np.minimum(Lo, pos + rem[own]))
+    out = [np.concatenate(x) for x in (src, edge, start, end)]
+    keep = out[3] - out[2] > 1e-6
+    return tuple(x[keep] for x in out)
+
+
+def edge_pieces(graph: WalkGraph, edge: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """The parts of edges between distances ``start`` and ``end`` from their u end."""
+    if len(edge) == 0:
+        return np.empty(0, dtype=object)
+    geoms = graph.edge_geometry[edge]
+    coords, idx = shapely.get_coordinates(geoms, return_index=True)
+    step = np.hypot(*np.diff(coords, axis=0, prepend=coords[:1]).T)
+    first = np.ones(len(idx), dtype=bool)
+    first[1:] = idx[1:] != idx[:-1]
+    step[first] = 0.0
+    cum = np.cumsum(step)
+    cum -= np.repeat(cum[first], np.bincount(idx, minlength=len(edge)))
+    inner = (cum > start[idx]) & (cum < end[idx])
+    p0 = shapely.get_coordinates(shapely.line_interpolate_point(geoms, start))
+    p1 = shapely.get_coordinates(shapely.line_interpolate_point(geoms, end))
+    ids = np.concatenate([np.arange(len(edge)), idx[inner], np.arange(len(edge))])
+    key = np.concatenate([start - 1.0, cum[inner], end + 1.0])
+    xy = np.vstack([p0, coords[inner], p1])
+    order = np.lexsort((key, ids))
+    return shapely.linestrings(xy[order], indices=ids[order])
+
+
+def split_intervals(graph: WalkGraph, node_dist: np.ndarray, node_src: np.ndarray, level: float):
+    """(source, edge, start, end) pieces, each edge cut between its two nearest centres."""
+    u, v, L = graph.edge_u, graph.edge_v, graph.edge_length
+    du, dv, su, sv = node_dist[u], node_dist[v], node_src[u], node_src[v]
+    with np.errstate(invalid="ignore"):
+        mid = np.where(su == sv, L, np.clip((dv + L - du) / 2.0, 0.0, L))
+        a = np.minimum(np.clip(level - du, 0.0, L), mid)
+        b = np.minimum(np.clip(level - dv, 0.0, L), L - np.where(su == sv, 0.0, mid))
+    a, b = np.nan_to_num(a), np.nan_to_num(b)
+    edges = np.arange(graph.n_edges)
+    whole = (su == sv) & (a + b >= L)
+    out = (np.concatenate([su[whole], su[~whole], sv[~whole]]),
+           np.concatenate([edges[whole], edges[~whole], edges[~whole]]),
+           np.concatenate([np.zeros(whole.sum()), np.zeros((~whole).sum()), (L - b)[~whole]]),
+           np.concatenate([L[whole], a[~whole], L[~whole]]))
+    keep = (out[3] - out[2] > 1e-6) & (out[0] >= 0)
+    return tuple(x[keep] for x in out)
+
+
+def isochrones(plan: Any, levels: Sequence[float] | None = None, mode: str = "overlap",
+               service: str | None = None, width_m: float | None = None,
+               rings: bool = False, method: str = "auto") -> gpd.GeoDataFrame:
+    """Isochrone polygons of the plan's centres.
+
+    Returns a GeoDataFrame (plan CRS) with ``centre`` (fid, <NA> when
+    dissolved), ``name``, ``level_m``, ``minutes``, ``mode``, ``method``.
+    ``rings=True`` makes each level the ring beyond the previous level.
+    """
+    if mode not in MODES:
+        raise AnalysisError(f"unknown isochrone mode {mode!r}; use one of {', '.join(MODES)}")
+    lv = resolve_levels(plan, levels)
+    width = float(width_m if width_m is not None
+                  else getattr(plan.settings, "isochrone_width_m", DEFAULT_WIDTH_M))
+    method = choose_method(plan, method)
+    centres = centres_offering(plan, service)
+    pts = np.asarray(centres.geometry.values, dtype=object)
+    per_level: dict[float, np.ndarray] = {}
+    if method == NETWORK and len(pts):
+        graph = walk_graph(plan)
+        joins = join_points(graph, pts)
+        if mode == "split":
+            nd, ns = node_distances(graph, joins, limit=lv[-1])
+            for r in lv:
+                s, e, a, b = split_intervals(graph, nd, ns, r)
+                per_level[r] = _buffer_groups(edge_pieces(graph, e, a, b), s, len(pts), width)
+        else:
+            reach = local_reach(graph, joins, pts, lv[-1])
+            for r in lv:
+                s, e, a, b = reached_intervals(graph, reach, joins, r)
+                per_level[r] = _buffer_groups(edge_pieces(graph, e, a, b), s, len(pts), width)
+    else:
+        for r in lv:
+            per_level[r] = shapely.buffer(pts, r) if len(pts) else np.empty(0, dtype=object)
+    return _frame(plan, centres, per_level, lv, mode, method, rings)
+
+
+def _buffer_groups(pieces: np.ndarray, group: np.ndarray, k: int, width: float) -> np.ndarray:
+    out = np.full(k, None, dtype=object)
+    if len(pieces) == 0:
+        return out
+    present, dense = np.unique(group, return_inverse=True)
+    order = np.argsort(dense, kind="stable")
+    multi = shapely.multilinestrings(pieces[order], indices=dense[order])
+    out[present] = fill_holes(shapely.buffer(multi, width, quad_segs=2))
+    return out
+
+
+def fill_holes(polygons: np.ndarray) -> np.ndarray:
+    """Polygons without holes: a block ringed by reached streets is reached."""
+    parts, idx = shapely.get_parts(polygons, return_index=True)
+    solid = shapely.polygons(shapely.get_exterior_ring(parts))
+    out = np.array(polygons, dtype=object)
+    counts = np.bincount(idx, minlength=len(out))
+    single = np.flatnonzero(counts == 1)
+    pos = np.searchsorted(idx, single)
+    out[single] = solid[pos]
+    for i in np.flatnonzero(counts > 1):
+        out[i] = shapely.union_all(solid[idx == i])
+    return out
+
+
+def _frame(plan: Any, centres: pd.DataFrame, per_level: dict[float, np.ndarray],
+           levels: list[float], mode: str, method: str, rings: bool) -> gpd.GeoDataFrame:
+    speed = plan.settings.walking_speed
+    rows: list[dict[str, Any]] = []
+    inner: np.ndarray | shapely.Geometry | None = None
+    for r in levels:
+        geoms = per_level[r]
+        if mode == "dissolve":
+            geoms = np.array([shapely.union_all(geoms[~shapely.is_missing(geoms)])], dtype=object)
+        shown = geoms
+        if rings and inner is not None:
+            shown = shapely.difference(geoms, inner)
+        inner = geoms
+        ids = [pd.NA] if mode == "dissolve" else list(centres.index)
+        names = [""] if mode == "dissolve" else list(centres["name"].astype(str))
+        for fid, name, g in zip(ids, names, shown, strict=True):
+            if g is None or shapely.is_empty(g):
+                continue
+            rows.append({"centre": fid, "name": name, "level_m": r, "level": level_key(r),
+                         "minutes": round(r / speed / 60.0, 2), "mode": mode,
+                         "method": method, "geometry": g})
+    frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=plan.crs) if rows else \
+        gpd.GeoDataFrame({"centre": [], "name": [], "level_m": [], "level": [], "minutes": [],
+                          "mode": [], "method": []}, geometry=[], crs=plan.crs)
+    frame["centre"] = frame["centre"].astype("Int64")
+    return frame
+
+
+def gap_areas(plan: Any, reached: gpd.GeoDataFrame | None = None,
+              levels: Sequence[float] | None = None, service: str | None = None,
+              min_area_m2: float = 100.0) -> gpd.GeoDataFrame:
+    """Parts of every community beyond reach at each level.
+
+    ``reached`` is an isochrone frame (any mode, no rings); computed
+    (dissolved) when not given. Columns: ``community``, ``level_m``,
+    ``area_m2``, ``method``.
+    """
+    lv = resolve_levels(plan, levels)
+    if reached is None:
+        reached = isochrones(plan, lv, mode="dissolve", service=service)
+    method = str(reached["method"].iloc[0]) if len(reached) else choose_method(plan)
+    rows = []
+    for r in lv:
+        here = reached[np.isclose(reached["level_m"].astype(float), r)]
+        covered = shapely.union_all(here.geometry.values) if len(here) else None
+        for _, comm in plan.communities().iterrows():
+            gap = comm.geometry if covered is None else shapely.difference(comm.geometry, covered)
+            parts = shapely.get_parts(gap)
+            parts = parts[shapely.area(parts) >= min_area_m2]
+            if len(parts):
+                g = shapely.union_all(parts)
+                rows.append({"community": str(comm["name"]), "level_m": r,
+                             "area_m2": float(g.area), "method": method, "geometry": g})
+    if not rows:
+        return gpd.GeoDataFrame({"community": [], "level_m": [], "area_m2": [], "method": []},
+                                geometry=[], crs=plan.crs)
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs=plan.crs)
