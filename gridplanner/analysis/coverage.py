@@ -95,6 +95,8 @@ def nearest_centres(plan: Any, service: str | None = None, method: str = "auto",
         dist, src = walking_distances(graph, join_points(graph, pts), join_points(graph, cpts), limit)
     else:
         dist, src = straight_distances(pts, cpts)
+        far = ~(dist <= limit)
+        dist[far], src[far] = np.inf, -1
     cfids = np.asarray(centres.index, dtype=np.int64)
     nearest = pd.array(np.where(src >= 0, cfids[np.maximum(src, 0)] if len(cfids) else 0, 0),
                        dtype="Int64")
