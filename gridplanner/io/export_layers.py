@@ -24,7 +24,7 @@ import pandas as pd
 import pyogrio
 import shapely
 
-from gridplanner.errors import ExportError
+from gridplanner.errors import ExportError, GridPlannerError
 from gridplanner.io.export_tables import coverage_result, roster_rows, write_atomic
 from gridplanner.model.plan import Plan
 
@@ -88,7 +88,7 @@ def export_frames(plan: Plan, lang: str = "zh_CN") -> dict[str, gpd.GeoDataFrame
         centres.reset_index(), geometry="geometry", crs=plan.crs)
     if result is not None:
         frames["coverage"] = _coverage_frame(plan, result)
-        frames["gaps"] = gap_areas(plan, result)
+        frames["gaps"] = coverage_gaps(plan, result)
     return frames
 
 
@@ -114,7 +114,23 @@ def _coverage_frame(plan: Plan, result: Any) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame, geometry=b.geometry.to_numpy(), crs=plan.crs)
 
 
-def gap_areas(plan: Plan, result: Any) -> gpd.GeoDataFrame:
+def coverage_gaps(plan: Plan, result: Any, largest_only: bool = False) -> gpd.GeoDataFrame:
+    """Gap areas: the parts of each community the walking network does not reach
+    within each level (``gridplanner.analysis.isochrones``), or when that is not
+    available, the areas of buildings beyond the largest level."""
+    levels = list(result.levels_m)
+    try:
+        from gridplanner.analysis.isochrones import gap_areas
+    except ImportError:
+        return building_gap_areas(plan, result)
+    try:
+        gaps = gap_areas(plan, levels=levels[-1:] if largest_only else levels)
+    except GridPlannerError:
+        return building_gap_areas(plan, result)
+    return gaps if len(plan.communities()) else building_gap_areas(plan, result)
+
+
+def building_gap_areas(plan: Plan, result: Any) -> gpd.GeoDataFrame:
     """Areas of buildings beyond the largest level: footprints grown by
     ``GAP_BUFFER_M`` and merged, with the buildings and households inside."""
     b = plan.buildings.frame

@@ -49,11 +49,13 @@ def coverage_result(plan: Plan) -> Any | None:
 
 
 def coverage_shares(plan: Plan, result: Any | None) -> pd.DataFrame:
-    """Percent of households within each level, per cell fid (no columns without coverage)."""
+    """Percent of households within each level, per cell fid (empty without coverage)."""
     index = plan.cells.frame.index
-    if result is None:
-        return pd.DataFrame(index=index)
     out = pd.DataFrame(index=index)
+    if result is None:
+        for lv in plan.settings.levels_m:
+            out[f"coverage_{level_text(lv)}"] = pd.Series(None, index=index, dtype=object)
+        return out
     rows = {int(r["fid"]): r for r in result.cells}
     for lv in result.levels_m:
         key = f"coverage_{level_text(lv)}"

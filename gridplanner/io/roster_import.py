@@ -2,7 +2,8 @@
 
 Cadres keep their rosters in Excel, so headers are Chinese or English and
 CSV files come in UTF-8 (with or without BOM) or GBK/GB18030. The column
-mapping is ``options.extra["columns"] = {"name": "姓名", ...}``; without
+mapping is ``options.extra["columns"] = {"name": "姓名", ...}`` (or, from the
+command line, ``--option column.name=姓名``); without
 one, columns are guessed from their headers and the guesses reported. A
 ``cell`` column (grid codes or names, several separated by ``;`` ``、``
 ``,``) creates assignments. Bad rows are skipped and named by their row
@@ -180,9 +181,12 @@ def _check_kind(kind: str) -> str:
 
 def _resolve_columns(kind: str, frame: pd.DataFrame, options: ImportOptions,
                      report: ImportReport, path: Path) -> dict[str, str]:
-    given = options.extra.get("columns") if options.extra else None
+    given = dict(options.extra.get("columns") or {}) if options.extra else {}
+    for key, value in (options.extra or {}).items():  # --option column.name=姓名
+        if str(key).startswith("column."):
+            given[str(key).removeprefix("column.")] = value
     if given:
-        mapping = {str(k): str(v) for k, v in dict(given).items() if v}
+        mapping = {str(k): str(v) for k, v in given.items() if v}
         missing = [h for h in mapping.values() if h not in frame.columns]
         if missing:
             raise ImportDataError(
