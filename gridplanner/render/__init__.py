@@ -2,4 +2,6 @@
 
 from gridplanner.render._none_guard import protect_none
 
+__all__ = ["protect_none"]
+
 protect_none()

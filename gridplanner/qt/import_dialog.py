@@ -1,0 +1,179 @@
+"""The import dialog: gathers what to import and how; it changes nothing itself.
+
+The window reads :meth:`ImportDialog.request` and runs the import as an
+undoable :class:`~gridplanner.qt.commands.ImportCommand`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from gridplanner.errors import GridPlannerError
+from gridplanner.io.importing import COORDS_CHOICES, IMPORT_KINDS, ImportOptions
+
+KIND_TITLES = {
+    "boundaries": QT_TRANSLATE_NOOP("ImportDialog", "Boundaries (sub-district, community, compound)"),
+    "buildings": QT_TRANSLATE_NOOP("ImportDialog", "Buildings"),
+    "network": QT_TRANSLATE_NOOP("ImportDialog", "Streets / walking network"),
+    "centres": QT_TRANSLATE_NOOP("ImportDialog", "Service centres"),
+    "workers": QT_TRANSLATE_NOOP("ImportDialog", "Grid workers (roster)"),
+    "branches": QT_TRANSLATE_NOOP("ImportDialog", "Party branches (roster)"),
+}
+COORDS_TITLES = {
+    "wgs84": QT_TRANSLATE_NOOP("ImportDialog", "WGS84 (GPS, OpenStreetMap)"),
+    "gcj02": QT_TRANSLATE_NOOP("ImportDialog", "GCJ-02 (Amap, Tencent)"),
+    "bd09": QT_TRANSLATE_NOOP("ImportDialog", "BD-09 (Baidu)"),
+}
+ENCODINGS = ("", "utf-8", "gbk", "gb18030", "big5")
+LEVELS = ("", "subdistrict", "community", "compound")
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "ImportDialog",
+    "GIS and table files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.csv *.xlsx);;All files (*)")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportDialog", text)
+
+
+def _fields_of(path: str, layer: str | None) -> list[str]:
+    """Attribute names of a file's layer, or [] when it cannot be read."""
+    try:
+        import pyogrio
+
+        info = pyogrio.read_info(path, layer=layer or None)
+        return [str(f) for f in info["fields"]]
+    except Exception:  # any unreadable file: the importer will say why later
+        return []
+
+
+def _layers_of(path: str) -> list[str]:
+    try:
+        from gridplanner.io.readers import list_layers
+
+        return list_layers(path)
+    except (GridPlannerError, ImportError, OSError):
+        return []
+
+
+class ImportDialog(QDialog):
+    """Choose a kind, a file and the import options."""
+
+    def __init__(self, parent: QWidget | None = None, kind: str | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import Data"))
+        self.setMinimumWidth(520)
+        form = QFormLayout(self)
+        self.kind_combo = QComboBox(self)
+        for key in IMPORT_KINDS:
+            self.kind_combo.addItem(_tr(KIND_TITLES.get(key, key)), key)
+        self.path_edit = QLineEdit(self)
+        browse = QPushButton(self.tr("Browse…"), self)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.layer_combo = QComboBox(self)
+        self.encoding_combo = QComboBox(self)
+        self.encoding_combo.setEditable(True)
+        for enc in ENCODINGS:
+            self.encoding_combo.addItem(enc or self.tr("(detect)"), enc)
+        self.crs_edit = QLineEdit(self)
+        self.crs_edit.setPlaceholderText(self.tr("from the file, e.g. EPSG:4490"))
+        self.coords_combo = QComboBox(self)
+        for key in COORDS_CHOICES:
+            self.coords_combo.addItem(_tr(COORDS_TITLES.get(key, key)), key)
+        self.households_combo, self.residents_combo, self.name_combo = (
+            self._field_combo(), self._field_combo(), self._field_combo())
+        self.level_combo = QComboBox(self)
+        for level in LEVELS:
+            self.level_combo.addItem(level or self.tr("(from a field or the name)"), level)
+        self.replace_check = QCheckBox(self.tr("Replace the layer's features"), self)
+        form.addRow(self.tr("Kind"), self.kind_combo)
+        form.addRow(self.tr("File"), row)
+        form.addRow(self.tr("Layer"), self.layer_combo)
+        form.addRow(self.tr("Encoding"), self.encoding_combo)
+        form.addRow(self.tr("Source CRS"), self.crs_edit)
+        form.addRow(self.tr("Coordinates"), self.coords_combo)
+        form.addRow(self.tr("Households field"), self.households_combo)
+        form.addRow(self.tr("Residents field"), self.residents_combo)
+        form.addRow(self.tr("Name field"), self.name_combo)
+        form.addRow(self.tr("Boundary level"), self.level_combo)
+        form.addRow("", self.replace_check)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, parent=self)
+        form.addRow(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        browse.clicked.connect(self._browse)
+        self.path_edit.editingFinished.connect(self._file_changed)
+        self.layer_combo.currentIndexChanged.connect(self._layer_changed)
+        if kind:
+            self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
+
+    def _field_combo(self) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setEditable(True)
+        combo.addItem("")
+        return combo
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file to import"), "",
+                                              _tr(FILE_FILTER))
+        if path:
+            self.set_path(path)
+
+    def set_path(self, path: str) -> None:
+        """Show ``path`` and fill the layer and field choosers from it."""
+        self.path_edit.setText(path)
+        self._file_changed()
+
+    def _file_changed(self) -> None:
+        self.layer_combo.blockSignals(True)
+        self.layer_combo.clear()
+        for name in _layers_of(self.path_edit.text()):
+            self.layer_combo.addItem(name)
+        self.layer_combo.blockSignals(False)
+        self._layer_changed()
+
+    def _layer_changed(self, *_args) -> None:
+        fields = _fields_of(self.path_edit.text(), self.layer_combo.currentText() or None)
+        for combo in (self.households_combo, self.residents_combo, self.name_combo):
+            current = combo.currentText()
+            combo.clear()
+            combo.addItems([""] + fields)
+            combo.setCurrentText(current)
+
+    def request(self) -> tuple[str, Path, ImportOptions]:
+        """(kind, file, options) as chosen."""
+        def text(combo: QComboBox) -> str | None:
+            return combo.currentText().strip() or None
+
+        encoding = self.encoding_combo.currentData()
+        if self.encoding_combo.currentText() != self.encoding_combo.itemText(
+                self.encoding_combo.currentIndex()):
+            encoding = self.encoding_combo.currentText()
+        options = ImportOptions(
+            layer=self.layer_combo.currentText() or None,
+            encoding=(encoding or None),
+            source_crs=self.crs_edit.text().strip() or None,
+            coords=self.coords_combo.currentData(),
+            households_field=text(self.households_combo),
+            residents_field=text(self.residents_combo),
+            name_field=text(self.name_combo),
+            level=self.level_combo.currentData() or None,
+            replace=self.replace_check.isChecked(),
+        )
+        return self.kind_combo.currentData(), Path(self.path_edit.text().strip()), options

@@ -1,0 +1,128 @@
+"""The map-tool base class and the mouse event tools receive.
+
+A map tool is a small state machine that turns mouse and key events on the
+canvas into a result, the way QGIS's ``QgsMapTool`` does::
+
+    tool = DrawCellTool(canvas)          # a subclass of MapTool
+    tool.cellDrawn.connect(on_drawn)     # typed signal: the tool's result
+    canvas.set_map_tool(tool)            # activate(); the old tool is deactivated
+
+Contract for subclasses
+-----------------------
+* ``press(e)``, ``move(e)``, ``release(e)``, ``double_click(e)`` get a
+  :class:`MapMouseEvent` (widget position *and* map position, button,
+  buttons, modifiers). Return True when the tool used the event; a False
+  from ``press``/``move``/``release`` with the middle button or from
+  ``wheel`` lets the canvas pan or zoom as usual.
+* ``key_press(e)`` gets the ``QKeyEvent``; Escape calls :meth:`reset` by
+  default. Return True when handled (arrow keys and +/- otherwise pan/zoom).
+* ``activate()`` / ``deactivate()`` are called by the canvas; ``deactivate``
+  must leave nothing behind (the default calls :meth:`reset`).
+* Rubber bands and other feedback are :class:`~gridplanner.qt.map_tools.rubber_band.RubberBand`
+  items the tool creates with :meth:`new_rubber_band` and owns; :meth:`reset`
+  removes them from the canvas.
+* The tool emits a typed ``Signal`` when it is done (``rectangleDrawn``,
+  ``featuresPicked``...) and never opens dialogs or changes the plan; the
+  window connects the signal to an undo command. The geometry logic behind
+  a tool (snapping, splitting) belongs in a Qt-free function.
+* ``cursor`` is the mouse cursor shown while the tool is active.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QKeyEvent, QWheelEvent
+
+if TYPE_CHECKING:
+    from gridplanner.qt.canvas import MapCanvas
+    from gridplanner.qt.map_tools.rubber_band import RubberBand
+
+
+@dataclass
+class MapMouseEvent:
+    """A mouse event on the canvas, with the position in map units."""
+
+    pos: QPointF  # widget pixels
+    map: QPointF  # plan CRS units (metres), y up
+    button: Qt.MouseButton
+    buttons: Qt.MouseButton
+    modifiers: Qt.KeyboardModifier
+
+    @property
+    def x(self) -> float:
+        return self.map.x()
+
+    @property
+    def y(self) -> float:
+        return self.map.y()
+
+
+class MapTool(QObject):
+    """Base class of every map tool (see the module docstring for the contract)."""
+
+    activated = Signal()
+    deactivated = Signal()
+
+    def __init__(self, canvas: MapCanvas):
+        super().__init__(canvas)
+        self.canvas = canvas
+        self.cursor = QCursor(Qt.CursorShape.ArrowCursor)
+        self._bands: list[RubberBand] = []
+        self.active = False
+
+    # -- lifecycle (called by the canvas) ------------------------------------
+    def activate(self) -> None:
+        self.active = True
+        self.canvas.setCursor(self.cursor)
+        self.activated.emit()
+
+    def deactivate(self) -> None:
+        self.reset()
+        self.active = False
+        self.deactivated.emit()
+
+    def reset(self) -> None:
+        """Drop any half-done state and remove the tool's rubber bands."""
+        for band in self._bands:
+            self.canvas.remove_item(band)
+        self._bands.clear()
+
+    # -- events (override what the tool needs) -------------------------------
+    def press(self, e: MapMouseEvent) -> bool:
+        return False
+
+    def move(self, e: MapMouseEvent) -> bool:
+        return False
+
+    def release(self, e: MapMouseEvent) -> bool:
+        return False
+
+    def double_click(self, e: MapMouseEvent) -> bool:
+        return False
+
+    def wheel(self, e: QWheelEvent) -> bool:
+        return False
+
+    def key_press(self, e: QKeyEvent) -> bool:
+        if e.key() == Qt.Key.Key_Escape:
+            self.reset()
+            return True
+        return False
+
+    # -- helpers -------------------------------------------------------------
+    def new_rubber_band(self, kind: str = "polygon", colour: str = "#e0218a",
+                        fill_alpha: int = 40, width: float = 1.5) -> RubberBand:
+        """A rubber band owned by this tool, already on the canvas."""
+        from gridplanner.qt.map_tools.rubber_band import RubberBand
+
+        band = RubberBand(kind, QColor(colour), fill_alpha, width)
+        self._bands.append(band)
+        self.canvas.add_item(band)
+        return band
+
+    def tolerance(self, pixels: float = 4.0) -> float:
+        """``pixels`` screen pixels in map units at the current zoom."""
+        return pixels * self.canvas.pixel_size()

@@ -1,0 +1,39 @@
+"""Fixtures for widget tests: a main window on the street-grid plan, closed afterwards."""
+
+from __future__ import annotations
+
+import pytest
+
+import gridplanner.render  # noqa: F401  (guards None's refcount before any Qt call)
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path, monkeypatch):
+    """Recent files and the language go to a throwaway INI file, not the user's."""
+    monkeypatch.setenv("GRIDPLANNER_SETTINGS", str(tmp_path / "settings.ini"))
+
+
+@pytest.fixture
+def main_window(qtbot, grid_plan):
+    """The window showing the street-grid plan; dialogs are replaced by recorders.
+
+    ``window.errors`` collects (title, message) of errors that would have been
+    shown; ``window.answers`` is the queue of answers to "save changes?".
+    """
+    from gridplanner.qt.main_window import MainWindow
+
+    window = MainWindow(grid_plan)
+    window.errors = []
+    window.answers = []
+    window.show_error = lambda title, message: window.errors.append((title, message))
+    window.ask_save_changes = lambda: window.answers.pop(0) if window.answers else "discard"
+    window.ask_save_path = lambda: None
+    window.resize(1100, 750)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.canvas.zoom_to_full()
+    window.canvas.render_now()
+    yield window
+    window.answers = ["discard"]
+    window.close()
