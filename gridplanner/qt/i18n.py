@@ -137,6 +137,12 @@ def register_fonts() -> str | None:
     """
     if QGuiApplication.instance() is None:
         raise RuntimeError("register_fonts() needs a QGuiApplication")
+    try:  # one registration for the whole app: the renderer's, when it is there
+        from gridplanner.render.fonts import ensure_cjk_font
+    except ImportError:
+        ensure_cjk_font = None
+    if ensure_cjk_font is not None:
+        return ensure_cjk_font()
     for path in font_files():
         key = str(path)
         if key in _font_families:
