@@ -260,12 +260,14 @@ def _site_points(sites: np.ndarray, spacing: float) -> tuple[np.ndarray, np.ndar
 
 def voronoi_partition(region: shapely.Geometry, sites: Sequence[shapely.Geometry],
                       labels: Sequence[Hashable] | None = None,
-                      spacing: float | None = None) -> dict[Hashable, shapely.Geometry]:
+                      spacing: float | None = None,
+                      grid_size: float | None = None) -> dict[Hashable, shapely.Geometry]:
     """Split ``region`` among sites (buildings) so each label gets the area nearest its sites.
 
     Polygon sites stand as their outlines densified every ``spacing`` metres,
     so the cuts run between buildings rather than through them. Parts are
     dissolved per label and clipped to ``region``; together they cover it.
+    ``grid_size`` sets the precision grid of the clipping overlay.
     """
     arr = np.asarray(list(sites), dtype=object)
     labs = list(range(len(arr))) if labels is None else list(labels)
@@ -290,7 +292,8 @@ def voronoi_partition(region: shapely.Geometry, sites: Sequence[shapely.Geometry
     for i, key in enumerate(keys):
         members = cells[order[bounds[i]:bounds[i + 1]]]
         if len(members):
-            part = shapely.intersection(shapely.coverage_union_all(members), region)
+            part = shapely.intersection(shapely.coverage_union_all(members), region,
+                                         grid_size=grid_size)
             if not part.is_empty:
                 out[key] = part
     return out

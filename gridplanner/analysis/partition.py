@@ -37,7 +37,9 @@ from gridplanner.model.schema import BoundaryLevel, CellKind
 
 Progress = Callable[[int, int], None]
 #: atoms sharing less boundary than this (metres) are not neighbours
-MIN_SHARED_EDGE = 0.5
+MIN_SHARED_EDGE = 0.001
+#: precision grid (metres, 0.1 mm) of every overlay, so neighbouring atoms share edges exactly
+GRID = 1e-4
 
 
 @dataclass
@@ -69,15 +71,16 @@ def build_atoms(area: shapely.Geometry, lines: np.ndarray) -> list[shapely.Polyg
     edges = [shapely.boundary(area)]
     if len(lines):
         near = lines[shapely.intersects(lines, area)]
-        clipped = shapely.intersection(near, area)
+        clipped = shapely.intersection(near, area, grid_size=GRID)
         edges.extend(g for g in clipped if not g.is_empty)
-    noded = shapely.union_all(np.asarray(edges, dtype=object))
+    noded = shapely.union_all(np.asarray(edges, dtype=object), grid_size=GRID)
     faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
     if len(faces) == 0:
         return _parts(area)
     inside = shapely.intersects(area, shapely.point_on_surface(faces))
     faces = list(faces[inside])
-    rest = shapely.difference(area, shapely.union_all(np.asarray(faces, dtype=object))) \
+    rest = shapely.difference(area, shapely.union_all(np.asarray(faces, dtype=object),
+                                                      grid_size=GRID), grid_size=GRID) \
         if faces else area
     faces.extend(p for p in _parts(rest) if p.area > 0.01)
     return faces
@@ -121,27 +124,32 @@ def split_heavy_atoms(atoms: list[shapely.Polygon], b: Buildings, high: float
         labels = np.empty(len(b.geoms), dtype=np.int64)
         for g, idx in enumerate(groups):
             labels[idx] = g
-        parts = voronoi_partition(atom, b.geoms[members], list(labels[members]))
+        parts = voronoi_partition(atom, b.geoms[members], list(labels[members]),
+                                  grid_size=GRID)
         pieces = [parts[g] for g in range(len(groups)) if g in parts]
-        taken = shapely.union_all(np.asarray(pieces[:-1], dtype=object))
-        pieces[-1] = shapely.difference(atom, taken)  # exact cover of the atom
+        taken = shapely.union_all(np.asarray(pieces[:-1], dtype=object), grid_size=GRID)
+        pieces[-1] = shapely.difference(atom, taken, grid_size=GRID)  # exact cover of the atom
         for piece in pieces:
             out.extend(p for p in _parts(piece) if p.area > 0.01)
     return out
 
 
 def atom_graph(atoms: Sequence[shapely.Polygon]) -> list[list[int]]:
-    """Neighbour lists: atoms sharing at least MIN_SHARED_EDGE metres of boundary."""
+    """Neighbour lists: atoms sharing at least MIN_SHARED_EDGE metres of boundary.
+
+    Atoms come from overlays on the GRID, so shared edges coincide exactly;
+    atoms touching at a corner, or only nearly touching, are not neighbours.
+    """
     arr = np.asarray(atoms, dtype=object)
     adj: list[list[int]] = [[] for _ in range(len(arr))]
     if len(arr) < 2:
         return adj
     tree = shapely.STRtree(arr)
-    i, j = tree.query(arr, predicate="dwithin", distance=0.01)
+    i, j = tree.query(arr, predicate="intersects")
     keep = i < j
     i, j = i[keep], j[keep]
     rings = shapely.boundary(arr)
-    shared = shapely.length(shapely.intersection(rings[i], shapely.buffer(rings[j], 0.01)))
+    shared = shapely.length(shapely.intersection(rings[i], rings[j], grid_size=GRID))
     for a, c in zip(i[shared >= MIN_SHARED_EDGE], j[shared >= MIN_SHARED_EDGE], strict=True):
         adj[int(a)].append(int(c))
         adj[int(c)].append(int(a))
@@ -197,7 +205,7 @@ def _attempt(name: str, base: list[shapely.Polygon], b: Buildings, low: float, h
     for r in range(int(labels.max()) + 1 if len(labels) else 0):
         members = labels == r
         if members.any():
-            cells.append(_clean(shapely.union_all(arr[members])))
+            cells.append(_clean(shapely.union_all(arr[members], grid_size=GRID)))
             h = hh[members].sum()
             misses += int(h < low or h > high)
     return misses, cells, notes
@@ -219,6 +227,9 @@ def _label_components(name: str, atoms: list, adj: list[list[int]], hh: np.ndarr
     for c in range(ncomp):
         idx = np.flatnonzero(comp == c)
         h = hh[idx].sum()
+        if ncomp > 1 and h == 0 and areas[idx].sum() < 1.0:
+            labels[idx] = -1  # a speck touching the rest only at a corner: left out
+            continue
         if ncomp > 1 and h < low and total >= low:
             problems.append(f"{name}: a separate part of {areas[idx].sum():.0f} m² with "
                             f"{h:.0f} households touches no other part; it forms its own cell")
@@ -327,9 +338,9 @@ def generate_cells(plan: Plan, method: str = "balanced", size: float | None = No
         if cancelled is not None and cancelled():
             raise AnalysisError("cell generation was cancelled")
         name = str(comm["name"])
-        area = shapely.make_valid(comm.geometry)
+        area = shapely.set_precision(shapely.make_valid(comm.geometry), GRID)
         if not taken.is_empty:
-            area = shapely.difference(area, taken)
+            area = shapely.difference(area, taken, grid_size=GRID)
         if method == "balanced":
             b = community_buildings(plan, area)
             outlines, probs = partition_area(name, area, b, lines, low, high, seed)

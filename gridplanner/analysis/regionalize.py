@@ -14,7 +14,8 @@ per node. The method follows the max-p family of heuristics (spopt, GeoDa):
    lowers the cost and the region it leaves stays connected; repeated until
    no move helps.
 
-The cost of a region is a heavy penalty for households outside [low, high],
+The cost of a region is a heavy penalty for households outside [low, high]
+(a fixed part, so being slightly out still costs more than any shape gain),
 a small one for distance from the mean, and its normalised moment of inertia
 (1 for a disc, larger for stretched or ragged shapes). Several restarts run
 and the cheapest result is kept. Everything is deterministic for a seed.
@@ -27,8 +28,11 @@ from collections import deque
 from collections.abc import Sequence
 
 import numpy as np
+from scipy.spatial import cKDTree
 
-W_RANGE, W_BALANCE, W_COMPACT = 50.0, 0.5, 0.25
+#: a cell out of range costs W_OUT, plus linear and quadratic terms in the share of the
+#: mid-range it misses by (the quadratic one lets two near misses beat one big miss)
+W_OUT, W_RANGE, W_RANGE2, W_BALANCE, W_COMPACT = 0.5, 5.0, 50.0, 0.5, 0.25
 
 
 def choose_region_count(total: float, low: float, high: float, nodes: int) -> int:
@@ -44,83 +48,80 @@ def choose_region_count(total: float, low: float, high: float, nodes: int) -> in
 
 
 class _State:
-    """Region sums kept up to date so a move is costed in O(1)."""
+    """Region sums kept up to date so a move is costed in O(1) (plain floats: fast)."""
 
     def __init__(self, labels: np.ndarray, w: np.ndarray, xy: np.ndarray, area: np.ndarray,
                  k: int, low: float, high: float):
-        self.labels = labels
-        self.w, self.xy, self.area = w, xy, area
+        self.labels: list[int] = [int(v) for v in labels]
         self.low, self.high = low, high
         self.mid = 0.5 * (low + high)
         self.target = float(w.sum()) / k
-        self.r2 = (xy ** 2).sum(axis=1)
-        self.h = np.bincount(labels, weights=w, minlength=k)
-        self.a = np.bincount(labels, weights=area, minlength=k)
-        self.ax = np.bincount(labels, weights=area * xy[:, 0], minlength=k)
-        self.ay = np.bincount(labels, weights=area * xy[:, 1], minlength=k)
-        self.ar2 = np.bincount(labels, weights=area * self.r2, minlength=k)
-        self.own = area ** 2 / (2 * math.pi)  # inertia of each node as a disc
+        own = area ** 2 / (2 * math.pi)  # inertia of each node as a disc
+        #: per node: households, area, area·x, area·y, area·r², own inertia
+        self.node = np.c_[w, area, area * xy[:, 0], area * xy[:, 1],
+                          area * (xy ** 2).sum(axis=1), own].tolist()
+        sums = np.zeros((k, 6))
+        np.add.at(sums, labels, np.asarray(self.node))
+        self.sums = sums.tolist()
+        self.count = np.bincount(labels, minlength=k).tolist()
 
-        self.own_sum = np.bincount(labels, weights=self.own, minlength=k)
-
-    def cost_of(self, h: float, a: float, ax: float, ay: float, ar2: float, own: float) -> float:
+    def cost_of(self, s: Sequence[float]) -> float:
+        h, a, ax, ay, ar2, own = s
         out = max(0.0, self.low - h) + max(0.0, h - self.high)
-        cost = W_RANGE * (out / self.mid) ** 2 + W_BALANCE * ((h - self.target) / self.mid) ** 2
+        cost = W_BALANCE * ((h - self.target) / self.mid) ** 2
+        if out > 0:
+            miss = out / self.mid
+            cost += W_OUT + W_RANGE * miss + W_RANGE2 * miss * miss
         if a > 0:
             inertia = ar2 - (ax * ax + ay * ay) / a + own
             cost += W_COMPACT * (2 * math.pi * inertia / (a * a))
         return cost
 
-    def region_cost(self, r: int) -> float:
-        return self.cost_of(self.h[r], self.a[r], self.ax[r], self.ay[r], self.ar2[r],
-                            self.own_sum[r])
-
     def move_delta(self, i: int, src: int, dst: int) -> float:
-        ai = self.area[i]
-        d = np.array([self.w[i], ai, ai * self.xy[i, 0], ai * self.xy[i, 1], ai * self.r2[i],
-                      self.own[i]])
-        s = np.array([self.h[src], self.a[src], self.ax[src], self.ay[src], self.ar2[src],
-                      self.own_sum[src]])
-        t = np.array([self.h[dst], self.a[dst], self.ax[dst], self.ay[dst], self.ar2[dst],
-                      self.own_sum[dst]])
-        before = self.cost_of(*s) + self.cost_of(*t)
-        after = self.cost_of(*(s - d)) + self.cost_of(*(t + d))
+        d, s, t = self.node[i], self.sums[src], self.sums[dst]
+        before = self.cost_of(s) + self.cost_of(t)
+        after = self.cost_of([x - y for x, y in zip(s, d, strict=True)]) + \
+            self.cost_of([x + y for x, y in zip(t, d, strict=True)])
         return after - before
 
     def move(self, i: int, src: int, dst: int) -> None:
-        ai = self.area[i]
-        for arr, v in ((self.h, self.w[i]), (self.a, ai), (self.ax, ai * self.xy[i, 0]),
-                       (self.ay, ai * self.xy[i, 1]), (self.ar2, ai * self.r2[i]),
-                       (self.own_sum, self.own[i])):
-            arr[src] -= v
-            arr[dst] += v
+        d = self.node[i]
+        self.sums[src] = [x - y for x, y in zip(self.sums[src], d, strict=True)]
+        self.sums[dst] = [x + y for x, y in zip(self.sums[dst], d, strict=True)]
+        self.count[src] -= 1
+        self.count[dst] += 1
         self.labels[i] = dst
 
     def total(self) -> float:
-        return float(sum(self.region_cost(r) for r in range(len(self.h))))
+        return float(sum(self.cost_of(s) for s in self.sums))
 
 
 def _kmeans_seeds(xy: np.ndarray, w: np.ndarray, k: int, rng: np.random.Generator) -> list[int]:
-    """Seed nodes: the node nearest each centre of a weighted k-means."""
+    """Seed nodes: the node nearest each centre of a weighted k-means (k-means++ start)."""
     weight = w + 1e-9
-    prob = weight / weight.sum()
-    centres = [xy[rng.choice(len(xy), p=prob)]]
+    first = rng.choice(len(xy), p=weight / weight.sum())
+    centres = [xy[first]]
+    d2 = ((xy - xy[first]) ** 2).sum(-1)
     for _ in range(1, k):
-        d2 = np.min(((xy[:, None, :] - np.array(centres)[None, :, :]) ** 2).sum(-1), axis=1)
         p = d2 * weight
-        centres.append(xy[rng.choice(len(xy), p=p / p.sum())] if p.sum() > 0 else xy[0])
-    c = np.array(centres)
+        pick = rng.choice(len(xy), p=p / p.sum()) if p.sum() > 0 else int(np.argmax(d2))
+        centres.append(xy[pick])
+        d2 = np.minimum(d2, ((xy - xy[pick]) ** 2).sum(-1))
+    c = np.array(centres, dtype=float)
     for _ in range(15):
-        lab = np.argmin(((xy[:, None, :] - c[None, :, :]) ** 2).sum(-1), axis=1)
-        for j in range(k):
-            m = lab == j
-            if m.any():
-                c[j] = np.average(xy[m], axis=0, weights=weight[m])
+        lab = cKDTree(c).query(xy)[1]
+        tw = np.bincount(lab, weights=weight, minlength=k)
+        has = tw > 0
+        for dim in (0, 1):
+            c[has, dim] = np.bincount(lab, weights=weight * xy[:, dim], minlength=k)[has] / tw[has]
     seeds: list[int] = []
+    taken = np.zeros(len(xy), dtype=bool)
     for j in range(k):
-        d2 = ((xy - c[j]) ** 2).sum(-1)
-        d2[seeds] = np.inf
-        seeds.append(int(np.argmin(d2)))
+        d = ((xy - c[j]) ** 2).sum(-1)
+        d[taken] = np.inf
+        s = int(np.argmin(d))
+        taken[s] = True
+        seeds.append(s)
     return seeds
 
 
@@ -152,13 +153,13 @@ def _grow(adj: Sequence[Sequence[int]], w: np.ndarray, xy: np.ndarray, seeds: li
     return labels
 
 
-def _connected_without(adj: Sequence[Sequence[int]], labels: np.ndarray, i: int) -> bool:
-    """Does region labels[i] stay connected when node i leaves it?"""
+def _connected_without(adj: Sequence[Sequence[int]], labels: list[int], i: int,
+                       members: int) -> bool:
+    """Does region labels[i] (of ``members`` nodes without i) stay connected when i leaves?"""
     r = labels[i]
     nbrs = [j for j in adj[i] if labels[j] == r]
     if len(nbrs) <= 1:
         return True
-    members = int(np.count_nonzero(labels == r)) - 1
     seen = {nbrs[0]}
     queue = deque([nbrs[0]])
     while queue:
@@ -178,11 +179,12 @@ def _local_search(adj: Sequence[Sequence[int]], state: _State, rng: np.random.Ge
         for i in rng.permutation(n):
             src = int(state.labels[i])
             targets = sorted({int(state.labels[j]) for j in adj[i]} - {src})
-            if not targets or np.count_nonzero(state.labels == src) <= 1:
+            if not targets or state.count[src] <= 1:
                 continue
             deltas = [state.move_delta(i, src, t) for t in targets]
             best = int(np.argmin(deltas))
-            if deltas[best] < -1e-9 and _connected_without(adj, state.labels, i):
+            if deltas[best] < -1e-9 and _connected_without(adj, state.labels, i,
+                                                             state.count[src] - 1):
                 state.move(i, src, targets[best])
                 improved = True
         if not improved:
@@ -227,5 +229,5 @@ def regionalize(adj: Sequence[Sequence[int]], weights: np.ndarray, xy: np.ndarra
         _local_search(adj, state, rng)
         cost = state.total()
         if cost < best_cost - 1e-12:
-            best, best_cost = state.labels.copy(), cost
+            best, best_cost = np.asarray(state.labels, dtype=np.int64), cost
     return best

@@ -1,9 +1,124 @@
-"""Commands of this group are added as their features land."""
+"""`gridplanner grids generate|code` and `gridplanner validate`."""
 
 from __future__ import annotations
 
 import argparse
 
+from gridplanner.cli.common import open_plan, print_json, write_plan
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    del sub
+    grids = sub.add_parser("grids", help="generate and number grid cells")
+    gsub = grids.add_subparsers(dest="grids_command", metavar="COMMAND")
+    grids.set_defaults(func=lambda args: _usage(grids))
+
+    p = gsub.add_parser("generate", help="make comprehensive cells for communities")
+    p.add_argument("plan", help="plan file (.gpkg), saved in place")
+    p.add_argument("--method", choices=("square", "hex", "balanced"), default="balanced",
+                   help="regular squares/hexagons, or cells balanced on households")
+    p.add_argument("--size", type=_positive, default=None,
+                   help="square side or hexagon width in metres (square/hex; default 250)")
+    p.add_argument("--min-households", type=_positive, default=None, dest="low",
+                   help="lowest households per cell (default: the plan's setting)")
+    p.add_argument("--max-households", type=_positive, default=None, dest="high",
+                   help="highest households per cell (default: the plan's setting)")
+    p.add_argument("--community", action="append", default=None,
+                   help="community name (repeat for several; default all)")
+    p.add_argument("--seed", type=int, default=0, help="random seed of the balanced partition")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=cmd_generate)
+
+    p = gsub.add_parser("code", help="assign grid codes")
+    p.add_argument("plan", help="plan file (.gpkg), saved in place")
+    p.add_argument("--scheme", choices=("db11", "cjt349"), default=None,
+                   help="code scheme (default: the plan's setting)")
+    p.add_argument("--renumber", action="store_true",
+                   help="number every cell afresh instead of keeping valid codes")
+    p.add_argument("--category", default="000000", help="6-digit category (cjt349 only)")
+    p.set_defaults(func=cmd_code)
+
+    p = sub.add_parser("validate", help="check the grid cells (and roster) of a plan")
+    p.add_argument("plan", help="plan file (.gpkg)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_validate)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_usage()
+    return 2
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be positive")
+    return value
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from gridplanner.analysis.partition import generate_cells, replace_cells
+
+    plan = open_plan(args.plan)
+    size = args.size or (250.0 if args.method != "balanced" else None)
+    result = generate_cells(plan, args.method, size, args.low, args.high, args.community,
+                            args.seed)
+    replace_cells(plan, result.cells, args.community)
+    write_plan(plan, args.plan)
+    frame = plan.cells.frame
+    new = frame.loc[frame.index[-len(result.cells):]] if len(result.cells) else frame.iloc[:0]
+    rows = [{"fid": int(fid), "code": str(code), "community": str(comm),
+             "households": float(h), "residents": float(r), "buildings": int(b)}
+            for fid, code, comm, h, r, b in zip(
+                new.index, new["code"], new["community"], result.cells["households"],
+                result.cells["residents"], result.cells["buildings"], strict=True)]
+    if args.json:
+        print_json({"cells": rows, "problems": result.problems, "metrics": result.metrics})
+        return 0
+    print(f"{len(rows)} cells ({args.method}) saved to {args.plan}")
+    for row in rows:
+        print(f"  {row['code']}  {row['community']}  {row['households']:>7.0f} households  "
+              f"{row['residents']:>7.0f} residents  {row['buildings']:>4} buildings")
+    m = result.metrics
+    print(f"balance: std/mean {m['balance_cv']:.2f}, {m['share_within'] * 100:.0f}% of cells "
+          f"within range; compactness (Polsby-Popper mean) {m['polsby_popper_mean']:.2f}")
+    for line in result.problems:
+        print(f"could not meet the range: {line}")
+    return 0
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    from gridplanner.analysis.codes import assign_codes
+
+    plan = open_plan(args.plan)
+    old = plan.cells.frame["code"].astype(str).to_dict()
+    codes = assign_codes(plan, args.scheme, args.renumber, args.category)
+    if args.scheme and args.scheme != plan.settings.code_scheme:
+        plan.settings = plan.settings.replaced(code_scheme=args.scheme)
+    if codes:
+        plan.cells.set_column("code", codes)
+    write_plan(plan, args.plan)
+    changed = sum(1 for f, c in codes.items() if old.get(f) != c)
+    print(f"{len(codes)} cells numbered ({changed} codes changed) in {args.plan}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from gridplanner.analysis.findings import ERROR
+    from gridplanner.analysis.validation import run_checkers
+
+    plan = open_plan(args.plan)
+    findings = run_checkers(plan)
+    errors = sum(1 for f in findings if f.severity == ERROR)
+    warnings = len(findings) - errors
+    if args.json:
+        print_json({"findings": [f.to_json() for f in findings], "errors": errors,
+                    "warnings": warnings})
+    else:
+        for f in findings:
+            where = f" [{', '.join(f.cells)}]" if f.cells else ""
+            print(f"{f.severity}: {f.kind}: {f.message}{where}")
+        print(f"{errors} error(s), {warnings} warning(s)")
+    return 1 if errors else 0
