@@ -66,7 +66,7 @@ def coverage_shares(plan: Plan, result: Any | None) -> pd.DataFrame:
 
 
 # -- the table ------------------------------------------------------------------------
-def _person(row: pd.Series, lang: str, with_role: bool) -> str:
+def _person(row: dict[str, Any], lang: str, with_role: bool) -> str:
     text = str(row["name"])
     if with_role and row["role"] != WorkerRole.FULL_TIME.value:
         text += f"({role_label(str(row['role']), lang)})"
@@ -78,35 +78,38 @@ def roster_rows(plan: Plan, lang: str = "zh_CN", coverage: Any | None = None) ->
     """One row per cell (index: cell fid) with machine-named columns, sorted by code.
 
     Columns are ``BASE_COLUMNS`` then ``coverage_<level>`` (percent of
-    households) when ``coverage`` (a coverage result) is given.
+    households; empty without coverage).
     """
     lang = check_lang(lang)
     cells = plan.cells.frame
-    totals = cell_totals(plan)
+    totals = cell_totals(plan).to_dict("index")
     teams = roster_by_cell(plan)
-    workers, branches = plan.workers.frame, plan.branches.frame
+    workers = plan.workers.frame.to_dict("index")
+    branches = plan.branches.frame.to_dict("index")
+    join = _PERSON_SEPARATOR.join
     records = []
-    for fid in cells.index:
+    for fid, cell in zip(cells.index, cells[["community", "code", "name"]].to_dict("records"),
+                         strict=True):
         team = teams[int(fid)]
-        leaders = [workers.loc[w] for w in team.leaders]
-        others = [_person(workers.loc[w], lang, True) for w in team.full_time + team.others]
-        bs = [branches.loc[b] for b in team.branches]
+        leaders = [workers[w] for w in team.leaders]
+        bs = [branches[b] for b in team.branches]
         records.append({
-            "community": str(cells.at[fid, "community"]),
-            "code": str(cells.at[fid, "code"]),
-            "name": str(cells.at[fid, "name"]),
-            "households": int(round(totals.at[fid, "households"])),
-            "residents": int(round(totals.at[fid, "residents"])),
-            "leader": _PERSON_SEPARATOR.join(str(p["name"]) for p in leaders),
-            "leader_phone": _PERSON_SEPARATOR.join(str(p["phone"]) for p in leaders),
-            "workers": _PERSON_SEPARATOR.join(others),
-            "branch": _PERSON_SEPARATOR.join(str(b["name"]) for b in bs),
-            "secretary": _PERSON_SEPARATOR.join(str(b["secretary"]) for b in bs),
+            "community": str(cell["community"]),
+            "code": str(cell["code"]),
+            "name": str(cell["name"]),
+            "households": int(round(totals[fid]["households"])),
+            "residents": int(round(totals[fid]["residents"])),
+            "leader": join(str(p["name"]) for p in leaders),
+            "leader_phone": join(str(p["phone"]) for p in leaders),
+            "workers": join(_person(workers[w], lang, True)
+                            for w in team.full_time + team.others),
+            "branch": join(str(b["name"]) for b in bs),
+            "secretary": join(str(b["secretary"]) for b in bs),
         })
     frame = pd.DataFrame(records, index=cells.index, columns=list(BASE_COLUMNS))
     frame = frame.join(coverage_shares(plan, coverage))
-    order = sorted(frame.index, key=lambda f: (frame.at[f, "code"] == "", frame.at[f, "code"], f))
-    return frame.loc[order]
+    keys = sorted(zip(frame["code"] == "", frame["code"], frame.index, strict=True))
+    return frame.loc[[k[2] for k in keys]]
 
 
 def header_labels(columns: list[str], lang: str) -> list[str]:
