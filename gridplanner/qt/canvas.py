@@ -350,20 +350,34 @@ class MapCanvas(QWidget):
                 if n in self.plan.layers and self.styles.get(n, MapStyle()).visible
                 and self.plan.layer(n).is_spatial and len(self.plan.layer(n))]
 
-    def features_at(self, x: float, y: float, tolerance: float | None = None
-                    ) -> list[tuple[str, int]]:
-        """(layer, fid) of features within ``tolerance`` of (x, y), topmost layer first."""
+    def features_at(self, x: float, y: float, tolerance: float | None = None,
+                    all_layers: bool = False) -> list[tuple[str, int]]:
+        """(layer, fid) of features within ``tolerance`` of (x, y), most specific first.
+
+        Looks in the current layer, or in every visible layer when there is
+        none or ``all_layers`` is true; the smallest feature comes first, so
+        a click inside a building finds the building before its community.
+        """
         tol = 4 * self._pixel if tolerance is None else tolerance
-        out: list[tuple[str, int]] = []
+        found: list[tuple[float, int, str, int]] = []
         point = shapely.Point(x, y)
-        for layer in self._pick_layers():
+        saved = self._current_layer
+        if all_layers:
+            self._current_layer = ""
+        try:
+            layers = self._pick_layers()
+        finally:
+            self._current_layer = saved
+        for rank, layer in enumerate(layers):
             cache = self.map_painter.cache(self.plan, layer)
             if not len(cache):
                 continue
             hits = cache.tree.query(point, predicate="dwithin", distance=tol)
             areas = shapely.area(cache.geoms[hits])
-            out += [(layer, int(cache.fids[h])) for h in hits[np.argsort(areas, kind="stable")]]
-        return out
+            found += [(float(a), rank, layer, int(cache.fids[h]))
+                      for a, h in zip(areas, hits, strict=True)]
+        found.sort(key=lambda t: (t[0], t[1]))
+        return [(layer, fid) for _, _, layer, fid in found]
 
     def select_at(self, x: float, y: float, tolerance: float, mode: str = "replace"
                   ) -> tuple[str, list[int]]:

@@ -147,6 +147,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         plan.layer_changed.connect(self._layers_changed)
         self.canvas.set_plan(plan)
+        self.canvas.set_current_layer(next(
+            (n for n in ("cells", "buildings", "boundaries") if len(plan.layer(n))), "buildings"))
         self.layers_dock.reload()
         self.attribute_dock.set_plan(plan)
         self.identify_dock.set_plan(plan)

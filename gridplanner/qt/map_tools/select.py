@@ -72,7 +72,7 @@ class SelectTool(MapTool):
 
 
 class IdentifyTool(MapTool):
-    """Click to identify the feature under the mouse (current layer first)."""
+    """Click to identify the smallest feature under the mouse, in any visible layer."""
 
     featureIdentified = Signal(str, int)  # layer, fid
     nothingIdentified = Signal()
@@ -87,7 +87,7 @@ class IdentifyTool(MapTool):
     def release(self, e: MapMouseEvent) -> bool:
         if e.button != Qt.MouseButton.LeftButton:
             return False
-        hits = self.canvas.features_at(e.x, e.y, self.tolerance())
+        hits = self.canvas.features_at(e.x, e.y, self.tolerance(), all_layers=True)
         if hits:
             layer, fid = hits[0]
             self.featureIdentified.emit(layer, fid)
