@@ -231,6 +231,9 @@ def fill_command(folder: Path | None = None) -> FillResult:
           f"{len(result.missing)} still untranslated, {len(result.unused)} unused in the JSON")
     for context, text in result.missing:
         print(f"  untranslated: [{context}] {text!r}")
+    for text in contextless_messages(ts_path("zh_CN", folder)):
+        print(f"  warning: {text!r} has no context, so Qt will never translate it "
+              "(use self.tr() or QCoreApplication.translate('Context', ...) directly)")
     return result
 
 
@@ -250,10 +253,19 @@ def compile_all(folder: Path | None = None) -> int:
     return 0
 
 
+def contextless_messages(ts: Path) -> list[str]:
+    """Sources lupdate found without a context (an aliased ``tr``): Qt never finds these."""
+    return [s for c, s, _ in iter_messages(read_ts(ts)) if not c]
+
+
 def check(folder: Path | None = None) -> int:
-    missing = unfinished_messages(ts_path("zh_CN", folder))
+    ts = ts_path("zh_CN", folder)
+    missing = unfinished_messages(ts)
     for context, text in missing:
         print(f"untranslated: [{context}] {text!r}")
+    for text in contextless_messages(ts):
+        print(f"warning: {text!r} has no context (call self.tr() or "
+              f"QCoreApplication.translate('Context', ...) directly, not an alias)")
     print(f"{len(missing)} untranslated string(s)")
     return 1 if missing else 0
 
