@@ -181,30 +181,38 @@ def _check_kind(kind: str) -> str:
 
 def _resolve_columns(kind: str, frame: pd.DataFrame, options: ImportOptions,
                      report: ImportReport, path: Path) -> dict[str, str]:
-    given = dict(options.extra.get("columns") or {}) if options.extra else {}
-    for key, value in (options.extra or {}).items():  # --option column.name=姓名
-        if str(key).startswith("column."):
-            given[str(key).removeprefix("column.")] = value
-    if given:
-        mapping = {str(k): str(v) for k, v in given.items() if v}
-        missing = [h for h in mapping.values() if h not in frame.columns]
-        if missing:
-            raise ImportDataError(
-                f"{path}: the column mapping names {missing[0]!r}, which is not a column "
-                f"(columns: {', '.join(frame.columns)})")
-        unknown = set(mapping) - set(HEADER_SYNONYMS[kind])
-        if unknown:
-            raise ImportDataError(f"{path}: unknown {kind} field {sorted(unknown)[0]!r} "
-                                  "in the column mapping")
+    """The field → header mapping: ``extra["columns"]`` exactly as given (the
+    mapping dialog), else guesses overridden by any ``column.<field>`` options."""
+    extra = options.extra or {}
+    exact = {str(k): str(v) for k, v in dict(extra.get("columns") or {}).items() if v}
+    partial = {str(k).removeprefix("column."): str(v) for k, v in extra.items()
+               if str(k).startswith("column.") and v}
+    _check_mapping(kind, frame, {**exact, **partial}, path)
+    if exact:
+        mapping = {**exact, **partial}
     else:
-        mapping = guess_columns(kind, list(frame.columns))
-        for field_name, header in mapping.items():
+        headers = [h for h in frame.columns if h not in partial.values()]
+        guesses = {f: h for f, h in guess_columns(kind, headers).items() if f not in partial}
+        for field_name, header in guesses.items():
             report.warnings.append(f"guessed column {header!r} as {field_name}")
+        mapping = {**guesses, **partial}
     if "name" not in mapping:
         raise ImportDataError(
             f"{path}: no name column found among {', '.join(frame.columns) or '(none)'}; "
             "map the columns explicitly")
     return mapping
+
+
+def _check_mapping(kind: str, frame: pd.DataFrame, mapping: dict[str, str], path: Path) -> None:
+    missing = [h for h in mapping.values() if h not in frame.columns]
+    if missing:
+        raise ImportDataError(
+            f"{path}: the column mapping names {missing[0]!r}, which is not a column "
+            f"(columns: {', '.join(frame.columns)})")
+    unknown = set(mapping) - set(HEADER_SYNONYMS[kind])
+    if unknown:
+        raise ImportDataError(f"{path}: unknown {kind} field {sorted(unknown)[0]!r} "
+                              "in the column mapping")
 
 
 # -- rows --------------------------------------------------------------------------

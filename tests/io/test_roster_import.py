@@ -144,3 +144,13 @@ def test_unknown_encoding_is_a_clear_error(plan, tmp_path):
     path = write_csv(tmp_path / "r.csv", [["姓名"], ["王"]], "utf-8")
     with pytest.raises(ImportDataError, match="unknown text encoding"):
         import_file(plan, "workers", path, ImportOptions(encoding="nope"))
+
+
+def test_column_options_override_single_guesses(plan, tmp_path):
+    rows = [["姓名", "联系电话", "备用电话", "网格"], ["孙丽", "13500000001", "010-1234", A1]]
+    path = write_xlsx(tmp_path / "w.xlsx", rows)
+    report = import_file(plan, "workers", path,
+                         ImportOptions(extra={"column.phone": "备用电话"}))
+    assert plan.workers.frame["phone"].tolist() == ["010-1234"]
+    assert workers_at(plan, A1) == ["孙丽"]
+    assert any("'姓名' as name" in m for m in report.warnings)
