@@ -87,12 +87,14 @@ def _community_households(plan) -> dict[str, float]:
 
 
 def workers_frame(rng: np.random.Generator, plan) -> pd.DataFrame:
-    """Grid workers per community, sized to about one grid per 400 households."""
+    """Grid workers per community: enough full-time workers for the most grids the
+    household range allows (one per 300 households), two per grid (a worker and
+    the one promoted to grid leader), plus part-timers, stewards and a supervisor."""
     make = _name_maker(rng)
     rows = []
     for community in plan.communities()["name"]:
-        grids = max(3, round(_community_households(plan).get(community, 0) / 400))
-        roles = (["supervisor"] + ["leader"] * grids + ["full_time"] * grids
+        grids = max(3, math.ceil(_community_households(plan).get(community, 0) / 300))
+        roles = (["supervisor"] + ["full_time"] * (2 * grids + 2)
                  + ["part_time"] * (grids // 2) + ["steward"] * 6)
         for role in roles:
             note = "街道下派干部" if role == "supervisor" else ""
@@ -112,7 +114,7 @@ def branches_frame(rng: np.random.Generator, plan) -> pd.DataFrame:
     short = {("北苑社区", 3), ("南山社区", 2), ("南山社区", 4)}  # deliberately below 3 members
     for community in plan.communities()["name"]:
         leaders = list(workers[(workers["community"] == community)
-                               & (workers["role"] == "leader")]["name"])
+                               & (workers["role"] == "full_time")]["name"])
         for name in compounds[compounds["parent"] == community]["name"]:
             rows.append({"name": f"{name}党支部", "kind": "compound",
                          "full_members": int(rng.integers(6, 26)), "community": community})

@@ -80,7 +80,7 @@ def test_demo_has_centres_roster_and_branches(demo):
     workers = demo.workers.frame
     assert workers["phone"].str.fullmatch(r"138-0000-\d{4}").all()
     assert workers["phone"].is_unique and workers["name"].is_unique
-    assert {"leader", "full_time", "supervisor"} <= set(workers["role"])
+    assert {"full_time", "part_time", "steward", "supervisor"} <= set(workers["role"])
     members = demo.branches.frame["full_members"]
     assert (members < 3).any() and (members >= 3).sum() > len(members) // 2
 
