@@ -115,7 +115,8 @@ def import_buildings(plan: Plan, path: Path, options: ImportOptions) -> ImportRe
          "households_estimated": fill.estimated},
         geometry=gdf.geometry.values, crs=crs, index=gdf.index,
     )
-    frame = _with_extras(frame, gdf, {name_field}, plan.buildings.frame.columns)
+    used = {name_field, hh_field, res_field, floors_field}
+    frame = _with_extras(frame, gdf, used, plan.buildings.frame.columns)
     _commit(plan, "buildings", frame, crs, options, report)
     return report
 
@@ -180,8 +181,12 @@ def _drop_empty(gdf, names: _Namer, report: ImportReport):
 
 
 def _keep_types(gdf, allowed, kind, label, names: _Namer, report: ImportReport):
-    values = np.array([_coerce_type(g, allowed) for g in gdf.geometry.values], dtype=object)
-    ok = np.array([g is not None for g in values], dtype=bool)
+    values = np.asarray(gdf.geometry.values, dtype=object).copy()
+    other = np.flatnonzero(~np.isin(shapely.get_type_id(values), _type_ids(allowed)))
+    for i in other:  # usually none: only odd geometries take the slow path
+        values[i] = _coerce_type(values[i], allowed)
+    ok = np.ones(len(values), dtype=bool)
+    ok[other] = [values[i] is not None for i in other]
     if not ok.any():
         found = ", ".join(sorted(set(gdf.geometry.geom_type.dropna())))
         wanted = " or ".join(a.lower() + "s" for a in allowed if not a.startswith("Multi"))
@@ -193,6 +198,12 @@ def _keep_types(gdf, allowed, kind, label, names: _Namer, report: ImportReport):
     out = gdf[ok].copy()
     out["geometry"] = values[ok]
     return out
+
+
+def _type_ids(allowed: tuple[str, ...]) -> list[int]:
+    ids = {"Point": 0, "LineString": 1, "Polygon": 3, "MultiPoint": 4, "MultiLineString": 5,
+           "MultiPolygon": 6}
+    return [ids[a] for a in allowed]
 
 
 def _coerce_type(geom, allowed: tuple[str, ...]):

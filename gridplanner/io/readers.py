@@ -123,9 +123,22 @@ def list_layers(path: str | Path) -> list[str]:
         if shps:
             return [PurePosixPath(m).stem for m in shps]
         if len(members) == 1:
-            return _spatial_layers(f"/vsizip/{p}/{members[0]}", f"{p}!{members[0]}")
+            return _spatial_layers(f"/vsizip/{p.as_posix()}/{members[0]}", f"{p}!{members[0]}")
         return [PurePosixPath(m).name for m in members]
     return _spatial_layers(str(p), str(p))
+
+
+def field_names(path: str | Path, *, layer: str | None = None,
+                encoding: str | None = None) -> list[str]:
+    """The attribute fields of one layer (text decoded as ``read_vector`` would), for
+    field choosers; reads no features."""
+    src = _resolve(Path(path), layer)
+    used = _encoding_for(src, encoding, [])
+    try:
+        info = pyogrio.read_info(src.gdal_path, layer=src.layer, encoding=used)
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as exc:
+        raise ImportDataError(f"{src.label}: cannot be read ({_short(exc)})") from exc
+    return [str(f) for f in info["fields"]]
 
 
 def _resolve(path: Path, layer: str | None) -> _Source:
@@ -140,13 +153,13 @@ def _resolve(path: Path, layer: str | None) -> _Source:
     candidates = shps or members
     if len(candidates) == 1:
         member = candidates[0]
-        src = _Source(path, f"/vsizip/{path}/{member}", member, None)
+        src = _Source(path, f"/vsizip/{path.as_posix()}/{member}", member, None)
         return src if shps else _pick_layer(src, layer)
     names = {PurePosixPath(m).stem: m for m in candidates}
     if layer is None or layer not in names:
         raise _layer_error(path, layer, list(names))
     member = names[layer]
-    return _Source(path, f"/vsizip/{path}/{member}", member, layer)
+    return _Source(path, f"/vsizip/{path.as_posix()}/{member}", member, layer)
 
 
 def _pick_layer(src: _Source, layer: str | None) -> _Source:
@@ -206,6 +219,10 @@ def read_vector(
     used_encoding = _encoding_for(src, encoding, notes)
     gdf = _read_frame(src, used_encoding)
     gdf = _settle_crs(gdf, src.label, source_crs, notes)
+    if coords == "wgs84" and source_crs in (None, "") and _geojson_without_crs(src):
+        notes.append(f"{src.label} names no coordinate system: read as WGS84 longitude/latitude "
+                     "(the GeoJSON standard); if it came from Amap/Tencent or Baidu, import "
+                     "it with --coords gcj02 or --coords bd09")
     gdf = _to_wgs84_from(gdf, coords, src.label) if coords != "wgs84" else gdf
     gdf.attrs.update(
         source=src.label,
@@ -215,6 +232,17 @@ def read_vector(
         coords=coords,
     )
     return gdf
+
+
+def _geojson_without_crs(src: _Source) -> bool:
+    """A GeoJSON file with no ``crs`` member (looked for at its start and end)."""
+    if src.member is not None or src.path.suffix.lower() not in (".geojson", ".json"):
+        return False
+    with open(src.path, "rb") as handle:
+        head = handle.read(4096)
+        handle.seek(max(0, src.path.stat().st_size - 4096))
+        tail = handle.read()
+    return b'"crs"' not in head and b'"crs"' not in tail
 
 
 def _encoding_for(src: _Source, given: str | None, notes: list[str]) -> str | None:
@@ -251,7 +279,8 @@ def _read_frame(src: _Source, encoding: str | None) -> gpd.GeoDataFrame:
     gdf = gdf.dropna(axis="columns", how="all").copy() if _has_null_columns(gdf) else gdf
     if gdf.geometry.name != "geometry":
         gdf = gdf.rename_geometry("geometry")
-    gdf["geometry"] = shapely.force_2d(gdf.geometry.values)
+    if shapely.has_z(gdf.geometry.values).any():
+        gdf["geometry"] = shapely.force_2d(gdf.geometry.values)
     return gdf
 
 

@@ -12,7 +12,7 @@ import pytest
 import shapely
 
 from gridplanner.errors import CRSError, ImportDataError
-from gridplanner.io.readers import list_layers, read_vector, to_plan_crs
+from gridplanner.io.readers import field_names, list_layers, read_vector, to_plan_crs
 from gridplanner.model import Plan
 
 NAMES = ["东风社区", "西湖社区", "幸福里小区3号楼"]
@@ -153,6 +153,33 @@ def test_kml_is_read_without_style_columns(tmp_path):
     assert gdf.geometry.geom_type.eq("Polygon").all()
 
 
+KML_TWO_FOLDERS = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>导出</name>
+<Folder><name>社区</name><Placemark><name>东风社区</name><Polygon><outerBoundaryIs><LinearRing>
+<coordinates>116.30,39.90,0 116.31,39.90,0 116.31,39.91,0 116.30,39.91,0 116.30,39.90,0</coordinates>
+</LinearRing></outerBoundaryIs></Polygon></Placemark></Folder>
+<Folder><name>服务站</name><Placemark><name>党群服务站</name>
+<Point><coordinates>116.305,39.905,12</coordinates></Point></Placemark></Folder>
+</Document></kml>"""
+
+
+def test_kml_folders_are_layers_and_heights_are_dropped(tmp_path):
+    path = tmp_path / "export.kml"
+    path.write_text(KML_TWO_FOLDERS, encoding="utf-8")
+    assert list_layers(path) == ["社区", "服务站"]
+    with pytest.raises(ImportDataError, match=r"2 layers \(社区, 服务站\)"):
+        read_vector(path)
+    gdf = read_vector(path, layer="服务站")
+    assert list(gdf["Name"]) == ["党群服务站"]
+    assert not gdf.has_z.any()
+    assert gdf.attrs["source"].endswith("(layer 服务站)")
+
+
+def test_field_names_are_decoded_without_reading_features(tmp_path):
+    shp = write_shapefile(communities(), tmp_path / "gbk.shp", "GBK")
+    assert field_names(shp) == ["名称", "户数"]
+
+
 def test_shapefile_without_prj_is_refused_unless_crs_given(tmp_path):
     gdf = communities().to_crs("EPSG:4548")
     shp = write_shapefile(gdf, tmp_path / "noprj.shp", "UTF-8")
@@ -223,3 +250,14 @@ def test_to_plan_crs_chooses_a_gauss_kruger_zone_for_an_empty_plan():
     assert plan.crs.to_epsg() == 4548  # CGCS2000 3-degree GK zone, central meridian 117°E
     assert out.crs == plan.crs
     assert 900 < shapely.area(out.geometry.values[0]) ** 0.5 < 1000  # a ~0.01° box in metres
+
+
+def test_lonlat_geojson_without_crs_is_wgs84_with_a_note_about_online_maps(tmp_path):
+    path = tmp_path / "plain.geojson"
+    data = json.loads(communities().to_json(drop_id=True))
+    data.pop("crs", None)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    gdf = read_vector(path)
+    assert gdf.crs.to_epsg() == 4326
+    assert any("--coords gcj02" in w for w in gdf.attrs["warnings"])
+    assert not read_vector(path, coords="gcj02").attrs["warnings"]
