@@ -104,18 +104,40 @@ def _vertices(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 class Bucket:
-    """Features of one group close together, drawn as one path."""
+    """Features of one group close together, drawn as one path (built on first use)."""
 
-    __slots__ = ("bounds", "centre_points", "path", "points", "positions", "vertex_count")
+    __slots__ = ("_cache", "_path", "_points", "bounds", "centre_points", "has_shapes",
+                 "has_points", "positions", "vertex_count")
 
-    def __init__(self, positions: np.ndarray, bounds: tuple[float, float, float, float],
-                 path: QPainterPath | None, points: QPolygonF | None, vertex_count: int):
+    def __init__(self, cache: LayerCache, positions: np.ndarray):
+        self._cache = cache
         self.positions = positions
-        self.bounds = bounds
-        self.path = path
-        self.points = points
-        self.vertex_count = vertex_count
+        b = cache.bounds[positions]
+        self.bounds = (float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()),
+                       float(b[:, 3].max()))
+        is_point = np.isin(cache.types[positions], _POINT_IDS)
+        self.has_points = bool(is_point.any())
+        self.has_shapes = bool((~is_point).any())
+        self.vertex_count = int(cache.coordinate_counts[positions].sum())
+        self._path: QPainterPath | None = None
+        self._points: QPolygonF | None = None
         self.centre_points: QPolygonF | None = None
+
+    @property
+    def path(self) -> QPainterPath:
+        """Polygons and lines of the bucket in map units (empty if none)."""
+        if self._path is None:
+            pos = self.positions[~np.isin(self._cache.types[self.positions], _POINT_IDS)]
+            self._path = self._cache.path_of(pos)
+        return self._path
+
+    @property
+    def points(self) -> QPolygonF:
+        """Point features of the bucket in map units (empty if none)."""
+        if self._points is None:
+            pos = self.positions[np.isin(self._cache.types[self.positions], _POINT_IDS)]
+            self._points = polygon_from_points(shapely.get_coordinates(self._cache.geoms[pos]))
+        return self._points
 
     def rect(self) -> QRectF:
         x0, y0, x1, y1 = self.bounds
@@ -142,6 +164,8 @@ class LayerCache:
         sizes = np.hypot(self.bounds[:, 2] - self.bounds[:, 0], self.bounds[:, 3] - self.bounds[:, 1])
         self.median_size = float(np.median(sizes)) if len(sizes) else 0.0
         self._fid_order = np.argsort(self.fids, kind="stable")
+        self.coordinate_counts = shapely.get_num_coordinates(self.geoms)
+        self._centroids: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.geoms)
@@ -173,8 +197,11 @@ class LayerCache:
         return self._label_points
 
     def centroids(self) -> np.ndarray:
-        b = self.bounds
-        return np.column_stack(((b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2))
+        """Centres of the features' bounding boxes, (N, 2)."""
+        if self._centroids is None:
+            b = self.bounds
+            self._centroids = np.column_stack(((b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2))
+        return self._centroids
 
     # -- paths ------------------------------------------------------------
     def _all_vertices(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -225,16 +252,7 @@ class LayerCache:
         return out
 
     def _bucket(self, pos: np.ndarray) -> Bucket:
-        b = self.bounds[pos]
-        bounds = (float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()),
-                  float(b[:, 3].max()))
-        is_point = np.isin(self.types[pos], _POINT_IDS)
-        path = self.path_of(pos[~is_point]) if (~is_point).any() else None
-        points = None
-        if is_point.any():
-            points = polygon_from_points(shapely.get_coordinates(self.geoms[pos[is_point]]))
-        count = (path.elementCount() if path is not None else 0) + int(is_point.sum())
-        return Bucket(pos, bounds, path, points, count)
+        return Bucket(self, pos)
 
 
 class CacheStore:
