@@ -119,7 +119,7 @@ def branches_frame(rng: np.random.Generator, plan) -> pd.DataFrame:
             rows.append({"name": f"{name}党支部", "kind": "compound",
                          "full_members": int(rng.integers(6, 26)), "community": community})
         grids = max(3, round(_community_households(plan).get(community, 0) / 400))
-        for n in range(1, grids // 2 + 1):
+        for n in range(1, grids + 1):
             members = int(rng.integers(1, 3)) if (community, n) in short else int(rng.integers(3, 13))
             rows.append({"name": f"{community}第{cn_number(n)}网格党支部", "kind": "grid",
                          "full_members": members, "community": community})
