@@ -134,3 +134,20 @@ def test_committed_qm_files_match_their_sources(repo_root, tmp_path):
         fresh = (tmp_path / f"gridplanner_{language}.qm").read_bytes()
         committed = (folder / f"gridplanner_{language}.qm").read_bytes()
         assert fresh == committed, f"gridplanner_{language}.qm is stale: run make translations"
+
+
+@needs_lrelease
+@pytest.mark.skipif(find_tool("lupdate") is None, reason="no lupdate")
+def test_update_extracts_strings_and_keeps_translations(repo_root, tmp_path):
+    folder = repo_root / "resources" / "translations"
+    for name in ("gridplanner_zh_CN.ts", "gridplanner_en.ts", "zh_CN.json"):
+        shutil.copy(folder / name, tmp_path)
+    before = {(c, s): m.findtext("translation")
+              for c, s, m in tr.iter_messages(tr.read_ts(tmp_path / "gridplanner_zh_CN.ts"))}
+    assert tr.update(tmp_path) == 0
+    after = {(c, s): m.findtext("translation")
+             for c, s, m in tr.iter_messages(tr.read_ts(tmp_path / "gridplanner_zh_CN.ts"))}
+    assert ("LanguageMenu", "&Language") in after  # found in gridplanner/qt/i18n.py
+    kept = {k: v for k, v in before.items() if k in after and v}
+    assert kept and all(after[k] == v for k, v in kept.items())
+    assert (tmp_path / "gridplanner_zh_CN.qm").is_file()
