@@ -211,10 +211,10 @@ def _coerce_type(geom, allowed: tuple[str, ...]):
     gtype = geom.geom_type
     if gtype in allowed:
         return geom
-    parts = shapely.get_parts(geom)
+    parts = shapely.get_parts(shapely.get_parts(geom))  # collections may hold multi-parts
     if "Polygon" in allowed:
         polys = [p for p in parts if p.geom_type in POLYGONAL and not p.is_empty]
-        if polys and len(polys) == len(parts):
+        if polys:  # e.g. a KML MultiGeometry of an outline plus its label point
             return shapely.multipolygons(polys) if len(polys) > 1 else polys[0]
     if "Point" in allowed and gtype == "MultiPoint" and len(parts) == 1:
         return parts[0]

@@ -188,3 +188,14 @@ def test_bd09_boundaries_land_where_the_truth_is(tmp_path):
     want = gpd.GeoSeries(truth, crs=4326).to_crs(plan.crs)
     got = plan.boundaries.frame.geometry
     assert max(g.hausdorff_distance(w) for g, w in zip(got, want, strict=True)) < 1.0
+
+
+def test_collection_of_outline_and_label_point_keeps_the_outline(tmp_path):
+    outline = square(0)
+    collection = shapely.GeometryCollection([outline, shapely.Point(LON + 0.005, LAT + 0.005),
+                                             shapely.MultiPolygon([square(2)])])
+    path = write(tmp_path, "c.gpkg", {"name": ["a"]}, [collection])
+    plan = Plan("p")
+    report = import_boundaries(plan, path, ImportOptions(level="community"))
+    geom = plan.boundaries.frame.geometry.iloc[0]
+    assert report.added == 1 and geom.geom_type == "MultiPolygon" and len(geom.geoms) == 2
