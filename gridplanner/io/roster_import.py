@@ -7,7 +7,7 @@ command line, ``--option column.name=姓名``); without
 one, columns are guessed from their headers and the guesses reported. A
 ``cell`` column (grid codes or names, several separated by ``;`` ``、``
 ``,``) creates assignments. Bad rows are skipped and named by their row
-number in the sheet (the header is row 1); a file with no usable row is
+number in the sheet; a file with no usable row is
 refused and the plan left unchanged.
 """
 
@@ -85,24 +85,51 @@ def read_table(path: str | Path, encoding: str | None = None,
     Returns the frame (every value a stripped string, blanks as "") and the
     text encoding used (None for Excel files). CSV encodings are detected
     (UTF-8 with or without BOM, else GB18030, a superset of GBK) unless
-    ``encoding`` is given.
+    ``encoding`` is given. Title rows above the header (a sheet headed
+    "XX社区网格员花名册") are skipped: the header is the first of the top ten
+    rows holding a name header (姓名, 支部名称, name ...).
+    ``frame.attrs["first_row"]`` is the sheet row number of the first data row.
     """
     p = Path(path)
     if not p.is_file():
         raise ImportDataError(f"{p}: no such file")
     if p.suffix.lower() in EXCEL_SUFFIXES:
-        frame, used = _read_excel(p, sheet), None
+        raw, used = _read_excel(p, sheet), None
     else:
-        frame, used = _read_csv(p, encoding)
-    frame.columns = [str(c).strip() for c in frame.columns]
-    frame = frame.map(_clean_cell) if len(frame) else frame.astype(str)
+        raw, used = _read_csv(p, encoding)
+    raw = raw.map(_clean_cell) if raw.size else raw.astype(str)
+    at = _header_row(raw)
+    frame = raw.iloc[at + 1:].reset_index(drop=True) if len(raw) else raw
+    frame.columns = _unique_headers(list(raw.iloc[at]) if len(raw) else [])
+    frame = frame[[c for c in frame.columns if not c.startswith("#") or frame[c].ne("").any()]]
+    frame.attrs["first_row"] = at + 2
     return frame, used
+
+
+def _header_row(raw: pd.DataFrame) -> int:
+    names = {_norm(w) for kind in HEADER_SYNONYMS.values() for w in kind["name"]}
+    for i in range(min(10, len(raw))):
+        if any(_norm(v) in names for v in raw.iloc[i] if v):
+            return i
+    return 0
+
+
+def _unique_headers(values: list[object]) -> list[str]:
+    out: list[str] = []
+    for j, value in enumerate(values):
+        text = str(value).strip() or f"#{j + 1}"
+        name, n = text, 1
+        while name in out:
+            n += 1
+            name = f"{text}.{n}"
+        out.append(name)
+    return out
 
 
 def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
     try:
         return pd.read_excel(path, sheet_name=0 if sheet is None else sheet, dtype=object,
-                             engine=None)
+                             header=None)
     except (ValueError, KeyError, OSError, ImportError) as exc:
         raise ImportDataError(f"{path}: cannot read the workbook ({exc})") from exc
     except Exception as exc:  # openpyxl raises assorted errors on damaged files
@@ -128,7 +155,7 @@ def _read_csv(path: Path, encoding: str | None) -> tuple[pd.DataFrame, str]:
 
         try:
             frame = pd.read_csv(StringIO(text), dtype=str, keep_default_na=False,
-                                sep=None, engine="python")
+                                sep=None, engine="python", header=None)
         except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
             raise ImportDataError(f"{path}: not a readable CSV table ({exc})") from exc
         return frame, ("utf-8" if enc == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf")
@@ -248,9 +275,10 @@ def _worker_rows(frame: pd.DataFrame, cols: dict[str, str], plan: Plan,
                  report: ImportReport) -> list[tuple[dict[str, str], list[int]]]:
     lookup = _cell_lookup(plan)
     communities = plan.cells.frame["community"]
+    first_row = int(frame.attrs.get("first_row", 2))
     rows = []
     for i, rec in enumerate(frame.to_dict("records")):
-        row_no = i + 2
+        row_no = i + first_row
         values = {f: rec.get(h, "") for f, h in cols.items()}
         if not any(values.values()):
             continue
@@ -274,9 +302,10 @@ def _worker_rows(frame: pd.DataFrame, cols: dict[str, str], plan: Plan,
 def _branch_rows(frame: pd.DataFrame, cols: dict[str, str], plan: Plan,
                  report: ImportReport) -> list[tuple[dict[str, object], list[int]]]:
     lookup = _cell_lookup(plan)
+    first_row = int(frame.attrs.get("first_row", 2))
     rows = []
     for i, rec in enumerate(frame.to_dict("records")):
-        row_no = i + 2
+        row_no = i + first_row
         values = {f: rec.get(h, "") for f, h in cols.items()}
         if not any(values.values()):
             continue

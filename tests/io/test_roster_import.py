@@ -154,3 +154,20 @@ def test_column_options_override_single_guesses(plan, tmp_path):
     assert plan.workers.frame["phone"].tolist() == ["010-1234"]
     assert workers_at(plan, A1) == ["孙丽"]
     assert any("'姓名' as name" in m for m in report.warnings)
+
+
+def test_title_rows_above_the_header_are_skipped(plan, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["东风社区网格员花名册"])
+    ws.merge_cells("A1:D1")
+    ws.append([])
+    for r in WORKERS_ZH[:3] + [["", "", "坏角色", "", "", ""]]:
+        ws.append(r)
+    ws["B4"] = "13800000001"
+    wb.save(tmp_path / "titled.xlsx")
+    frame, _ = read_table(tmp_path / "titled.xlsx")
+    assert list(frame.columns) == WORKERS_ZH[0] and frame.attrs["first_row"] == 4
+    report = import_file(plan, "workers", tmp_path / "titled.xlsx")
+    assert list(plan.workers.frame["name"]) == ["王小明", "李红"]
+    assert report.skipped == ["row 6: no name"]  # numbered as the sheet shows them
