@@ -38,6 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--name-field", metavar="F", help="field with the feature name")
     p.add_argument("--floors-field", metavar="F", help="buildings: field with the number of floors")
     p.add_argument("--height-field", metavar="F", help="buildings: field with the height in metres")
+    p.add_argument("--code-field", metavar="F", help="boundaries: field with the area code")
+    p.add_argument("--parent-field", metavar="F",
+                   help="boundaries: field with the name of the parent area")
     p.add_argument("--level", help="boundaries: level of every feature "
                    "(subdistrict, community, compound; or 街道, 社区, 小区)")
     p.add_argument("--level-field", metavar="F", help="boundaries: field holding each level")
@@ -60,7 +63,7 @@ def _key_value(text: str) -> tuple[str, str]:
 def options_from_args(args: argparse.Namespace) -> ImportOptions:
     """ImportOptions from the parsed command line."""
     extra: dict[str, object] = dict(args.option)
-    for key in ("floors_field", "height_field"):
+    for key in ("floors_field", "height_field", "code_field", "parent_field"):
         if getattr(args, key, None):
             extra[key] = getattr(args, key)
     return ImportOptions(

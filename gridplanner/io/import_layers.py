@@ -72,18 +72,23 @@ def import_boundaries(plan: Plan, path: Path, options: ImportOptions) -> ImportR
     gdf, label = _read(path, options, report)
     name_field = resolve_field(gdf.columns, options.name_field, NAME_FIELDS, "name", label,
                                report.warnings)
+    code_field = resolve_field(gdf.columns, _extra(options, "code_field"), CODE_FIELDS, "code",
+                               label, report.warnings)
+    parent_field = resolve_field(gdf.columns, _extra(options, "parent_field"), PARENT_FIELDS,
+                                 "parent", label, report.warnings)
     gdf, crs = _prepare(plan, gdf, POLYGONAL, "boundaries", label, name_field, report)
     frame = gpd.GeoDataFrame(
         {
             "level": _levels(gdf, options, label, report),
             "name": _text(gdf, name_field),
-            "code": _text(gdf, _optional_field(gdf, options, "code_field", CODE_FIELDS, label)),
-            "parent": _text(gdf, _optional_field(gdf, options, "parent_field", PARENT_FIELDS, label)),
+            "code": _text(gdf, code_field),
+            "parent": _text(gdf, parent_field),
         },
         geometry=gdf.geometry.values, crs=crs, index=gdf.index,
     )
-    used = {name_field, options.level_field}
-    _commit(plan, "boundaries", _with_extras(frame, gdf, used, plan.boundaries.frame.columns), crs, options, report)
+    used = {name_field, options.level_field, code_field, parent_field}
+    frame = _with_extras(frame, gdf, used, plan.boundaries.frame.columns)
+    _commit(plan, "boundaries", frame, crs, options, report)
     return report
 
 
@@ -286,10 +291,6 @@ def _single_parts(values) -> np.ndarray:
 def _extra(options: ImportOptions, key: str) -> str | None:
     value = options.extra.get(key)
     return str(value) if value not in (None, "") else None
-
-
-def _optional_field(gdf, options: ImportOptions, key: str, candidates, label: str) -> str | None:
-    return resolve_field(list(gdf.columns), _extra(options, key), candidates, key, label, [])
 
 
 def _text(gdf: gpd.GeoDataFrame, field: str | None) -> pd.Series:

@@ -199,3 +199,16 @@ def test_collection_of_outline_and_label_point_keeps_the_outline(tmp_path):
     report = import_boundaries(plan, path, ImportOptions(level="community"))
     geom = plan.boundaries.frame.geometry.iloc[0]
     assert report.added == 1 and geom.geom_type == "MultiPolygon" and len(geom.geoms) == 2
+
+
+def test_codes_read_as_numbers_keep_their_digits(tmp_path):
+    path = write(tmp_path, "c.geojson", {"name": ["东风社区", "西湖社区"],
+                                         "XZQDM": [110105001001.0, 110105001002.0],
+                                         "所属街道": ["建外街道", "建外街道"]},
+                 [square(0), square(1)])
+    plan = Plan("p")
+    report = import_boundaries(plan, path, ImportOptions(level="community"))
+    frame = plan.boundaries.frame
+    assert list(frame["code"]) == ["110105001001", "110105001002"]
+    assert list(frame["parent"]) == ["建外街道", "建外街道"]
+    assert any("code read from field 'XZQDM'" in w for w in report.warnings)
