@@ -16,7 +16,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -37,6 +39,38 @@ from PySide6.QtWidgets import (
 from gridplanner.model.layer import FeatureTable, LayerChange
 from gridplanner.qt.canvas import MapCanvas
 from gridplanner.qt.layers_dock import layer_title
+
+#: Display titles of the plan's own columns (other columns show their name).
+COLUMN_TITLES = {
+    "fid": QT_TRANSLATE_NOOP("AttributeDock", "ID"),
+    "name": QT_TRANSLATE_NOOP("AttributeDock", "Name"),
+    "code": QT_TRANSLATE_NOOP("AttributeDock", "Code"),
+    "level": QT_TRANSLATE_NOOP("AttributeDock", "Level"),
+    "parent": QT_TRANSLATE_NOOP("AttributeDock", "Parent"),
+    "households": QT_TRANSLATE_NOOP("AttributeDock", "Households"),
+    "residents": QT_TRANSLATE_NOOP("AttributeDock", "Residents"),
+    "floors": QT_TRANSLATE_NOOP("AttributeDock", "Floors"),
+    "households_estimated": QT_TRANSLATE_NOOP("AttributeDock", "Households estimated"),
+    "kind": QT_TRANSLATE_NOOP("AttributeDock", "Kind"),
+    "community": QT_TRANSLATE_NOOP("AttributeDock", "Community"),
+    "services": QT_TRANSLATE_NOOP("AttributeDock", "Services"),
+    "capacity": QT_TRANSLATE_NOOP("AttributeDock", "Capacity"),
+    "hours": QT_TRANSLATE_NOOP("AttributeDock", "Opening hours"),
+    "notes": QT_TRANSLATE_NOOP("AttributeDock", "Notes"),
+    "highway": QT_TRANSLATE_NOOP("AttributeDock", "Street type"),
+    "phone": QT_TRANSLATE_NOOP("AttributeDock", "Phone"),
+    "role": QT_TRANSLATE_NOOP("AttributeDock", "Role"),
+    "secretary": QT_TRANSLATE_NOOP("AttributeDock", "Secretary"),
+    "full_members": QT_TRANSLATE_NOOP("AttributeDock", "Full members"),
+    "responsible_unit": QT_TRANSLATE_NOOP("AttributeDock", "Responsible unit"),
+}
+
+
+def column_title(name: str) -> str:
+    """The translated header of a column (its own name when not one of ours)."""
+    if name in COLUMN_TITLES:
+        return QCoreApplication.translate("AttributeDock", COLUMN_TITLES[name])
+    return name
 
 
 def format_value(value: Any) -> str:
@@ -106,9 +140,11 @@ class FeatureTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or section >= len(self._columns):
             return None
-        if orientation == Qt.Orientation.Horizontal and section < len(self._columns):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column_title(self._columns[section])
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self._columns[section]
         return None
 

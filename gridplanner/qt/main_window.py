@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.attribute_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.identify_dock)
         self.identify_dock.hide()
+        self.resizeDocks([self.layers_dock], [240], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.attribute_dock], [190], Qt.Orientation.Vertical)
         self.tools = {"pan": PanTool(self.canvas), "zoom": ZoomTool(self.canvas),
                       "select": SelectTool(self.canvas), "identify": IdentifyTool(self.canvas)}
         self.tools["identify"].featureIdentified.connect(self._identified)

@@ -50,8 +50,10 @@ def draw_scale_bar(painter: QPainter, target: QRectF, pixel_size: float,
     font = label_font(8.0)
     painter.setFont(font)
     text = format_length(length)
-    metrics_h = painter.fontMetrics().height()
-    box = QRectF(x0 - 6, y0 - 10 - metrics_h - 4, width + 12 + 30, metrics_h + 20)
+    metrics = painter.fontMetrics()
+    metrics_h = metrics.height()
+    overhang = metrics.horizontalAdvance(text) / 2
+    box = QRectF(x0 - 6, y0 - 10 - metrics_h - 2, width + 12 + overhang, metrics_h + 18)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(255, 255, 255, 190))
     painter.drawRoundedRect(box, 3, 3)
@@ -62,8 +64,7 @@ def draw_scale_bar(painter: QPainter, target: QRectF, pixel_size: float,
         painter.drawRect(QRectF(x0 + i * half, y0 - 6, half, 5))
     painter.setPen(QColor("#222222"))
     painter.drawText(QPointF(x0, y0 - 10), "0")
-    painter.drawText(QPointF(x0 + width - painter.fontMetrics().horizontalAdvance(text) / 2,
-                            y0 - 10), text)
+    painter.drawText(QPointF(x0 + width - overhang, y0 - 10), text)
     painter.restore()
 
 

@@ -149,3 +149,25 @@ def test_status_bar_shows_scale_and_cursor(main_window):
     p = canvas.widget_to_map(QPointF(10, 10))
     canvas.cursorMoved.emit(p.x(), p.y())
     assert f"{p.x():,.1f}" in main_window.coords_label.text()
+
+
+def test_layers_dock_hides_reorders_and_styles(main_window):
+    from PySide6.QtCore import QModelIndex, Qt
+
+    dock, canvas = main_window.layers_dock, main_window.canvas
+    names = dock.layer_names()
+    assert names[0] == "centres" and set(names) == set(canvas.layer_order)
+    item = dock.list.item(names.index("buildings"))
+    item.setCheckState(Qt.CheckState.Unchecked)
+    assert not canvas.styles["buildings"].visible
+    # moving "buildings" to the top of the list draws it last
+    row = names.index("buildings")
+    model = dock.list.model()
+    assert model.moveRow(QModelIndex(), row, QModelIndex(), 0)  # what a drag does
+    assert canvas.layer_order[-1] == "buildings"
+    dock.list.setCurrentRow(0)
+    assert canvas.current_layer == "buildings"
+    dock.label_combo.setCurrentIndex(dock.label_combo.findData("name"))
+    assert canvas.styles["buildings"].label_field == "name"
+    dock.opacity_slider.setValue(50)
+    assert canvas.styles["buildings"].opacity == 0.5
