@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
@@ -250,7 +251,7 @@ def _area_rows(areas: pd.DataFrame, pos: np.ndarray, dist: np.ndarray, hh: np.nd
     return rows
 
 
-def buildings_with_coverage(plan: Any, result: CoverageResult) -> pd.DataFrame:
+def buildings_with_coverage(plan: Any, result: CoverageResult) -> gpd.GeoDataFrame:
     """Every building with its source attributes plus ``distance_m``,
     ``nearest_centre`` and one ``covered_<level>`` flag per level."""
     b = plan.buildings.frame.copy()
@@ -260,5 +261,4 @@ def buildings_with_coverage(plan: Any, result: CoverageResult) -> pd.DataFrame:
     b["distance_m"] = b["distance_m"].where(np.isfinite(b["distance_m"]), np.nan)
     b["method"] = result.method
     geom = b.pop("geometry")
-    b["geometry"] = geom
-    return b
+    return gpd.GeoDataFrame(b, geometry=geom.values, crs=plan.crs)

@@ -1,9 +1,220 @@
-"""Commands of this group are added as their features land."""
+"""`gridplanner coverage`, `isochrones` and `suggest-sites`: walking coverage headless."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyogrio
+
+from gridplanner.cli.common import open_plan, parse_float_list, print_json
+from gridplanner.errors import AnalysisError, ExportError, ImportDataError
+
+
+def _levels(text: str) -> list[float]:
+    return parse_float_list(text, "levels")
+
+
+def _minutes(text: str) -> list[float]:
+    return parse_float_list(text, "minutes")
+
+
+def _share(text: str) -> float:
+    try:
+        value = float(text.rstrip("%")) / (100.0 if text.endswith("%") else 1.0)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a share: {text!r}") from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError("the target share must be in (0, 1], e.g. 0.85 or 85%")
+    return value
+
+
+def _add_levels(p: argparse.ArgumentParser) -> None:
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--levels", type=_levels, metavar="M,M,...",
+                   help="walking distances in metres (default: the plan's, 300,500,1000)")
+    g.add_argument("--minutes", type=_minutes, metavar="MIN,MIN,...",
+                   help="walking times in minutes, turned into metres with --speed")
+    p.add_argument("--speed", type=float, metavar="M/S",
+                   help="walking speed for --minutes in m/s (default: the plan's, 1.0)")
+    p.add_argument("--service", metavar="NAME", help="only centres offering this service")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    del sub
+    p = sub.add_parser("coverage", help="walking distance from every building to its nearest centre")
+    p.add_argument("plan", help="plan file (.gpkg)")
+    _add_levels(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--buildings-out", metavar="FILE", help="write every building with "
+                   "distance_m, nearest_centre and covered_<level> (.csv or .gpkg)")
+    p.set_defaults(func=cmd_coverage)
+
+    p = sub.add_parser("isochrones", help="write the area each centre reaches on foot")
+    p.add_argument("plan", help="plan file (.gpkg)")
+    p.add_argument("--out", required=True, metavar="FILE.gpkg", help="GeoPackage to write")
+    p.add_argument("--mode", choices=("overlap", "dissolve", "split"), default="overlap",
+                   help="a polygon per centre (overlap), one per level (dissolve), or each "
+                   "place to its nearest centre (split); default overlap")
+    _add_levels(p)
+    p.add_argument("--width", type=float, metavar="M", help="half-width of the band along "
+                   "reached streets in metres (default 40)")
+    p.add_argument("--rings", action="store_true", help="each level as a ring beyond the previous")
+    p.add_argument("--gaps", action="store_true", help="also write the gap areas of communities")
+    p.set_defaults(func=cmd_isochrones)
+
+    p = sub.add_parser("suggest-sites", help="suggest new centre sites (maximal covering)")
+    p.add_argument("plan", help="plan file (.gpkg)")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--count", type=int, metavar="K", help="number of new sites")
+    g.add_argument("--target", type=_share, metavar="SHARE",
+                   help="covered share of households to reach with the fewest sites (0.85 or 85%%)")
+    p.add_argument("--level", type=float, metavar="M",
+                   help="walking distance in metres (default: the plan's largest level)")
+    p.add_argument("--candidates", metavar="FILE", help="point file of candidate sites "
+                   "(default: points along the network every --spacing metres)")
+    p.add_argument("--spacing", type=float, default=100.0, metavar="M",
+                   help="spacing of network candidates in metres (default 100)")
+    p.add_argument("--service", metavar="NAME", help="existing centres offering this service")
+    p.add_argument("--solver", choices=("auto", "exact", "greedy"), default="auto")
+    p.add_argument("--out", metavar="FILE.gpkg", help="write the suggested sites")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_suggest_sites)
+
+
+def _resolve(plan: Any, args: argparse.Namespace) -> list[float]:
+    from gridplanner.analysis.coverage import centre_services, resolve_levels
+
+    if args.service and args.service not in centre_services(plan):
+        offered = ", ".join(centre_services(plan))
+        raise AnalysisError(f"no centre offers service {args.service!r}; known services: {offered}")
+    return resolve_levels(plan, args.levels, args.minutes, args.speed)
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from gridplanner.analysis.coverage import buildings_with_coverage, coverage_from_centres
+
+    plan = open_plan(args.plan)
+    if args.speed is not None:
+        plan.settings = plan.settings.replaced(walking_speed=args.speed)
+    levels = _resolve(plan, args)
+    result = coverage_from_centres(plan, levels, service=args.service)
+    if args.buildings_out:
+        write_buildings(buildings_with_coverage(plan, result), Path(args.buildings_out), plan.crs)
+    if args.json:
+        print_json(result.to_json())
+        return 0
+    _print_coverage(result)
+    if args.buildings_out:
+        print(f"buildings written to {args.buildings_out}")
+    return 0
+
+
+def _print_coverage(result: Any) -> None:
+    t = result.totals
+    what = f" for {result.service}" if result.service else ""
+    print(f"coverage{what} ({result.method.replace('_', ' ')} distances): "
+          f"{t['buildings']} buildings, {t['households']:.0f} households, "
+          f"{t['residents']:.0f} residents, {t['centres']} centres")
+    for row in result.levels:
+        print(f"  within {row['level_m']:.0f} m ({row['minutes']:g} min): "
+              f"{row['households_covered']:.0f} households ({100 * row['household_share']:.1f}%), "
+              f"{row['residents_covered']:.0f} residents ({100 * row['resident_share']:.1f}%)")
+    for name, rows in result.services.items():
+        shares = ", ".join(f"{r['level_m']:.0f} m {100 * r['household_share']:.1f}%" for r in rows)
+        print(f"  {name}: {shares}")
+    mark = "met" if t["meets_target"] else "not met"
+    print(f"target {100 * result.target_share:.0f}% within {result.levels_m[-1]:.0f} m: {mark}; "
+          f"{t['uncovered_buildings']} buildings beyond reach")
+
+
+def write_buildings(frame: Any, path: Path, crs: Any) -> None:
+    """Write the buildings table as .csv (no geometry) or .gpkg."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".gpkg"):
+        raise ExportError(f"{path}: write buildings as .csv or .gpkg")
+    if not path.parent.is_dir():
+        raise ExportError(f"{path}: folder {path.parent} does not exist")
+    out = frame.reset_index()
+    try:
+        if suffix == ".csv":
+            table = out.drop(columns="geometry")
+            table.to_csv(path, index=False, encoding="utf-8-sig")
+        else:
+            pyogrio.write_dataframe(out, path, layer="buildings_coverage", driver="GPKG")
+    except (OSError, pyogrio.errors.DataSourceError) as exc:
+        raise ExportError(f"{path}: could not be written ({exc})") from exc
+
+
+def cmd_isochrones(args: argparse.Namespace) -> int:
+    from gridplanner.analysis.isochrones import gap_areas, isochrones
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".gpkg":
+        raise ExportError(f"{out}: isochrones are written to a .gpkg file")
+    plan = open_plan(args.plan)
+    if args.speed is not None:
+        plan.settings = plan.settings.replaced(walking_speed=args.speed)
+    levels = _resolve(plan, args)
+    frame = isochrones(plan, levels, mode=args.mode, service=args.service,
+                       width_m=args.width, rings=args.rings)
+    layers = {"isochrones": frame}
+    if args.gaps:
+        plain = frame if not args.rings else isochrones(plan, levels, mode="dissolve",
+                                                        service=args.service, width_m=args.width)
+        layers["gaps"] = gap_areas(plan, plain, levels)
+    try:
+        out.unlink(missing_ok=True)
+        for name, layer in layers.items():
+            pyogrio.write_dataframe(layer, out, layer=name, driver="GPKG", append=out.exists(),
+                                    geometry_type="MultiPolygon", promote_to_multi=True)
+    except (OSError, pyogrio.errors.DataSourceError) as exc:
+        raise ExportError(f"{out}: could not be written ({exc})") from exc
+    method = frame["method"].iloc[0] if len(frame) else "none"
+    print(f"wrote {len(frame)} isochrones ({args.mode}, {method.replace('_', ' ')}) to {out}")
+    return 0
+
+
+def cmd_suggest_sites(args: argparse.Namespace) -> int:
+    from gridplanner.analysis.siting import suggest_sites
+
+    plan = open_plan(args.plan)
+    cands = _read_candidates(plan, Path(args.candidates)) if args.candidates else None
+    if args.service:
+        _resolve(plan, argparse.Namespace(levels=None, minutes=None, speed=None,
+                                          service=args.service))
+    result = suggest_sites(plan, count=args.count, target=args.target, level=args.level,
+                           candidates=cands, spacing_m=args.spacing, service=args.service,
+                           solver=args.solver)
+    if args.out:
+        try:
+            pyogrio.write_dataframe(result.to_frame(plan.crs), args.out, layer="suggested_sites",
+                                    driver="GPKG")
+        except (OSError, pyogrio.errors.DataSourceError) as exc:
+            raise ExportError(f"{args.out}: could not be written ({exc})") from exc
+    if args.json:
+        print_json(result.to_json())
+        return 0
+    print(f"{len(result.suggestions)} sites within {result.level_m:.0f} m "
+          f"({result.solver}; {result.guarantee}); covered households "
+          f"{100 * result.share_before:.1f}% -> {100 * result.share_after:.1f}%")
+    for s in result.suggestions:
+        cells = ", ".join(f"{c} +{h:.0f}" for c, h in list(s.cells.items())[:5])
+        print(f"  {s.rank}. ({s.point.x:.1f}, {s.point.y:.1f}): +{s.households_added:.0f} "
+              f"households in {s.buildings_added} buildings [{cells}]")
+    if result.target_share is not None and not result.target_reached:
+        print(f"target {100 * result.target_share:.0f}% cannot be reached with these candidates")
+    return 0
+
+
+def _read_candidates(plan: Any, path: Path) -> np.ndarray:
+    import shapely
+
+    from gridplanner.io.readers import read_vector, to_plan_crs
+
+    gdf = to_plan_crs(plan, read_vector(path))
+    geoms = gdf.geometry.values
+    if len(gdf) == 0:
+        raise ImportDataError(f"{path}: holds no candidate sites")
+    return np.asarray(shapely.point_on_surface(np.asarray(geoms, dtype=object)), dtype=object)

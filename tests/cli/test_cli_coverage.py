@@ -1,0 +1,83 @@
+"""The coverage, isochrones and suggest-sites commands (public contract)."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pyogrio
+import pytest
+
+from gridplanner.cli import main
+from gridplanner.io.project import save_plan
+
+
+@pytest.fixture
+def plan_file(tmp_path, grid_plan):
+    path = tmp_path / "plan.gpkg"
+    save_plan(grid_plan, path)
+    return path
+
+
+def test_coverage_json_has_totals_levels_services_cells_communities(plan_file, capsys):
+    assert main(["coverage", str(plan_file), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["method"] == "network"
+    assert [r["level_m"] for r in data["levels"]] == [300, 500, 1000]
+    assert {"totals", "levels", "services", "cells", "communities"} <= set(data)
+    assert "health" in data["services"] and len(data["communities"]) == 2
+    assert 0 < data["levels"][0]["household_share"] <= data["levels"][-1]["household_share"]
+
+
+def test_minutes_and_speed_make_levels(plan_file, capsys):
+    assert main(["coverage", str(plan_file), "--minutes", "5,10", "--speed", "1.2", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["levels_m"] == [360.0, 720.0] and data["minutes"] == [5.0, 10.0]
+
+
+def test_buildings_out_csv_and_gpkg(plan_file, tmp_path, capsys):
+    csv = tmp_path / "b.csv"
+    assert main(["coverage", str(plan_file), "--levels", "300,600",
+                 "--buildings-out", str(csv)]) == 0
+    out = capsys.readouterr().out
+    assert "within 300 m" in out and "network distances" in out
+    table = pd.read_csv(csv, encoding="utf-8-sig")
+    assert {"fid", "name", "households", "distance_m", "nearest_centre",
+            "covered_300", "covered_600"} <= set(table.columns)
+    assert len(table) == 96
+    gpkg = tmp_path / "b.gpkg"
+    assert main(["coverage", str(plan_file), "--buildings-out", str(gpkg), "--service",
+                 "health"]) == 0
+    frame = pyogrio.read_dataframe(gpkg)
+    assert "covered_1000" in frame.columns and len(frame) == 96
+
+
+def test_unknown_service_is_one_line_error(plan_file, capsys):
+    assert main(["coverage", str(plan_file), "--service", "spa"]) == 1
+    err = capsys.readouterr().err
+    assert "spa" in err and err.count("\n") == 1
+
+
+def test_isochrones_written_to_gpkg(plan_file, tmp_path, capsys):
+    out = tmp_path / "iso.gpkg"
+    assert main(["isochrones", str(plan_file), "--out", str(out), "--mode", "dissolve",
+                 "--gaps"]) == 0
+    assert "wrote 3 isochrones" in capsys.readouterr().out
+    assert set(pyogrio.list_layers(out)[:, 0]) == {"isochrones", "gaps"}
+    assert len(pyogrio.read_dataframe(out, layer="isochrones")) == 3
+
+
+def test_suggest_sites_json(plan_file, capsys):
+    assert main(["suggest-sites", str(plan_file), "--count", "1", "--level", "200",
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["suggestions"]) == 1 and data["share_after"] > data["share_before"]
+    assert data["suggestions"][0]["households_added"] > 0
+
+
+def test_suggest_sites_needs_count_or_target(plan_file, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["suggest-sites", str(plan_file)])
+    assert exc.value.code == 2
+    assert main(["suggest-sites", str(plan_file), "--target", "90%", "--level", "300"]) == 0
+    assert "sites within 300 m" in capsys.readouterr().out
