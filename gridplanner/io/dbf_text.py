@@ -6,7 +6,7 @@ names come out as mojibake (``¶«·çÉçÇø`` for 东风社区). We read the 
 bytes of the DBF ourselves and decide:
 
 1. only ASCII, or valid UTF-8 throughout: UTF-8;
-2. valid GB18030 that reads as common Chinese (≥ 90 % of the non-ASCII
+2. valid GB18030 that reads as common Chinese (≥ 80 % of the non-ASCII
    characters in the GB2312 set of everyday characters): GB18030;
 3. otherwise the ``.cpg`` or the DBF language driver, if any, else an error
    asking the user to name the encoding.
@@ -25,7 +25,7 @@ from gridplanner.errors import ImportDataError
 #: Read at most this much of a DBF for the decision (headers plus many records).
 SAMPLE_BYTES = 8 * 1024 * 1024
 _MAX_VALUES = 5000
-_PLAUSIBLE_SHARE = 0.9
+_PLAUSIBLE_SHARE = 0.8
 
 #: DBF language-driver ids (byte 29) seen in practice.
 _LDID = {0x01: "cp437", 0x03: "cp1252", 0x57: "cp1252", 0x4D: "gbk", 0x7A: "gbk", 0x4E: "cp949",
