@@ -320,8 +320,8 @@ def build_layout(rng) -> dict:
 
 
 def _name_buildings(rows: list[dict], compound: str, community: str) -> None:
-    for n, row in enumerate(sorted(rows, key=lambda r: (-round(r["geometry"].centroid.y, -1),
-                                                        r["geometry"].centroid.x)), start=1):
+    rows.sort(key=lambda r: (-round(r["geometry"].centroid.y, -1), r["geometry"].centroid.x))
+    for n, row in enumerate(rows, start=1):
         row.setdefault("name", f"{compound}{n}号楼")
         row["compound"] = compound
         row["community"] = community
