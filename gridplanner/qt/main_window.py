@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -40,6 +40,9 @@ def _settings_store():
 
 class MainWindow(QMainWindow):
     """One window showing one plan."""
+
+    #: emitted after a plan is shown (new, open), with the Plan
+    planChanged = Signal(object)
 
     def __init__(self, plan: Plan | None = None, path: str | Path | None = None,
                  parent: QWidget | None = None):
@@ -73,6 +76,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.undo_stack.cleanChanged.connect(self._update_title)
+        from gridplanner.qt.features import install_features
+
+        self.features = install_features(self)
         self.set_plan(plan or Plan(name=""), path)
         self.action_tool_pan()
 
@@ -156,9 +162,24 @@ class MainWindow(QMainWindow):
         self.identify_dock.set_plan(plan)
         self._show_scale(self.canvas.scale())
         self._update_title()
+        self.planChanged.emit(plan)
 
     def _layers_changed(self, _change) -> None:
         self.layers_dock.reload()
+
+    def feature_menu(self, title: str) -> QMenu:
+        """The menu bar's menu called ``title`` (translated), created before Help if new."""
+        for menu, source in self._menus:
+            if source == title:
+                return menu
+        menu = QMenu(tr(title), self)
+        help_menu = next((m for m, t in self._menus if "Help" in t), None)
+        if help_menu is not None:
+            self.menuBar().insertMenu(help_menu.menuAction(), menu)
+        else:
+            self.menuBar().addMenu(menu)
+        self._menus.append((menu, title))
+        return menu
 
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
