@@ -252,6 +252,8 @@ class AttributeDock(QDockWidget):
         plan = self.canvas.plan
         self.model.set_table(plan.layer(self.layer) if plan is not None and self.layer else None)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        if self.model.rowCount() <= 2000:  # measuring every row of a big table is slow
+            self.view.resizeColumnsToContents()
 
     # -- selection sync --------------------------------------------------------
     def selected_fids(self) -> list[int]:

@@ -28,7 +28,16 @@ import numpy as np
 import pandas as pd
 import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
 
 from gridplanner.model.plan import Plan
 from gridplanner.render.cache import CacheStore, LayerCache, polygon_from_points
@@ -151,11 +160,12 @@ class MapPainter:
         painter.resetTransform()
         painter.setOpacity(1.0)
         if labels:
+            placed = _Occupancy()  # shared: labels of upper layers win
             for name in reversed(names):
                 style = styles[name]
                 if style.visible and len(plan.layer(name)):
                     stats.labels += self._draw_labels(painter, self.cache(plan, name), style,
-                                                      box, transform)
+                                                      box, transform, placed)
         painter.restore()
         stats.milliseconds = (time.perf_counter() - started) * 1000
         return stats
@@ -245,7 +255,7 @@ class MapPainter:
 
     # -- labels -----------------------------------------------------------
     def _draw_labels(self, p: QPainter, cache: LayerCache, style: MapStyle, box: Box,
-                     transform: QTransform) -> int:
+                     transform: QTransform, placed: _Occupancy) -> int:
         wants = style.label_field or any(s.label_field for s in style.categories.values())
         if not wants:
             return 0
@@ -255,10 +265,13 @@ class MapPainter:
         frame = cache.frame
         field = style.category_field if style.categories else None
         anchors = cache.label_points()
-        placed = _Occupancy()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         drawn = 0
-        for pos in hits:
+        b = cache.bounds[hits]
+        hits = hits[np.argsort(-(b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1]), kind="stable")]
+        typical_px = transform.m11() * float(np.median(b[:, 2] - b[:, 0]))
+        short: bool | None = None
+        for pos in hits:  # biggest features first: a community's name beats a compound's
             row = frame.iloc[int(cache.rows[pos])]
             sub = style.style_for(str(row[field])) if field and field in frame.columns else style
             text = _text(row, sub.label_field)
@@ -272,6 +285,11 @@ class MapPainter:
             anchor = transform.map(QPointF(*anchors[pos]))
             if cache.types[pos] in (0, 4):
                 anchor += QPointF(0, -sub.symbol_size)
+            if sub.label_short:
+                if short is None:  # one choice per layer, so labels look alike
+                    short = QFontMetricsF(font).horizontalAdvance(text) > typical_px
+                if short:
+                    text = text[-sub.label_short:]
             path = halo_text_path(text, font, anchor)
             rect = path.boundingRect().adjusted(-2, -2, 2, 2)
             if not placed.take(rect):

@@ -58,6 +58,9 @@ class MapStyle:
         Per-value sub-styles; values not listed use this style.
     label_colour, label_size
         Label text colour and point size.
+    label_short
+        When > 0 and a label is wider than its feature on screen, show only
+        its last ``label_short`` characters (the serial of a 15-digit grid code).
     """
 
     fill: str | None = "#c8c8c8"
@@ -75,6 +78,7 @@ class MapStyle:
     categories: dict[str, MapStyle] = field(default_factory=dict)
     label_colour: str = "#202020"
     label_size: float = 9.0
+    label_short: int = 0
 
     def copy(self) -> MapStyle:
         return copy.deepcopy(self)
@@ -106,7 +110,7 @@ def default_styles() -> dict[str, MapStyle]:
     return {
         "cells": MapStyle(fill="#80b1d3", outline="#2b6b96", outline_width=1.4, fill_alpha=90,
                           palette=CELL_PALETTE, label_field="code", label_colour="#123e5c",
-                          label_size=9.0),
+                          label_size=9.0, label_short=3),
         "buildings": MapStyle(fill="#a9a9a9", outline="#7d7d7d", outline_width=0.0,
                               symbol="square", symbol_size=4.0),
         "network": MapStyle(fill=None, outline="#8f8f8f", outline_width=1.3),
