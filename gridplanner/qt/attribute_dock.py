@@ -279,9 +279,11 @@ class AttributeDock(QDockWidget):
             self._select_rows(self.canvas.selection(self.layer))
 
     def _select_rows(self, fids: list[int]) -> None:
-        rows = sorted(r for f in fids
-                      if (s := self.model.row_of(f)) is not None
-                      and (r := self.proxy.mapFromSource(self.model.index(s, 0)).row()) >= 0)
+        source_rows = [r for f in fids if (r := self.model.row_of(f)) is not None]
+        if self.proxy.filterRegularExpression().pattern():
+            source_rows = [self.proxy.mapFromSource(self.model.index(r, 0)).row()
+                           for r in source_rows]
+        rows = sorted(r for r in source_rows if r >= 0)  # unfiltered: proxy row = source row
         selection = QItemSelection()
         last = self.proxy.columnCount() - 1
         start = prev = None

@@ -166,3 +166,41 @@ def test_layer_edit_rerenders_the_map(canvas, grid_plan, qtbot):
     canvas.renderFinished.connect(rendered.append)
     grid_plan.buildings.remove(list(grid_plan.buildings.frame.index[:10]))
     qtbot.waitUntil(lambda: bool(rendered), timeout=2000)
+
+
+def test_identify_click_and_zoom_box(canvas, grid_plan):
+    from gridplanner.qt.map_tools import IdentifyTool, ZoomTool
+
+    tool = IdentifyTool(canvas)
+    canvas.set_map_tool(tool)
+    found = []
+    tool.featureIdentified.connect(lambda layer, fid: found.append((layer, fid)))
+    fid = int(grid_plan.buildings.frame.index[10])
+    c = grid_plan.buildings.geometry(fid).centroid
+    pos = canvas.map_to_widget(QPointF(c.x, c.y)).toPoint()
+    _mouse(canvas, QEvent.Type.MouseButtonPress, pos)
+    _mouse(canvas, QEvent.Type.MouseButtonRelease, pos, buttons=Qt.MouseButton.NoButton)
+    assert found == [("buildings", fid)]
+
+    canvas.set_map_tool(ZoomTool(canvas))
+    box = (X0 + 100, Y0 + 100, X0 + 300, Y0 + 200)
+    a = canvas.map_to_widget(QPointF(box[0], box[3])).toPoint()
+    b = canvas.map_to_widget(QPointF(box[2], box[1])).toPoint()
+    _drag(canvas, a, b)
+    x0, y0, x1, y1 = canvas.extent()
+    assert x0 <= box[0] + 2 and x1 >= box[2] - 2 and y0 <= box[1] + 2 and y1 >= box[3] - 2
+    assert (x1 - x0) == pytest.approx(box[2] - box[0], rel=0.03)
+
+
+def test_zoom_to_selection_and_layer(canvas, grid_plan):
+    fids = [int(f) for f in grid_plan.buildings.frame.index[:4]]
+    canvas.set_selection("buildings", fids)
+    canvas.zoom_to_selection()
+    bounds = grid_plan.buildings.frame.loc[fids].total_bounds
+    x0, y0, x1, y1 = canvas.extent()
+    assert x0 <= bounds[0] and x1 >= bounds[2] and y0 <= bounds[1] and y1 >= bounds[3]
+    assert x1 - x0 < 200
+    canvas.zoom_to_layer("boundaries")
+    b = grid_plan.boundaries.total_bounds()
+    x0, y0, x1, y1 = canvas.extent()
+    assert x0 <= b[0] and x1 >= b[2] and y0 <= b[1] and y1 >= b[3]
