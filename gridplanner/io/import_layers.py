@@ -21,10 +21,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from pyproj import CRS, Transformer
+from pyproj import CRS
 
 from gridplanner.errors import CRSError, ImportDataError
-from gridplanner.io.crs import WGS84
 from gridplanner.io.households import (
     FLOOR_FIELDS,
     HEIGHT_FIELDS,
@@ -36,7 +35,7 @@ from gridplanner.io.households import (
     resolve_field,
 )
 from gridplanner.io.importing import ImportOptions, ImportReport
-from gridplanner.io.readers import plan_crs_for, read_vector
+from gridplanner.io.readers import lonlat_of, plan_crs_for, plausible_lonlat, read_vector
 from gridplanner.model.layer import FeatureTable
 from gridplanner.model.plan import Plan
 from gridplanner.model.schema import BoundaryLevel
@@ -142,6 +141,9 @@ def _prepare(plan: Plan, gdf: gpd.GeoDataFrame, allowed: tuple[str, ...], kind: 
     gdf = _drop_empty(gdf, names, report)
     gdf = _keep_types(gdf, allowed, kind, label, names, report)
     gdf = _drop_outliers(gdf, names, report)
+    if len(gdf) == 0:
+        raise ImportDataError(f"{label}: no features left to import ({len(report.skipped)} "
+                              f"skipped: {'; '.join(report.skipped[:3])})")
     crs = plan_crs_for(plan, gdf)
     gdf = gdf.to_crs(crs)
     coords = shapely.get_coordinates(gdf.geometry.values)
@@ -186,6 +188,8 @@ def _drop_empty(gdf, names: _Namer, report: ImportReport):
 
 
 def _keep_types(gdf, allowed, kind, label, names: _Namer, report: ImportReport):
+    if len(gdf) == 0:
+        return gdf
     values = np.asarray(gdf.geometry.values, dtype=object).copy()
     other = np.flatnonzero(~np.isin(shapely.get_type_id(values), _type_ids(allowed)))
     for i in other:  # usually none: only odd geometries take the slow path
@@ -227,14 +231,16 @@ def _coerce_type(geom, allowed: tuple[str, ...]):
 
 
 def _drop_outliers(gdf, names: _Namer, report: ImportReport):
+    """Skip features that cannot be placed on the globe or lie far from all the others."""
+    centroids = shapely.centroid(gdf.geometry.values)
+    lon, lat = lonlat_of(shapely.get_x(centroids), shapely.get_y(centroids), gdf.crs)
+    placed = plausible_lonlat(lon, lat)
+    _list(report.skipped, gdf.index[~placed], names,
+          f"coordinates do not fit {CRS.from_user_input(gdf.crs).name}; check them")
+    gdf, lon, lat = gdf[placed], lon[placed], lat[placed]
     if len(gdf) < 3:
         return gdf
-    centroids = shapely.centroid(gdf.geometry.values)
-    x, y = shapely.get_x(centroids), shapely.get_y(centroids)
-    crs = CRS.from_user_input(gdf.crs)
-    if not crs.equals(WGS84):
-        x, y = Transformer.from_crs(crs, WGS84, always_xy=True).transform(x, y)
-    dist = _haversine(x, y, float(np.median(x)), float(np.median(y)))
+    dist = _haversine(lon, lat, float(np.median(lon)), float(np.median(lat)))
     limit = max(OUTLIER_FACTOR * float(np.median(dist)), OUTLIER_MIN_M)
     far = dist > limit
     for fid, d in zip(gdf.index[far][:_LIST_LIMIT], dist[far][:_LIST_LIMIT], strict=True):

@@ -24,7 +24,7 @@ import geopandas as gpd
 import numpy as np
 import pyogrio
 import shapely
-from pyproj import CRS
+from pyproj import CRS, Transformer
 
 from gridplanner.errors import CRSError, ImportDataError
 from gridplanner.io.chinese_coords import COORD_SYSTEMS, geometries_to_wgs84
@@ -302,26 +302,45 @@ def _settle_crs(gdf: gpd.GeoDataFrame, label: str, source_crs: Any, notes: list[
 
 
 def _check_coordinates(gdf: gpd.GeoDataFrame, label: str, explicit: bool) -> None:
-    bounds = shapely.total_bounds(gdf.geometry.values)
-    if np.isnan(bounds).any():
+    """Refuse a file whose coordinates mostly do not fit its CRS (a missing or wrong CRS).
+
+    A few stray features are left to the importer, which skips and reports them.
+    """
+    values = gdf.geometry.values
+    present = ~(shapely.is_missing(values) | shapely.is_empty(values))
+    if not present.any():
         return  # every geometry empty; the importer reports that
-    crs = CRS.from_user_input(gdf.crs)
-    if crs.is_geographic:
-        minx, miny, maxx, maxy = bounds
-        if minx < -180.5 or maxx > 360.5 or miny < -90.5 or maxy > 90.5:
-            said = "was given as" if explicit else "declares"
-            raise CRSError(
-                f"{label}: coordinates such as ({minx:.0f}, {miny:.0f}) are not longitude/latitude "
-                f"although the file {said} {crs.name}; the real coordinate system is missing "
-                f"(GeoJSON without one is read as WGS84); {_CRS_HELP}"
-            )
+    corners = shapely.bounds(values[present])[:, :2]
+    lon, lat = lonlat_of(corners[:, 0], corners[:, 1], gdf.crs)
+    bad = ~plausible_lonlat(lon, lat)
+    if bad.mean() <= 0.5:
         return
-    try:
-        lonlat = lonlat_bounds(tuple(bounds), crs)
-    except Exception as exc:  # pyproj raises several types for impossible boxes
-        raise CRSError(f"{label}: coordinates do not fit {crs.name} ({exc}); {_CRS_HELP}") from exc
-    if not np.isfinite(lonlat).all():
-        raise CRSError(f"{label}: coordinates do not fit its coordinate system {crs.name}; {_CRS_HELP}")
+    x, y = corners[np.argmax(bad)]
+    crs = CRS.from_user_input(gdf.crs)
+    said = "was given as" if explicit else "declares"
+    raise CRSError(
+        f"{label}: coordinates such as ({x:.0f}, {y:.0f}) do not fit {crs.name}, which the file "
+        f"{said}" + (" (they are not longitude/latitude; GeoJSON without a crs is read as WGS84)"
+                     if crs.is_geographic else "")
+        + f"; the real coordinate system is missing; {_CRS_HELP}"
+    )
+
+
+def lonlat_of(x: np.ndarray, y: np.ndarray, crs: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Longitude/latitude of points in ``crs`` (inf where they cannot be placed)."""
+    crs = CRS.from_user_input(crs)
+    if crs.is_geographic and crs.equals(WGS84):
+        return np.asarray(x, dtype="float64"), np.asarray(y, dtype="float64")
+    with np.errstate(all="ignore"):
+        lon, lat = Transformer.from_crs(crs, WGS84, always_xy=True).transform(x, y, errcheck=False)
+    return np.asarray(lon, dtype="float64"), np.asarray(lat, dtype="float64")
+
+
+def plausible_lonlat(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """True where a longitude/latitude pair is finite and on the globe."""
+    finite = np.isfinite(lon) & np.isfinite(lat)
+    with np.errstate(invalid="ignore"):
+        return finite & (np.abs(lat) <= 90.0) & (lon >= -180.0) & (lon <= 360.0)
 
 
 def _to_wgs84_from(gdf: gpd.GeoDataFrame, coords: str, label: str) -> gpd.GeoDataFrame:

@@ -212,3 +212,21 @@ def test_codes_read_as_numbers_keep_their_digits(tmp_path):
     assert list(frame["code"]) == ["110105001001", "110105001002"]
     assert list(frame["parent"]) == ["建外街道", "建外街道"]
     assert any("code read from field 'XZQDM'" in w for w in report.warnings)
+
+
+def test_swapped_lonlat_feature_is_skipped_not_the_whole_file(tmp_path):
+    swapped = shapely.box(LAT, LON, LAT + 0.01, LON + 0.01)  # latitude 116°: impossible
+    path = write(tmp_path, "c.geojson", {"name": [f"c{i}" for i in range(5)]},
+                 [square(0), square(1), swapped, square(2), square(3)])
+    plan = Plan("p")
+    report = import_boundaries(plan, path, ImportOptions(level="community"))
+    assert report.skipped == ["feature 2 (c2): coordinates do not fit WGS 84; check them"]
+    assert report.added == 4
+
+
+def test_file_of_only_empty_geometries_says_nothing_is_left(tmp_path):
+    path = write(tmp_path, "e.gpkg", {"name": ["a", "b"]}, [shapely.Polygon(), None])
+    plan = Plan("p")
+    with pytest.raises(ImportDataError, match="e.gpkg: no features left to import .*empty geometry"):
+        import_boundaries(plan, path, ImportOptions(level="community"))
+    assert plan.crs is None
