@@ -230,3 +230,18 @@ def test_file_of_only_empty_geometries_says_nothing_is_left(tmp_path):
     with pytest.raises(ImportDataError, match="e.gpkg: no features left to import .*empty geometry"):
         import_boundaries(plan, path, ImportOptions(level="community"))
     assert plan.crs is None
+
+
+def test_prepare_changes_nothing_and_commit_adds_in_one_step(tmp_path):
+    from gridplanner.io.import_layers import commit_import, prepare_boundaries
+
+    path = write(tmp_path, "c.geojson", {"name": ["a", "b"]}, [square(0), square(1)])
+    plan = Plan("p")
+    seen = []
+    plan.layer_changed.connect(seen.append)
+    prepared = prepare_boundaries(plan, path, ImportOptions(level="community"))
+    assert plan.crs is None and len(plan.boundaries) == 0 and not seen
+    assert list(prepared.frame["name"]) == ["a", "b"] and prepared.crs.to_epsg() == 4548
+    report = commit_import(plan, prepared)
+    assert report.added == 2 and len(plan.boundaries) == 2
+    assert [c.kind for c in seen] == ["added"]
