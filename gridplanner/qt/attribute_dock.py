@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -188,6 +189,7 @@ class FeatureProxyModel(QSortFilterProxyModel):
 class AttributeDock(QDockWidget):
     """Attribute table of the chosen layer, selection synced with the canvas."""
 
+    MAX_MIRRORED_RANGES = 3000
     TABLES = ("boundaries", "cells", "buildings", "network", "centres",
               "workers", "branches", "assignments")
 
@@ -221,6 +223,9 @@ class AttributeDock(QDockWidget):
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.verticalHeader().hide()
         layout.addWidget(self.view, 1)
+        self.note = QLabel(body)
+        self.note.setVisible(False)
+        layout.addWidget(self.note)
         self.setWidget(body)
         for name in self.TABLES:
             self.layer_combo.addItem(layer_title(name), name)
@@ -228,6 +233,7 @@ class AttributeDock(QDockWidget):
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.view.selectionModel().selectionChanged.connect(self._table_selection_changed)
         self.model.modelReset.connect(self._show_canvas_selection)
+        self.model.layoutAboutToBeChanged.connect(self._clear_table_selection)
         self.model.layoutChanged.connect(self._show_canvas_selection)
         canvas.selectionChanged.connect(self._canvas_selection_changed)
         canvas.currentLayerChanged.connect(self._follow_canvas_layer)
@@ -279,27 +285,44 @@ class AttributeDock(QDockWidget):
             self._select_rows(self.canvas.selection(self.layer))
 
     def _select_rows(self, fids: list[int]) -> None:
+        ranges = self._row_ranges(fids)
+        self._syncing = True
+        try:
+            selection = QItemSelection()
+            if len(ranges) <= self.MAX_MIRRORED_RANGES:
+                last = self.proxy.columnCount() - 1
+                for start, end in ranges:
+                    selection.select(self.proxy.index(start, 0), self.proxy.index(end, last))
+                self.note.setVisible(False)
+            else:  # mirroring tens of thousands of scattered rows takes seconds
+                self.note.setText(self.tr("%1 features are selected on the map; too scattered "
+                                          "to mark in the table").replace("%1", f"{len(fids):,}"))
+                self.note.setVisible(True)
+            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                     | QItemSelectionModel.SelectionFlag.Rows)
+            self.view.selectionModel().select(selection, flags)
+            if ranges and not selection.isEmpty():
+                self.view.scrollTo(self.proxy.index(ranges[0][0], 0))
+        finally:
+            self._syncing = False
+
+    def _row_ranges(self, fids: list[int]) -> list[tuple[int, int]]:
+        """Runs of consecutive table rows (first, last) holding ``fids``."""
         source_rows = [r for f in fids if (r := self.model.row_of(f)) is not None]
         if self.proxy.filterRegularExpression().pattern():
             source_rows = [self.proxy.mapFromSource(self.model.index(r, 0)).row()
                            for r in source_rows]
-        rows = sorted(r for r in source_rows if r >= 0)  # unfiltered: proxy row = source row
-        selection = QItemSelection()
-        last = self.proxy.columnCount() - 1
-        start = prev = None
-        for r in rows + [None]:
-            if start is not None and (r is None or r != prev + 1):
-                selection.select(self.proxy.index(start, 0), self.proxy.index(prev, last))
-                start = None
-            if r is not None and start is None:
-                start = r
-            prev = r
+        rows = np.sort(np.asarray([r for r in source_rows if r >= 0], dtype=np.int64))
+        if len(rows) == 0:
+            return []
+        breaks = np.flatnonzero(np.diff(rows) != 1)
+        starts = np.concatenate(([rows[0]], rows[breaks + 1]))
+        ends = np.concatenate((rows[breaks], [rows[-1]]))
+        return list(zip(starts.tolist(), ends.tolist(), strict=True))
+
+    def _clear_table_selection(self) -> None:
         self._syncing = True
         try:
-            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                     | QItemSelectionModel.SelectionFlag.Rows)
-            self.view.selectionModel().select(selection, flags)
-            if rows:
-                self.view.scrollTo(self.proxy.index(rows[0], 0))
+            self.view.selectionModel().clearSelection()
         finally:
             self._syncing = False
