@@ -49,6 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                    type=_key_value, help="importer-specific option (repeatable), e.g. "
                    "default_floors=6 or persons_per_household=2.5")
+    p.add_argument("--dry-run", action="store_true",
+                   help="check the file and print the report without saving the plan")
     p.add_argument("--json", action="store_true", help="print the import report as JSON")
     p.set_defaults(func=cmd_import)
 
@@ -98,9 +100,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     importer = importer_for(args.kind)  # "not yet supported" before touching anything
     plan = open_plan(args.plan)
     report = importer(plan, Path(args.file), options_from_args(args))
-    write_plan(plan, args.plan)
+    if not args.dry_run:
+        write_plan(plan, args.plan)
     if args.json:
         print_json(report_json(report))
     else:
         print("\n".join(report.lines()))
+        if args.dry_run:
+            print(f"dry run: {args.plan} not changed")
     return 0

@@ -160,3 +160,11 @@ def test_installed_command_runs_the_import(tmp_path, repo_root):
     info = subprocess.run([exe, "info", plan, "--json"], capture_output=True, text=True,
                           check=True, timeout=120)
     assert json.loads(info.stdout)["totals"]["buildings"] == 6
+
+
+def test_dry_run_reports_and_leaves_the_file(tmp_path, capsys, plan_path):
+    before = plan_path.read_bytes()
+    code, out, _ = run(capsys, "import", plan_path, "buildings", building_file(tmp_path),
+                       "--dry-run")
+    assert code == 0 and "imported 6 buildings" in out and "not changed" in out
+    assert plan_path.read_bytes() == before
