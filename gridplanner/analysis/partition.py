@@ -164,7 +164,7 @@ def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.nd
 
     Street blocks and compounds are tried first as they are; when they are too
     coarse for every cell to fall in the range, heavy atoms are cut finer
-    (at half, then a quarter of the range's middle) and the best result kept.
+    (at half, then a quarter of the range's width) and the best result kept.
     """
     problems: list[str] = []
     total = float(b.households.sum())
@@ -172,9 +172,8 @@ def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.nd
         problems.append(f"{name} has {total:.0f} households in total, below the minimum "
                         f"{low:.0f}: one cell")
     base = build_atoms(area, lines)
-    mid = 0.5 * (low + high)
     best = None
-    for split_at in (high, mid / 2, mid / 4):
+    for split_at in _split_levels(base, b, low, high):
         attempt = _attempt(name, base, b, low, high, split_at, seed, total)
         if best is None or attempt[0] < best[0]:
             best = attempt
@@ -182,6 +181,25 @@ def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.nd
             break
     _, cells, notes = best
     return cells, problems + notes
+
+
+def _split_levels(base: list[shapely.Polygon], b: Buildings, low: float, high: float
+                  ) -> list[float]:
+    """Household sizes to cut atoms at, coarsest first.
+
+    Blocks are kept whole first, unless blocks heavier than the range's width
+    hold over a third of the households: then they are surely too coarse
+    to balance, and that attempt is skipped.
+    """
+    width = max(high - low, 1.0)
+    levels = [high, width / 2, width / 4]
+    where = assign_points(np.asarray(base, dtype=object), b.points)
+    inside = where >= 0
+    hh = np.bincount(where[inside], weights=b.households[inside], minlength=len(base))
+    total = hh.sum()
+    if total > 0 and hh[hh > width].sum() > total / 3:
+        levels = levels[1:]
+    return levels
 
 
 def _attempt(name: str, base: list[shapely.Polygon], b: Buildings, low: float, high: float,

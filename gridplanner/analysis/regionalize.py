@@ -12,7 +12,12 @@ per node. The method follows the max-p family of heuristics (spopt, GeoDa):
    regions grow evenly and stay contiguous by construction;
 3. local search: a boundary node moves to a neighbouring region when that
    lowers the cost and the region it leaves stays connected; repeated until
-   no move helps.
+   no move helps;
+4. repair: a region still out of range is merged with a neighbour (else
+   with two) and the group re-split along a random spanning tree of its
+   nodes, cutting tree edges so every part is in range at the lowest cost
+   (the "ReCom" move of redistricting tools such as gerrychain); then step 3
+   again.
 
 The cost of a region is a heavy penalty for households outside [low, high]
 (a fixed part, so being slightly out still costs more than any shape gain),
@@ -23,6 +28,7 @@ and the cheapest result is kept. Everything is deterministic for a seed.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import deque
 from collections.abc import Sequence
@@ -127,29 +133,29 @@ def _kmeans_seeds(xy: np.ndarray, w: np.ndarray, k: int, rng: np.random.Generato
 
 def _grow(adj: Sequence[Sequence[int]], w: np.ndarray, xy: np.ndarray, seeds: list[int]) -> np.ndarray:
     """Grow regions from seeds, the lightest region taking its nearest free neighbour."""
-    n, k = len(w), len(seeds)
+    n = len(w)
     labels = np.full(n, -1, dtype=np.int64)
-    h = np.zeros(k)
-    centre = xy[seeds].astype(float).copy()
+    centre = xy[seeds].astype(float)
+    frontier: list[set[int]] = []
+    heap: list[tuple[float, int]] = []
     for r, s in enumerate(seeds):
         labels[s] = r
-        h[r] = w[s]
-    frontier = [set(j for j in adj[s] if labels[j] < 0) for s in seeds]
-    left = n - k
-    while left > 0:
-        live = [r for r in range(k) if frontier[r]]
-        if not live:
-            break
-        r = min(live, key=lambda q: (h[q], q))
-        cand = sorted(frontier[r])
+    for r, s in enumerate(seeds):
+        frontier.append({j for j in adj[s] if labels[j] < 0})
+        heap.append((float(w[s]), r))
+    heapq.heapify(heap)
+    while heap:
+        h, r = heapq.heappop(heap)
+        cand = [j for j in frontier[r] if labels[j] < 0]
+        if not cand:
+            continue  # this region is closed in
         d2 = ((xy[cand] - centre[r]) ** 2).sum(-1)
         j = cand[int(np.argmin(d2))]
         labels[j] = r
-        h[r] += w[j]
-        left -= 1
-        for f in frontier:
-            f.discard(j)
+        frontier[r] = set(cand)
+        frontier[r].discard(j)
         frontier[r].update(q for q in adj[j] if labels[q] < 0)
+        heapq.heappush(heap, (h + float(w[j]), r))
     return labels
 
 
@@ -191,6 +197,140 @@ def _local_search(adj: Sequence[Sequence[int]], state: _State, rng: np.random.Ge
             return
 
 
+def _members(labels: list[int], r: int) -> list[int]:
+    return [i for i, v in enumerate(labels) if v == r]
+
+
+def _random_tree(adj: Sequence[Sequence[int]], nodes: list[int], rng: np.random.Generator
+                 ) -> tuple[list[int], list[int]] | None:
+    """BFS order and parents (local positions) of a random spanning tree of ``nodes``.
+
+    Kruskal's algorithm on randomly ordered edges; None if ``nodes`` are not connected.
+    """
+    local = {v: i for i, v in enumerate(nodes)}
+    m = len(nodes)
+    edges = [(local[u], local[v]) for u in nodes for v in adj[u]
+             if v in local and local[v] > local[u]]
+    root = list(range(m))
+
+    def find(a: int) -> int:
+        while root[a] != a:
+            root[a] = root[root[a]]
+            a = root[a]
+        return a
+
+    tree: list[list[int]] = [[] for _ in range(m)]
+    joined = 0
+    for e in rng.permutation(len(edges)):
+        a, b = edges[e]
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            root[ra] = rb
+            tree[a].append(b)
+            tree[b].append(a)
+            joined += 1
+    if joined != m - 1:
+        return None
+    order, parent = [0], [-1] * m
+    seen = [False] * m
+    seen[0] = True
+    for u in order:
+        for v in tree[u]:
+            if not seen[v]:
+                seen[v] = True
+                parent[v] = u
+                order.append(v)
+    return order, parent
+
+
+def _tree_partition(adj: Sequence[Sequence[int]], nodes: list[int], k: int, state: _State,
+                    rng: np.random.Generator) -> tuple[float, list[list[int]]] | None:
+    """Split ``nodes`` into ``k`` connected in-range parts by cutting a random spanning tree.
+
+    Returns (cost of the parts, parts) for the cheapest cut found, or None.
+    """
+    sums = np.asarray([state.node[v] for v in nodes])
+    total = sums.sum(axis=0)
+    if k == 1:
+        ok = state.low <= total[0] <= state.high
+        return (state.cost_of(total.tolist()), [list(nodes)]) if ok else None
+    found = _random_tree(adj, nodes, rng)
+    if found is None:
+        return None
+    order, parent = found
+    sub = sums.copy()
+    for i in order[::-1][:-1]:
+        sub[parent[i]] += sub[i]
+    rest_lo, rest_hi = (k - 1) * state.low, (k - 1) * state.high
+    cuts = [int(i) for i in order[1:] if state.low <= sub[i][0] <= state.high
+            and rest_lo <= total[0] - sub[i][0] <= rest_hi]
+    cuts.sort(key=lambda i: state.cost_of(sub[i].tolist()))
+    children: dict[int, list[int]] = {}
+    for i in order[1:]:
+        children.setdefault(int(parent[i]), []).append(int(i))
+    for i in cuts[:3]:
+        stack, part = [i], []
+        while stack:
+            u = stack.pop()
+            part.append(nodes[u])
+            stack.extend(children.get(u, []))
+        inside = set(part)
+        rest = _tree_partition(adj, [v for v in nodes if v not in inside], k - 1, state, rng)
+        if rest is not None:
+            return state.cost_of(sub[i].tolist()) + rest[0], [part, *rest[1]]
+    return None
+
+
+def _members(labels: list[int], r: int) -> list[int]:
+    return [i for i, v in enumerate(labels) if v == r]
+
+
+def _out_of_range(state: _State, r: int) -> bool:
+    return not state.low <= state.sums[r][0] <= state.high
+
+
+def _neighbour_regions(adj: Sequence[Sequence[int]], labels: list[int], regions: set[int]
+                       ) -> list[int]:
+    return sorted({labels[j] for i, v in enumerate(labels) if v in regions for j in adj[i]}
+                  - regions)
+
+
+def _repair_region(adj: Sequence[Sequence[int]], state: _State, r: int,
+                   rng: np.random.Generator, tries: int) -> bool:
+    """Re-split region r with one neighbour, else with two; True when it worked."""
+    groups = [(r, q) for q in _neighbour_regions(adj, state.labels, {r})]
+    for size in (2, 3):
+        best = None
+        for group in groups:
+            nodes = [v for g in group for v in _members(state.labels, g)]
+            before = sum(state.cost_of(state.sums[g]) for g in group)
+            for _ in range(tries):
+                found = _tree_partition(adj, nodes, size, state, rng)
+                if found and found[0] < before and (best is None or found[0] < best[0]):
+                    best = (found[0], group, found[1])
+        if best is not None:
+            _, group, parts = best
+            for g, part in zip(group, parts, strict=True):
+                for v in part:
+                    if state.labels[v] != g:
+                        state.move(v, state.labels[v], g)
+            return True
+        if size == 2:
+            groups = sorted({(r, q, p) for _, q in groups
+                             for p in _neighbour_regions(adj, state.labels, {r, q})})
+    return False
+
+
+def _repair(adj: Sequence[Sequence[int]], state: _State, rng: np.random.Generator,
+            tries: int = 4) -> bool:
+    """Re-split out-of-range regions with neighbours; True when anything changed."""
+    changed = False
+    for r in range(len(state.sums)):
+        if _out_of_range(state, r):
+            changed |= _repair_region(adj, state, r, rng, tries)
+    return changed
+
+
 def regionalize(adj: Sequence[Sequence[int]], weights: np.ndarray, xy: np.ndarray,
                 areas: np.ndarray, k: int, low: float, high: float, seed: int = 0,
                 restarts: int = 3) -> np.ndarray:
@@ -227,6 +367,10 @@ def regionalize(adj: Sequence[Sequence[int]], weights: np.ndarray, xy: np.ndarra
             labels[labels < 0] = 0
         state = _State(labels, w, xy, areas, k, low, high)
         _local_search(adj, state, rng)
+        for _ in range(3):
+            if not _repair(adj, state, rng):
+                break
+            _local_search(adj, state, rng)
         cost = state.total()
         if cost < best_cost - 1e-12:
             best, best_cost = np.asarray(state.labels, dtype=np.int64), cost

@@ -42,10 +42,14 @@ def scatter_buildings(area: shapely.Geometry, count: int, rng: np.random.Generat
     road = shapely.buffer(shapely.union_all(streets), 3.0) if streets else shapely.Polygon()
     shapely.prepare(road)
     rows: list[dict] = []
+    taken: list[tuple[float, float]] = []
     while len(rows) < count:
         x, y = rng.uniform(minx, maxx), rng.uniform(miny, maxy)
         foot = shapely.box(x - 6, y - 4, x + 6, y + 4)
-        if area.contains(foot) and not road.intersects(foot):
+        clear = all(abs(x - u) > 14 or abs(y - v) > 10 for u, v in taken[-400:]) if \
+            count <= 400 else True
+        if clear and area.contains(foot) and not road.intersects(foot):
+            taken.append((x, y))
             hh = int(rng.integers(households[0], households[1] + 1))
             rows.append({"households": hh, "residents": round(hh * 2.7), "geometry": foot})
     return rows
