@@ -48,8 +48,8 @@ from gridplanner.render.styles import (
     SELECTION_COLOUR,
     MapStyle,
     default_styles,
-    layer_order,
 )
+from gridplanner.render.styles import layer_order as ordered_layers
 
 Box = tuple[float, float, float, float]
 
@@ -133,13 +133,20 @@ class MapPainter:
 
     # -- drawing ----------------------------------------------------------
     def paint(self, painter: QPainter, plan: Plan, view: Box | QRectF, target: QRectF,
-              styles: dict[str, MapStyle] | None = None, order: Sequence[str] | None = None,
-              *, background: bool = True, labels: bool = True, line_scale: float = 1.0
-              ) -> RenderStats:
-        """Draw ``plan`` so that ``view`` (map units) fills ``target`` (pixels)."""
+              styles: dict[str, MapStyle] | None = None,
+              layer_order: Sequence[str] | None = None,
+              *, background: bool = True, labels: bool = True, line_scale: float = 1.0,
+              label_scale: float | None = None) -> RenderStats:
+        """Draw ``plan`` so that ``view`` (map units) fills ``target`` (pixels).
+
+        ``line_scale`` multiplies line widths and symbol sizes and
+        ``label_scale`` (default: ``line_scale``) label sizes, halos and
+        spacing: device pixels per screen pixel, e.g. 300 / 96 on a 300 dpi
+        PDF page.
+        """
         started = time.perf_counter()
         styles = styles if styles is not None else default_styles()
-        names = [n for n in layer_order(styles, order) if n in plan.layers]
+        names = [n for n in ordered_layers(styles, layer_order) if n in plan.layers]
         target = QRectF(target)
         transform = view_transform(view, target)
         box = visible_box(transform, target)
@@ -160,12 +167,13 @@ class MapPainter:
         painter.resetTransform()
         painter.setOpacity(1.0)
         if labels:
-            placed = _Occupancy()  # shared: labels of upper layers win
+            scale = line_scale if label_scale is None else label_scale
+            placed = _Occupancy(_Occupancy.CELL * scale)  # shared: upper layers win
             for name in reversed(names):
                 style = styles[name]
                 if style.visible and len(plan.layer(name)):
                     stats.labels += self._draw_labels(painter, self.cache(plan, name), style,
-                                                      box, transform, placed)
+                                                      box, transform, placed, scale)
         painter.restore()
         stats.milliseconds = (time.perf_counter() - started) * 1000
         return stats
@@ -255,7 +263,7 @@ class MapPainter:
 
     # -- labels -----------------------------------------------------------
     def _draw_labels(self, p: QPainter, cache: LayerCache, style: MapStyle, box: Box,
-                     transform: QTransform, placed: _Occupancy) -> int:
+                     transform: QTransform, placed: _Occupancy, scale: float = 1.0) -> int:
         wants = style.label_field or any(s.label_field for s in style.categories.values())
         if not wants:
             return 0
@@ -279,22 +287,22 @@ class MapPainter:
                 continue
             b = cache.bounds[pos]
             span = transform.m11() * max(b[2] - b[0], b[3] - b[1])
-            if cache.types[pos] not in (0, 4) and span < 18:
+            if cache.types[pos] not in (0, 4) and span < 18 * scale:
                 continue
-            font = label_font(sub.label_size, bold=sub.label_size >= 10)
+            font = label_font(sub.label_size * scale, bold=sub.label_size >= 10)
             anchor = transform.map(QPointF(*anchors[pos]))
             if cache.types[pos] in (0, 4):
-                anchor += QPointF(0, -sub.symbol_size)
+                anchor += QPointF(0, -sub.symbol_size * scale)
             if sub.label_short:
                 if short is None:  # one choice per layer, so labels look alike
                     short = QFontMetricsF(font).horizontalAdvance(text) > typical_px
                 if short:
                     text = text[-sub.label_short:]
             path = halo_text_path(text, font, anchor)
-            rect = path.boundingRect().adjusted(-2, -2, 2, 2)
+            rect = path.boundingRect().adjusted(-2 * scale, -2 * scale, 2 * scale, 2 * scale)
             if not placed.take(rect):
                 continue
-            p.strokePath(path, QPen(QColor(255, 255, 255, 230), 3.0, Qt.PenStyle.SolidLine,
+            p.strokePath(path, QPen(QColor(255, 255, 255, 230), 3.0 * scale, Qt.PenStyle.SolidLine,
                                     Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
             p.fillPath(path, QColor(sub.label_colour))
             drawn += 1
@@ -370,13 +378,15 @@ class _Occupancy:
 
     CELL = 64.0
 
-    def __init__(self) -> None:
+    def __init__(self, cell: float = CELL) -> None:
+        self.cell = max(float(cell), 1.0)
         self._cells: dict[tuple[int, int], list[QRectF]] = {}
 
     def take(self, rect: QRectF) -> bool:
+        c = self.cell
         keys = [(i, j)
-                for i in range(int(rect.left() // self.CELL), int(rect.right() // self.CELL) + 1)
-                for j in range(int(rect.top() // self.CELL), int(rect.bottom() // self.CELL) + 1)]
+                for i in range(int(rect.left() // c), int(rect.right() // c) + 1)
+                for j in range(int(rect.top() // c), int(rect.bottom() // c) + 1)]
         for key in keys:
             if any(r.intersects(rect) for r in self._cells.get(key, ())):
                 return False
