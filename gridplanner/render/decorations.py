@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from gridplanner.render.fonts import label_font
 
@@ -29,13 +29,18 @@ def format_length(metres: float) -> str:
 
 
 def draw_scale_bar(painter: QPainter, target: QRectF, pixel_size: float,
-                   max_width_px: float = 160.0, margin: float = 12.0) -> None:
+                   max_width_px: float = 160.0, margin: float = 12.0,
+                   scale: float = 1.0) -> None:
     """Draw a two-segment scale bar in the lower left corner of ``target``.
 
     Parameters
     ----------
     pixel_size
         Map units (metres) per device pixel.
+    scale
+        Device pixels per screen pixel for the bar's sizes and spacing
+        (``max_width_px`` and ``margin`` are device pixels already); the
+        text is 8 pt on any device.
     """
     if pixel_size <= 0:
         return
@@ -43,6 +48,7 @@ def draw_scale_bar(painter: QPainter, target: QRectF, pixel_size: float,
     if length <= 0:
         return
     width = length / pixel_size
+    k = scale
     x0 = target.left() + margin
     y0 = target.bottom() - margin
     painter.save()
@@ -53,25 +59,36 @@ def draw_scale_bar(painter: QPainter, target: QRectF, pixel_size: float,
     metrics = painter.fontMetrics()
     metrics_h = metrics.height()
     overhang = metrics.horizontalAdvance(text) / 2
-    box = QRectF(x0 - 6, y0 - 10 - metrics_h - 2, width + 12 + overhang, metrics_h + 18)
+    box = QRectF(x0 - 6 * k, y0 - 10 * k - metrics_h - 2 * k, width + 12 * k + overhang,
+                 metrics_h + 18 * k)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(255, 255, 255, 190))
-    painter.drawRoundedRect(box, 3, 3)
+    painter.drawRoundedRect(box, 3 * k, 3 * k)
     half = width / 2
     for i, colour in enumerate(("#222222", "#ffffff")):
         painter.setBrush(QColor(colour))
-        painter.setPen(QPen(QColor("#222222"), 1))
-        painter.drawRect(QRectF(x0 + i * half, y0 - 6, half, 5))
+        painter.setPen(QPen(QColor("#222222"), k))
+        painter.drawRect(QRectF(x0 + i * half, y0 - 6 * k, half, 5 * k))
     painter.setPen(QColor("#222222"))
-    painter.drawText(QPointF(x0, y0 - 10), "0")
-    painter.drawText(QPointF(x0 + width - overhang, y0 - 10), text)
+    painter.drawText(QPointF(x0, y0 - 10 * k), "0")
+    painter.drawText(QPointF(x0 + width - overhang, y0 - 10 * k), text)
     painter.restore()
 
 
 def halo_text_path(text: str, font, anchor: QPointF) -> QPainterPath:
-    """A text outline centred on ``anchor`` (for labels with a white halo)."""
+    """A text outline centred on ``anchor`` (for labels with a white halo).
+
+    Lines separated by ``\\n`` are stacked, each centred horizontally.
+    """
     path = QPainterPath()
-    path.addText(QPointF(0, 0), font, text)
+    lines = text.split("\n")
+    if len(lines) == 1:
+        path.addText(QPointF(0, 0), font, text)
+    else:
+        metrics = QFontMetricsF(font)
+        for i, line in enumerate(lines):
+            x = -metrics.horizontalAdvance(line) / 2
+            path.addText(QPointF(x, i * metrics.lineSpacing()), font, line)
     rect = path.boundingRect()
     path.translate(anchor.x() - rect.center().x(), anchor.y() - rect.center().y())
     return path
