@@ -79,26 +79,51 @@ def choose_method(plan: Any, method: str = "auto") -> str:
     return method
 
 
+@dataclass
+class Prepared:
+    """Join points of all buildings and centres, computed once per analysis."""
+
+    graph: Any
+    buildings: Any
+    centres: Any
+    centre_fids: np.ndarray
+
+
+def prepare_joins(plan: Any, method: str = "auto") -> Prepared | None:
+    """Join every building and centre to the network (None for straight lines)."""
+    if choose_method(plan, method) != NETWORK:
+        return None
+    graph = walk_graph(plan)
+    centres = centres_offering(plan, None)
+    bj = join_points(graph, anchor_points(plan.buildings.frame.geometry.values))
+    cj = join_points(graph, np.asarray(centres.geometry.values, dtype=object))
+    return Prepared(graph, bj, cj, np.asarray(centres.index, dtype=np.int64))
+
+
 def nearest_centres(plan: Any, service: str | None = None, method: str = "auto",
-                    limit: float = np.inf) -> pd.DataFrame:
+                    limit: float = np.inf, prepared: Prepared | None = None) -> pd.DataFrame:
     """Distance from every building to its nearest centre (with ``service``).
 
     Returns a frame indexed by building fid with ``distance_m`` (inf when no
     centre is reachable) and ``nearest_centre`` (centre fid, <NA> if none).
+    ``prepared`` (from :func:`prepare_joins`) saves re-joining the points.
     """
     method = choose_method(plan, method)
     buildings = plan.buildings.frame
     centres = centres_offering(plan, service)
-    pts = anchor_points(buildings.geometry.values)
-    cpts = np.asarray(centres.geometry.values, dtype=object)
     if method == NETWORK and len(centres) and len(buildings):
-        graph = walk_graph(plan)
-        dist, src = walking_distances(graph, join_points(graph, pts), join_points(graph, cpts), limit)
+        prep = prepared if prepared is not None else prepare_joins(plan, method)
+        pick = np.flatnonzero(np.isin(prep.centre_fids, np.asarray(centres.index)))
+        dist, src = walking_distances(prep.graph, prep.buildings, prep.centres.subset(pick), limit)
     else:
-        dist, src = straight_distances(pts, cpts)
+        pts = anchor_points(buildings.geometry.values)
+        dist, src = straight_distances(pts, np.asarray(centres.geometry.values, dtype=object))
+        pick = np.arange(len(centres))
         far = ~(dist <= limit)
         dist[far], src[far] = np.inf, -1
     cfids = np.asarray(centres.index, dtype=np.int64)
+    if method == NETWORK and len(centres) and len(buildings):
+        cfids = prep.centre_fids[pick]
     nearest = pd.array(np.where(src >= 0, cfids[np.maximum(src, 0)] if len(cfids) else 0, 0),
                        dtype="Int64")
     nearest[src < 0] = pd.NA
@@ -202,7 +227,8 @@ def coverage_from_centres(plan: Any, levels: Sequence[float] | None = None,
     method = choose_method(plan, method)
     s = plan.settings
     b = plan.buildings.frame
-    table = nearest_centres(plan, service, method)
+    prep = prepare_joins(plan, method) if len(b) and len(plan.centres) else None
+    table = nearest_centres(plan, service, method, prepared=prep)
     hh = pd.to_numeric(b["households"]).fillna(0).to_numpy(float)
     rs = pd.to_numeric(b["residents"]).fillna(0).to_numpy(float)
     dist = table["distance_m"].to_numpy()
@@ -210,7 +236,7 @@ def coverage_from_centres(plan: Any, levels: Sequence[float] | None = None,
         table[f"covered_{level_key(level)}"] = dist <= level
     per_service = {}
     for name in services if services is not None else centre_services(plan):
-        st = nearest_centres(plan, name, method)
+        st = nearest_centres(plan, name, method, prepared=prep)
         table[f"distance_m_{name}"] = st["distance_m"]
         table[f"nearest_centre_{name}"] = st["nearest_centre"]
         per_service[name] = level_rows(st["distance_m"].to_numpy(), hh, rs, lv,

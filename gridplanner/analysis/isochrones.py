@@ -34,6 +34,10 @@ from gridplanner.analysis.snapping import JoinPoints, join_points, node_distance
 from gridplanner.errors import AnalysisError
 
 MODES = ("overlap", "dissolve", "split")
+#: ``buffer``: reached street pieces buffered and unioned (exact band);
+#: ``hull``: a concave hull of the reached pieces, buffered (much faster, coarser).
+SHAPES = ("buffer", "hull")
+HULL_RATIO = 0.1
 #: Default half-width of the band drawn around reached streets, metres.
 DEFAULT_WIDTH_M = 40.0
 CHUNK = 512
@@ -151,15 +155,20 @@ def split_intervals(graph: WalkGraph, node_dist: np.ndarray, node_src: np.ndarra
 
 def isochrones(plan: Any, levels: Sequence[float] | None = None, mode: str = "overlap",
                service: str | None = None, width_m: float | None = None,
-               rings: bool = False, method: str = "auto") -> gpd.GeoDataFrame:
+               rings: bool = False, method: str = "auto", shape: str = "buffer") -> gpd.GeoDataFrame:
     """Isochrone polygons of the plan's centres.
 
     Returns a GeoDataFrame (plan CRS) with ``centre`` (fid, <NA> when
     dissolved), ``name``, ``level_m``, ``minutes``, ``mode``, ``method``.
     ``rings=True`` makes each level the ring beyond the previous level.
+    ``shape`` is ``buffer`` (streets reached, buffered by ``width_m``) or
+    ``hull`` (their concave hull buffered by ``width_m``; for thousands of centres).
     """
     if mode not in MODES:
         raise AnalysisError(f"unknown isochrone mode {mode!r}; use one of {', '.join(MODES)}")
+    if shape not in SHAPES:
+        raise AnalysisError(f"unknown isochrone shape {shape!r}; use one of {', '.join(SHAPES)}")
+    polygons = _buffer_groups if shape == "buffer" else _hull_groups
     lv = resolve_levels(plan, levels)
     width = float(width_m if width_m is not None
                   else getattr(plan.settings, "isochrone_width_m", DEFAULT_WIDTH_M))
@@ -174,12 +183,12 @@ def isochrones(plan: Any, levels: Sequence[float] | None = None, mode: str = "ov
             nd, ns = node_distances(graph, joins, limit=lv[-1])
             for r in lv:
                 s, e, a, b = split_intervals(graph, nd, ns, r)
-                per_level[r] = _buffer_groups(edge_pieces(graph, e, a, b), s, len(pts), width)
+                per_level[r] = polygons(edge_pieces(graph, e, a, b), s, len(pts), width)
         else:
             reach = local_reach(graph, joins, pts, lv[-1])
             for r in lv:
                 s, e, a, b = reached_intervals(graph, reach, joins, r)
-                per_level[r] = _buffer_groups(edge_pieces(graph, e, a, b), s, len(pts), width)
+                per_level[r] = polygons(edge_pieces(graph, e, a, b), s, len(pts), width)
     else:
         for r in lv:
             per_level[r] = shapely.buffer(pts, r) if len(pts) else np.empty(0, dtype=object)
@@ -194,6 +203,20 @@ def _buffer_groups(pieces: np.ndarray, group: np.ndarray, k: int, width: float) 
     order = np.argsort(dense, kind="stable")
     multi = shapely.multilinestrings(pieces[order], indices=dense[order])
     out[present] = fill_holes(shapely.buffer(multi, width, quad_segs=2))
+    return out
+
+
+def _hull_groups(pieces: np.ndarray, group: np.ndarray, k: int, width: float) -> np.ndarray:
+    out = np.full(k, None, dtype=object)
+    if len(pieces) == 0:
+        return out
+    present, dense = np.unique(group, return_inverse=True)
+    counts = shapely.get_num_coordinates(pieces)
+    order = np.argsort(dense, kind="stable")
+    xy = shapely.get_coordinates(pieces[order])
+    points = shapely.multipoints(xy, indices=np.repeat(dense[order], counts[order]))
+    hull = shapely.concave_hull(points, ratio=HULL_RATIO)
+    out[present] = shapely.buffer(hull, width, quad_segs=2)
     return out
 
 

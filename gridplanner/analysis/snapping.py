@@ -88,9 +88,10 @@ def source_matrix(graph: WalkGraph, sources: JoinPoints):
     loop = u == v  # a closed edge: both links would be one; keep the shorter
     leg_u = np.where(loop, np.minimum(leg_u, leg_v), leg_u)
     leg_v = np.where(loop, leg_u, leg_v)
-    cols = np.column_stack([u, v]).ravel()
+    cols = np.column_stack([u, v]).ravel().astype(base.indices.dtype)
     w = np.maximum(np.column_stack([leg_u, leg_v]).ravel(), ZERO_LENGTH)
-    indptr = np.concatenate([base.indptr, base.indptr[-1] + 2 * np.arange(1, k + 1)])
+    indptr = np.concatenate([base.indptr, base.indptr[-1] + 2 * np.arange(1, k + 1)]
+                            ).astype(base.indptr.dtype)
     return sparse.csr_matrix(
         (np.concatenate([base.data, w]), np.concatenate([base.indices, cols]), indptr),
         shape=(n + k, n + k),
