@@ -222,16 +222,21 @@ class MapCanvas(CanvasSelectionMixin, QWidget):
         started = time.perf_counter()
         dpr = self.devicePixelRatioF()
         size = self.size()
+        # Drawn in device pixels (pens and halos scaled by dpr, fonts by the image's dpi)
+        # so lines keep their on-screen width on a 125–200 % display, then shown at dpr.
         image = QImage(max(1, int(size.width() * dpr)), max(1, int(size.height() * dpr)),
                        QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(dpr)
+        dots_per_metre = round((self.logicalDpiX() or 96) * dpr / INCH_M)
+        image.setDotsPerMeterX(dots_per_metre)
+        image.setDotsPerMeterY(dots_per_metre)
         image.fill(QColor(BACKGROUND))
         if self.plan is not None:
             painter = QPainter(image)
-            target = QRectF(0, 0, size.width(), size.height())
+            target = QRectF(0, 0, image.width(), image.height())
             self.map_painter.paint(painter, self.plan, self.extent(), target, self.styles,
-                                   self.layer_order)
+                                   self.layer_order, line_scale=dpr)
             painter.end()
+        image.setDevicePixelRatio(dpr)
         self._image = image
         self._image_view = (QPointF(self._centre), self._pixel, QSize(size))
         self.last_render_ms = (time.perf_counter() - started) * 1000
