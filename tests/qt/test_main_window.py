@@ -171,3 +171,11 @@ def test_layers_dock_hides_reorders_and_styles(main_window):
     assert canvas.styles["buildings"].label_field == "name"
     dock.opacity_slider.setValue(50)
     assert canvas.styles["buildings"].opacity == 0.5
+
+
+def test_recent_files_menu_lists_saved_plans(main_window, tmp_path):
+    path = tmp_path / "recent.gpkg"
+    main_window.save_plan_file(path)
+    main_window._fill_recent_menu()
+    texts = [a.text() for a in main_window.recent_menu.actions()]
+    assert any(t.endswith("recent.gpkg") for t in texts)
