@@ -197,10 +197,6 @@ def _local_search(adj: Sequence[Sequence[int]], state: _State, rng: np.random.Ge
             return
 
 
-def _members(labels: list[int], r: int) -> list[int]:
-    return [i for i, v in enumerate(labels) if v == r]
-
-
 def _random_tree(adj: Sequence[Sequence[int]], nodes: list[int], rng: np.random.Generator
                  ) -> tuple[list[int], list[int]] | None:
     """BFS order and parents (local positions) of a random spanning tree of ``nodes``.
@@ -281,28 +277,31 @@ def _tree_partition(adj: Sequence[Sequence[int]], nodes: list[int], k: int, stat
     return None
 
 
-def _members(labels: list[int], r: int) -> list[int]:
-    return [i for i, v in enumerate(labels) if v == r]
+def _members(labels: list[int]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for i, v in enumerate(labels):
+        out.setdefault(v, []).append(i)
+    return out
 
 
 def _out_of_range(state: _State, r: int) -> bool:
     return not state.low <= state.sums[r][0] <= state.high
 
 
-def _neighbour_regions(adj: Sequence[Sequence[int]], labels: list[int], regions: set[int]
-                       ) -> list[int]:
-    return sorted({labels[j] for i, v in enumerate(labels) if v in regions for j in adj[i]}
-                  - regions)
+def _neighbour_regions(adj: Sequence[Sequence[int]], labels: list[int],
+                       members: dict[int, list[int]], regions: set[int]) -> list[int]:
+    return sorted({labels[j] for r in regions for i in members[r] for j in adj[i]} - regions)
 
 
 def _repair_region(adj: Sequence[Sequence[int]], state: _State, r: int,
                    rng: np.random.Generator, tries: int) -> bool:
     """Re-split region r with one neighbour, else with two; True when it worked."""
-    groups = [(r, q) for q in _neighbour_regions(adj, state.labels, {r})]
+    members = _members(state.labels)
+    groups = [(r, q) for q in _neighbour_regions(adj, state.labels, members, {r})]
     for size in (2, 3):
         best = None
         for group in groups:
-            nodes = [v for g in group for v in _members(state.labels, g)]
+            nodes = [v for g in group for v in members[g]]
             before = sum(state.cost_of(state.sums[g]) for g in group)
             for _ in range(tries):
                 found = _tree_partition(adj, nodes, size, state, rng)
@@ -317,7 +316,7 @@ def _repair_region(adj: Sequence[Sequence[int]], state: _State, r: int,
             return True
         if size == 2:
             groups = sorted({(r, q, p) for _, q in groups
-                             for p in _neighbour_regions(adj, state.labels, {r, q})})
+                             for p in _neighbour_regions(adj, state.labels, members, {r, q})})
     return False
 
 
