@@ -49,6 +49,9 @@ _LEVEL_CONTAINS = (("小区", BoundaryLevel.COMPOUND), ("社区", BoundaryLevel.
                    ("乡镇", BoundaryLevel.SUBDISTRICT), ("镇", BoundaryLevel.SUBDISTRICT))
 LEVEL_FIELDS = ("level", "级别", "层级", "类别", "boundary_level")
 CODE_FIELDS = ("code", "编码", "代码", "区划代码", "统计代码", "xzqdm", "dm", "bm", "id_code")
+#: New data this far from the plan's data is suspicious / surely misplaced (metres).
+FAR_WARN_M = 10_000.0
+FAR_REFUSE_M = 1_000_000.0
 PARENT_FIELDS = ("parent", "上级", "所属街道", "所属社区", "所属乡镇")
 
 
@@ -258,11 +261,17 @@ def commit_import(plan: Plan, prepared: PreparedImport) -> ImportReport:
 
 
 def _warn_if_far(plan: Plan, frame: gpd.GeoDataFrame, report: ImportReport) -> None:
+    """Warn about data some way off the plan's; refuse data in another part of the world."""
     extent = plan.extent()
     if extent is None:
         return
     mine = shapely.box(*frame.total_bounds)
     gap = shapely.distance(mine, shapely.box(*extent))
-    if gap > 10_000:
+    if gap > FAR_REFUSE_M:
+        raise ImportDataError(
+            f"{report.file}: the features lie {gap / 1000:,.0f} km from the plan's other data; "
+            "the file's coordinate system is probably wrong (see --source-crs and --coords)"
+        )
+    if gap > FAR_WARN_M:
         report.warnings.append(f"the imported features lie {gap / 1000:.0f} km from the plan's "
                                "other data; check the coordinate system")

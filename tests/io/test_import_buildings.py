@@ -177,3 +177,21 @@ def test_gbk_shapefile_buildings_keep_chinese_names(tmp_path):
     assert list(plan.buildings.frame["name"]) == ["幸福里1号楼", "幸福里2号楼"]
     assert list(plan.buildings.frame["households"]) == [36.0, 48.0]
     assert any("GB18030" in w for w in report.warnings)
+
+
+def test_data_in_another_part_of_the_world_is_refused(tmp_path, grid_plan):
+    # Beijing plan; a file whose .prj was lost and numbers read as degrees near Africa
+    path = write(tmp_path, "b.geojson", {"hh": [10]}, [shapely.box(1.0, 1.0, 1.001, 1.001)],
+                 crs="EPSG:4326")
+    before = len(grid_plan.buildings)
+    with pytest.raises(ImportDataError, match=r"b.geojson: the features lie [\d,]+ km from the plan"):
+        import_buildings(grid_plan, path, ImportOptions())
+    assert len(grid_plan.buildings) == before
+
+
+def test_data_a_little_off_the_plan_is_imported_with_a_warning(tmp_path, grid_plan):
+    path = write(tmp_path, "b.geojson", {"hh": [10]},
+                 [shapely.box(116.6, 39.95, 116.601, 39.951)], crs="EPSG:4326")
+    report = import_buildings(grid_plan, path, ImportOptions())
+    assert report.added == 1
+    assert any("km from the plan's other data" in w for w in report.warnings)
