@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from gridplanner.qt.icons import has_icon, icon
+
 CONTEXT = "MainWindow"
 
 
@@ -98,6 +100,8 @@ def build_actions(window: QObject, specs: tuple[ActionSpec, ...] = ACTIONS
     for spec in specs:
         action = QAction(tr(spec.text), window)
         action.setObjectName(f"action_{spec.name}")
+        if has_icon(spec.name):
+            action.setIcon(icon(spec.name))
         if spec.shortcut is not None:
             action.setShortcut(QKeySequence(spec.shortcut))
         if spec.tip:
