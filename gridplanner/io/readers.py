@@ -124,7 +124,9 @@ def list_layers(path: str | Path) -> list[str]:
             return [PurePosixPath(m).stem for m in shps]
         if len(members) == 1:
             return _spatial_layers(f"/vsizip/{p.as_posix()}/{members[0]}", f"{p}!{members[0]}")
-        return [PurePosixPath(m).name for m in members]
+        return [PurePosixPath(m).stem for m in members]
+    if p.suffix.lower() == ".shp":
+        return [p.stem]
     return _spatial_layers(str(p), str(p))
 
 

@@ -261,3 +261,18 @@ def test_lonlat_geojson_without_crs_is_wgs84_with_a_note_about_online_maps(tmp_p
     assert gdf.crs.to_epsg() == 4326
     assert any("--coords gcj02" in w for w in gdf.attrs["warnings"])
     assert not read_vector(path, coords="gcj02").attrs["warnings"]
+
+
+def test_kmz_and_a_zip_of_geojson_files(tmp_path):
+    kml = tmp_path / "doc.kml"
+    kml.write_text(KML_TWO_FOLDERS, encoding="utf-8")
+    kmz = tmp_path / "export.kmz"
+    with zipfile.ZipFile(kmz, "w") as zf:
+        zf.write(kml, "doc.kml")
+    assert list(read_vector(kmz, layer="社区")["Name"]) == ["东风社区"]
+    archive = tmp_path / "two.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for name in ("东区", "西区"):
+            zf.writestr(f"{name}.geojson", communities().to_json())
+    assert list_layers(archive) == ["东区", "西区"]
+    assert len(read_vector(archive, layer="西区")) == 3
