@@ -125,8 +125,8 @@ def prepare_buildings(plan: Plan, path: Path, options: ImportOptions) -> Prepare
     floors = floors_of(gdf, floors_field, height_field, plan.settings)
     fill = fill_households(
         gdf, hh_field, res_field, floors, plan.settings,
-        persons_per_household=float(options.extra.get("persons_per_household", 2.62)),
-        default_floors=float(options.extra.get("default_floors", 1.0)),
+        persons_per_household=_number_option(options, "persons_per_household", 2.62),
+        default_floors=_number_option(options, "default_floors", 1.0),
     )
     report.warnings.extend(fill.notes)
     frame = gpd.GeoDataFrame(
@@ -153,6 +153,17 @@ def _read(path: Path, options: ImportOptions, report: ImportReport):
 def _extra(options: ImportOptions, key: str) -> str | None:
     value = options.extra.get(key)
     return str(value) if value not in (None, "") else None
+
+
+def _number_option(options: ImportOptions, key: str, default: float) -> float:
+    value = options.extra.get(key, default)
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        number = float("nan")
+    if not number > 0:
+        raise ImportDataError(f"option {key} must be a positive number, not {value!r}")
+    return number
 
 
 def _text(gdf: gpd.GeoDataFrame, field: str | None) -> pd.Series:

@@ -168,3 +168,9 @@ def test_dry_run_reports_and_leaves_the_file(tmp_path, capsys, plan_path):
                        "--dry-run")
     assert code == 0 and "imported 6 buildings" in out and "not changed" in out
     assert plan_path.read_bytes() == before
+
+
+def test_bad_option_value_is_one_line(tmp_path, capsys, plan_path):
+    code, _, err = run(capsys, "import", plan_path, "buildings", building_file(tmp_path),
+                       "--option", "default_floors=six")
+    assert code == 1 and "option default_floors must be a positive number, not 'six'" in err
