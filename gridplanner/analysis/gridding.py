@@ -54,19 +54,20 @@ def _squares(minx: float, miny: float, maxx: float, maxy: float, size: float) ->
 
 
 def _hexagons(minx: float, miny: float, maxx: float, maxy: float, size: float) -> np.ndarray:
+    # Vertices sit on a lattice of (r/2, size/2) steps, computed from integers,
+    # so neighbouring hexagons share exactly the same coordinates.
     r = size / math.sqrt(3.0)  # circumradius of a flat-topped hexagon of width `size`
-    dx, dy = 1.5 * r, size
-    ncol = math.ceil((maxx - minx) / dx) + 2
-    nrow = math.ceil((maxy - miny) / dy) + 2
+    ncol = math.ceil((maxx - minx) / (1.5 * r)) + 2
+    nrow = math.ceil((maxy - miny) / size) + 2
     cols, rows = np.meshgrid(np.arange(ncol), np.arange(nrow))
     cols, rows = cols.ravel(), rows.ravel()
-    cx = minx + cols * dx
-    cy = miny + rows * dy + np.where(cols % 2 == 1, dy / 2.0, 0.0)
-    angles = np.deg2rad(np.arange(0, 360, 60))
-    ring_x = cx[:, None] + r * np.cos(angles)[None, :]
-    ring_y = cy[:, None] + r * np.sin(angles)[None, :]
-    coords = np.stack([ring_x, ring_y], axis=-1)
-    return shapely.polygons(coords)
+    ix = 3 * cols
+    iy = 2 * rows + (cols % 2)
+    dx = np.array([2, 1, -1, -2, -1, 1])
+    dy = np.array([0, 1, 1, 0, -1, -1])
+    ring_x = minx + (r / 2.0) * (ix[:, None] + dx[None, :])
+    ring_y = miny + (size / 2.0) * (iy[:, None] + dy[None, :])
+    return shapely.polygons(np.stack([ring_x, ring_y], axis=-1))
 
 
 def tile_polygon(area: shapely.Geometry, size: float, shape: str = "square") -> list[shapely.Polygon]:

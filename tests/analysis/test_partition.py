@@ -173,8 +173,8 @@ def test_regionalize_gives_contiguous_regions_in_range_on_a_lattice(seed):
     side = 8
     idx = np.arange(side * side).reshape(side, side)
     adj = [[] for _ in range(side * side)]
-    for a, b in list(zip(idx[:, :-1].ravel(), idx[:, 1:].ravel())) + list(
-            zip(idx[:-1].ravel(), idx[1:].ravel())):
+    for a, b in list(zip(idx[:, :-1].ravel(), idx[:, 1:].ravel(), strict=True)) + list(
+            zip(idx[:-1].ravel(), idx[1:].ravel(), strict=True)):
         adj[a].append(int(b))
         adj[b].append(int(a))
     rng = np.random.default_rng(seed)
