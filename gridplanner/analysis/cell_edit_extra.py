@@ -1,0 +1,187 @@
+"""More Qt-free geometry for the cell editing tools: communities, paint, rebuild.
+
+Complements :mod:`gridplanner.analysis.cell_edit`: which community a drawn
+cell lies in, which buildings a paint brush or lasso touches, and cell
+outlines rebuilt from the buildings painted into them (clipped to their
+community, so painting alone gives a gap-free grid).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from gridplanner.analysis.cell_edit import outlines_from_buildings
+from gridplanner.analysis.tallies import assign_points, building_points
+from gridplanner.errors import AnalysisError
+from gridplanner.model.plan import Plan
+from gridplanner.model.schema import CellKind
+
+XY = tuple[float, float]
+
+
+def polygon_parts(geom: shapely.Geometry | None, min_area: float = 0.0) -> list[shapely.Polygon]:
+    """The polygons inside ``geom`` (any type), larger than ``min_area``, largest first."""
+    if geom is None or geom.is_empty:
+        return []
+    parts = [p for p in shapely.get_parts(geom) if p is not None]
+    out: list[shapely.Polygon] = []
+    for p in parts:
+        if isinstance(p, shapely.Polygon):
+            if p.area > min_area:
+                out.append(p)
+        elif hasattr(p, "geoms"):
+            out.extend(polygon_parts(p, min_area))
+    return sorted(out, key=lambda p: -p.area)
+
+
+def as_polygonal(geom: shapely.Geometry | None) -> shapely.Geometry | None:
+    """A Polygon or MultiPolygon of the polygon parts of ``geom`` (None when none)."""
+    parts = polygon_parts(geom)
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
+
+
+def community_at(geometry: shapely.Geometry, communities: pd.DataFrame) -> str:
+    """Name of the community holding most of ``geometry`` ("" when none touches it)."""
+    if len(communities) == 0 or geometry is None or geometry.is_empty:
+        return ""
+    geoms = np.asarray(communities.geometry.values, dtype=object)
+    overlap = shapely.area(shapely.intersection(geoms, geometry))
+    best = int(np.argmax(overlap))
+    if overlap[best] <= 0:
+        return ""
+    return str(communities["name"].iloc[best])
+
+
+def community_geometry(plan: Plan, name: str) -> shapely.Geometry | None:
+    """The (unioned) outline of the community called ``name``, or None."""
+    comms = plan.communities()
+    rows = comms[comms["name"].astype(str) == str(name)]
+    if len(rows) == 0:
+        return None
+    return shapely.make_valid(shapely.union_all(np.asarray(rows.geometry.values, dtype=object)))
+
+
+def buildings_in_stroke(geometries: np.ndarray, path: Sequence[XY], radius: float) -> np.ndarray:
+    """Positions of the buildings a brush of ``radius`` touches along ``path``."""
+    if len(geometries) == 0 or not path:
+        return np.empty(0, dtype=np.int64)
+    stroke = shapely.Point(path[0]) if len(path) == 1 else shapely.LineString(path)
+    area = stroke.buffer(radius, quad_segs=8)
+    return np.flatnonzero(shapely.intersects(geometries, area))
+
+
+def buildings_in_lasso(geometries: np.ndarray, ring: Sequence[XY]) -> np.ndarray:
+    """Positions of the buildings whose representative point lies inside the lasso."""
+    if len(geometries) == 0 or len(ring) < 3:
+        return np.empty(0, dtype=np.int64)
+    lasso = shapely.make_valid(shapely.Polygon(ring))
+    return np.flatnonzero(shapely.intersects(lasso, building_points(geometries)))
+
+
+def painted_cells(plan: Plan, column: str) -> pd.Series:
+    """The painted cell fid of each building (Int64, NA where not painted or cell gone)."""
+    frame = plan.buildings.frame
+    if column not in frame.columns:
+        return pd.Series(pd.array([pd.NA] * len(frame), dtype="Int64"), index=frame.index)
+    values = pd.to_numeric(frame[column].astype("string"), errors="coerce").round()
+    values = values.astype("Int64")
+    return values.where(values.isin(plan.cells.frame.index), pd.NA)
+
+
+@dataclass
+class Rebuild:
+    """New outlines by cell fid, and what could not be rebuilt."""
+
+    geometries: dict[int, shapely.Geometry] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def rebuild_outlines(plan: Plan, column: str, communities: Sequence[str] | None = None
+                     ) -> Rebuild:
+    """Outlines of the comprehensive cells derived from their buildings.
+
+    A building counts for the cell it was painted into (``column`` of the
+    buildings layer), else for the cell that holds it now. Each community is
+    split among its cells by nearness to their buildings; cells of the
+    community without any building, and dedicated cells, keep their outline
+    and are cut out first, so the result has no gap and no overlap.
+    """
+    cells = plan.cells.frame
+    painted = painted_cells(plan, column)
+    current = _current_cells(plan)
+    label = painted.fillna(current)
+    names = communities or sorted(set(cells["community"].astype(str)))
+    out = Rebuild()
+    for name in names:
+        _rebuild_community(plan, str(name), label, out)
+    if not out.geometries and not out.problems:
+        raise AnalysisError("no cell has buildings to rebuild its outline from")
+    return out
+
+
+def _current_cells(plan: Plan) -> pd.Series:
+    cells = plan.cells.frame
+    geoms = np.asarray(cells.geometry.values, dtype=object)
+    ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    fids = np.asarray(cells.index, dtype=np.int64)[ok]
+    where = assign_points(geoms[ok], building_points(plan.buildings.frame.geometry.values))
+    values = [int(fids[w]) if w >= 0 else pd.NA for w in where]
+    return pd.Series(pd.array(values, dtype="Int64"), index=plan.buildings.frame.index)
+
+
+def _rebuild_community(plan: Plan, name: str, label: pd.Series, out: Rebuild) -> None:
+    area = community_geometry(plan, name)
+    if area is None:
+        out.problems.append(f"community {name!r}: the plan has no such community")
+        return
+    cells = plan.cells.frame
+    mine = cells[cells["community"].astype(str) == name]
+    ours = mine[mine["kind"].astype(str) != CellKind.DEDICATED.value]
+    blds = plan.buildings.frame
+    points = building_points(np.asarray(blds.geometry.values, dtype=object))
+    inside = shapely.intersects(area, points) if len(points) else np.zeros(0, bool)
+    labelled = label.isin(ours.index).to_numpy() & inside
+    with_buildings = set(int(v) for v in label[labelled])
+    fixed = [g for f, g in zip(cells.index, cells.geometry.values, strict=True)
+             if g is not None and not g.is_empty and int(f) not in with_buildings
+             and int(f) in mine.index]
+    region = shapely.difference(area, shapely.union_all(fixed)) if fixed else area
+    if not with_buildings:
+        return
+    parts = outlines_from_buildings(region, blds.geometry.values[labelled],
+                                    [int(v) for v in label[labelled]])
+    for fid, geom in parts.items():
+        poly = as_polygonal(geom)
+        if poly is None:
+            out.problems.append(f"cell {fid}: nothing left of its outline")
+            continue
+        out.geometries[int(fid)] = poly
+
+
+
+def codes_for_new_cells(plan: Plan, rows: pd.DataFrame) -> list[str]:
+    """Codes the plan's scheme gives ``rows`` (new cells) beside the existing cells.
+
+    Existing valid codes are kept and new cells get the next free serials of
+    their community; "" for rows without an outline or when codes cannot be
+    made (e.g. the county code setting is not digits).
+    """
+    from gridplanner.analysis.codes import assign_codes
+
+    start = plan.cells.next_fid()
+    new = rows.copy()
+    new.index = pd.Index(np.arange(start, start + len(new), dtype=np.int64), name="fid")
+    has_shape = [g is not None and not g.is_empty for g in new.geometry.values]
+    frame = pd.concat([plan.cells.frame, new[has_shape]])
+    try:
+        codes = assign_codes(plan, cells=frame)
+    except AnalysisError:
+        return [""] * len(new)
+    return [codes.get(int(f), "") for f in new.index]

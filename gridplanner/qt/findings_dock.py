@@ -1,0 +1,192 @@
+"""A dock listing findings (validation, roster rules, network health).
+
+Generic: any feature shows a list of :class:`~gridplanner.analysis.findings.Finding`
+with :meth:`FindingsDock.set_findings`. Each row shows the severity (icon
+and colour), the kind, the message and the cell codes; the user filters by
+severity or text. Clicking a finding emits ``findingActivated(Finding)``;
+with a canvas given, the dock also selects the finding's cells (or other
+features) and zooms to where it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridplanner.analysis.findings import ERROR, WARNING, Finding
+
+#: zooming to a finding shows at least this many metres around it
+MIN_ZOOM_M = 150.0
+SEVERITY_COLOURS = {ERROR: "#fde0dc", WARNING: "#fff4cc"}
+#: human names of the finding kinds that grid validation reports
+KIND_NAMES: dict[str, str] = {
+    "empty_cell": "Empty cell",
+    "invalid_geometry": "Invalid outline",
+    "multipart": "Multi-part cell",
+    "non_contiguous": "Non-contiguous cell",
+    "overlap": "Overlap",
+    "gap": "Gap",
+    "no_community": "No community",
+    "outside_community": "Outside its community",
+    "crosses_community": "Crosses a community boundary",
+    "building_in_no_cell": "Building in no cell",
+    "building_in_two_cells": "Building in two cells",
+    "building_split": "Building cut by a boundary",
+    "households_below_range": "Households below range",
+    "households_above_range": "Households above range",
+    "residents_above_max": "Too many residents",
+    "duplicate_code": "Duplicate code",
+    "missing_code": "Missing code",
+    "invalid_code": "Invalid code",
+}
+
+
+def kind_name(kind: str) -> str:
+    """The translated name of a finding kind (the kind itself when unknown)."""
+    if kind in KIND_NAMES:
+        return QCoreApplication.translate("FindingsDock", KIND_NAMES[kind])
+    return kind.replace("_", " ")
+
+
+class FindingsDock(QDockWidget):
+    """Findings with severity, filter and zoom-to (see the module docstring)."""
+
+    findingActivated = Signal(object)
+
+    def __init__(self, canvas=None, parent: QWidget | None = None, object_name: str = ""):
+        super().__init__(parent)
+        self.setObjectName(object_name or "FindingsDock")
+        self.canvas = canvas
+        self.findings: list[Finding] = []
+        self.title = ""
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        self.severity = QComboBox(body)
+        self.severity.currentIndexChanged.connect(self._fill)
+        self.filter = QLineEdit(body)
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._fill)
+        row.addWidget(self.severity)
+        row.addWidget(self.filter, 1)
+        layout.addLayout(row)
+        self.summary = QLabel(body)
+        layout.addWidget(self.summary)
+        self.tree = QTreeWidget(body)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSortingEnabled(True)
+        self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemActivated.connect(self._clicked)
+        layout.addWidget(self.tree)
+        self.setWidget(body)
+        self.retranslateUi()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
+        self.setWindowTitle(self.title or self.tr("Findings"))
+        current = self.severity.currentIndex()
+        self.severity.blockSignals(True)
+        self.severity.clear()
+        self.severity.addItem(self.tr("All"), "")
+        self.severity.addItem(self.tr("Errors"), ERROR)
+        self.severity.addItem(self.tr("Warnings"), WARNING)
+        self.severity.setCurrentIndex(max(current, 0))
+        self.severity.blockSignals(False)
+        self.filter.setPlaceholderText(self.tr("Filter findings…"))
+        self.tree.setHeaderLabels([self.tr("Severity"), self.tr("Kind"), self.tr("Message"),
+                                   self.tr("Cells")])
+        self._fill()
+
+    # -- content --------------------------------------------------------------
+    def set_findings(self, findings: Sequence[Finding], title: str = "") -> None:
+        """Show ``findings`` (replacing the list); ``title`` names where they came from."""
+        self.findings = list(findings)
+        if title:
+            self.title = title
+            self.setWindowTitle(title)
+        self._fill()
+
+    def visible_findings(self) -> list[Finding]:
+        """The findings the current filter lets through, in list order."""
+        severity = self.severity.currentData() or ""
+        text = self.filter.text().strip().lower()
+        out = []
+        for f in self.findings:
+            if severity and f.severity != severity:
+                continue
+            hay = " ".join([f.kind, kind_name(f.kind), f.message, *f.cells, f.community]).lower()
+            if text and text not in hay:
+                continue
+            out.append(f)
+        return out
+
+    def _fill(self, *_args) -> None:
+        self.tree.setSortingEnabled(False)
+        self.tree.clear()
+        style = self.style()
+        icons = {ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                 WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        names = {ERROR: self.tr("error"), WARNING: self.tr("warning")}
+        shown = self.visible_findings()
+        for f in shown:
+            item = QTreeWidgetItem([names.get(f.severity, f.severity), kind_name(f.kind),
+                                    f.message, ", ".join(f.cells)])
+            item.setData(0, Qt.ItemDataRole.UserRole, self.findings.index(f))
+            item.setIcon(0, icons.get(f.severity, icons[WARNING]))
+            item.setToolTip(2, f.message)
+            brush = QBrush(QColor(SEVERITY_COLOURS.get(f.severity, "#ffffff")))
+            for col in range(4):
+                item.setBackground(col, brush)
+            self.tree.addTopLevelItem(item)
+        self.tree.setSortingEnabled(True)
+        errors = sum(1 for f in self.findings if f.severity == ERROR)
+        self.summary.setText(self.tr("%1 error(s), %2 warning(s); %3 shown")
+                             .replace("%1", str(errors))
+                             .replace("%2", str(len(self.findings) - errors))
+                             .replace("%3", str(len(shown))))
+
+    # -- going there ----------------------------------------------------------
+    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        finding = self.findings[int(item.data(0, Qt.ItemDataRole.UserRole))]
+        self.activate(finding)
+
+    def activate(self, finding: Finding) -> None:
+        """Select the finding's features and zoom there; emits ``findingActivated``."""
+        if self.canvas is not None:
+            self.show_on_canvas(finding)
+        self.findingActivated.emit(finding)
+
+    def show_on_canvas(self, finding: Finding) -> None:
+        canvas = self.canvas
+        if finding.cell_fids:
+            canvas.set_selection("cells", finding.cell_fids)
+        for layer, fids in finding.features.items():
+            if layer in getattr(canvas.plan, "layers", {}):
+                canvas.set_selection(layer, fids)
+        if finding.geometry is not None and not finding.geometry.is_empty:
+            x0, y0, x1, y1 = finding.geometry.bounds
+            half = max(x1 - x0, y1 - y0, MIN_ZOOM_M) * 0.65
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            canvas.set_extent((cx - half, cy - half, cx + half, cy + half))
+        else:
+            canvas.zoom_to_selection()
