@@ -20,6 +20,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from scipy import sparse
 from scipy.sparse import csgraph
 
 from gridplanner.analysis.coverage import (
@@ -29,7 +30,7 @@ from gridplanner.analysis.coverage import (
     level_key,
     resolve_levels,
 )
-from gridplanner.analysis.network import WalkGraph, csr_min, walk_graph
+from gridplanner.analysis.network import ZERO_LENGTH, WalkGraph, csr_min, walk_graph
 from gridplanner.analysis.snapping import JoinPoints, join_points, node_distances
 from gridplanner.errors import AnalysisError
 
@@ -56,7 +57,7 @@ class Reach:
 def local_reach(graph: WalkGraph, sources: JoinPoints, points: np.ndarray,
                 limit: float) -> Reach:
     """Cut-off searches from every source, in chunks of one Dijkstra call each."""
-    parts = [_reach_chunk(graph, sources.subset(sl), np.asarray(points)[sl], limit, sl.start)
+    parts = [reach_chunk(graph, sources.subset(sl), np.asarray(points)[sl], limit, sl.start)
              for sl in (slice(i, min(i + CHUNK, len(sources))) for i in range(0, len(sources), CHUNK))]
     if not parts:
         e = np.empty(0, dtype=np.int64)
@@ -64,7 +65,7 @@ def local_reach(graph: WalkGraph, sources: JoinPoints, points: np.ndarray,
     return Reach(*(np.concatenate([getattr(p, f) for p in parts]) for f in ("source", "edge", "du", "dv")))
 
 
-def _reach_chunk(graph: WalkGraph, sources: JoinPoints, points: np.ndarray, limit: float,
+def reach_chunk(graph: WalkGraph, sources: JoinPoints, points: np.ndarray, limit: float,
                  offset: int) -> Reach:
     c, e = graph.tree.query(points, predicate="dwithin", distance=limit)
     n, k = graph.n_nodes, len(sources)
@@ -77,13 +78,20 @@ def _reach_chunk(graph: WalkGraph, sources: JoinPoints, points: np.ndarray, limi
     src_u = np.arange(k) * n + graph.edge_u[sources.edge]
     src_v = np.arange(k) * n + graph.edge_v[sources.edge]
     rows, cols, w = [lu, lv], [lv, lu], [graph.edge_length[e]] * 2
-    for keyset, leg in ((src_u, sources.leg_u(graph)), (src_v, sources.leg_v(graph))):
+    loop = graph.edge_u[sources.edge] == graph.edge_v[sources.edge]
+    legs_u = np.where(loop, np.minimum(sources.leg_u(graph), sources.leg_v(graph)),
+                      sources.leg_u(graph))
+    for keyset, leg, use in ((src_u, legs_u, np.ones(k, bool)), (src_v, sources.leg_v(graph), ~loop)):
         pos = np.searchsorted(uniq, keyset)
-        ok = (pos < len(uniq)) & (uniq[np.minimum(pos, len(uniq) - 1)] == keyset)
+        ok = (pos < len(uniq)) & (uniq[np.minimum(pos, len(uniq) - 1)] == keyset) & use
         rows.append(len(uniq) + np.flatnonzero(ok))
         cols.append(pos[ok])
         w.append(leg[ok])
-    matrix = csr_min(np.concatenate(rows), np.concatenate(cols), np.concatenate(w), size)
+    rows, cols, w = np.concatenate(rows), np.concatenate(cols), np.concatenate(w)
+    if graph.simple:  # no parallel edges: no duplicate entries to resolve
+        matrix = sparse.csr_matrix((np.maximum(w, ZERO_LENGTH), (rows, cols)), shape=(size, size))
+    else:
+        matrix = csr_min(rows, cols, w, size)
     dist = csgraph.dijkstra(matrix, directed=True, indices=np.arange(len(uniq), size),
                             min_only=True, limit=limit)
     return Reach(c + offset, e, dist[lu], dist[lv])
@@ -168,7 +176,6 @@ def isochrones(plan: Any, levels: Sequence[float] | None = None, mode: str = "ov
         raise AnalysisError(f"unknown isochrone mode {mode!r}; use one of {', '.join(MODES)}")
     if shape not in SHAPES:
         raise AnalysisError(f"unknown isochrone shape {shape!r}; use one of {', '.join(SHAPES)}")
-    polygons = _buffer_groups if shape == "buffer" else _hull_groups
     lv = resolve_levels(plan, levels)
     width = float(width_m if width_m is not None
                   else getattr(plan.settings, "isochrone_width_m", DEFAULT_WIDTH_M))
@@ -183,12 +190,17 @@ def isochrones(plan: Any, levels: Sequence[float] | None = None, mode: str = "ov
             nd, ns = node_distances(graph, joins, limit=lv[-1])
             for r in lv:
                 s, e, a, b = split_intervals(graph, nd, ns, r)
-                per_level[r] = polygons(edge_pieces(graph, e, a, b), s, len(pts), width)
+                pieces = edge_pieces(graph, e, a, b)
+                per_level[r] = (_buffer_groups(pieces, s, len(pts), width) if shape == "buffer"
+                                else _hull_groups(*_piece_points(pieces, s), len(pts), width))
         else:
             reach = local_reach(graph, joins, pts, lv[-1])
             for r in lv:
+                if shape == "hull":
+                    per_level[r] = _hull_groups(*reach_points(graph, reach, joins, r), len(pts), width)
+                    continue
                 s, e, a, b = reached_intervals(graph, reach, joins, r)
-                per_level[r] = polygons(edge_pieces(graph, e, a, b), s, len(pts), width)
+                per_level[r] = _buffer_groups(edge_pieces(graph, e, a, b), s, len(pts), width)
     else:
         for r in lv:
             per_level[r] = shapely.buffer(pts, r) if len(pts) else np.empty(0, dtype=object)
@@ -206,15 +218,39 @@ def _buffer_groups(pieces: np.ndarray, group: np.ndarray, k: int, width: float) 
     return out
 
 
-def _hull_groups(pieces: np.ndarray, group: np.ndarray, k: int, width: float) -> np.ndarray:
+def _piece_points(pieces: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    xy, idx = shapely.get_coordinates(pieces, return_index=True)
+    return group[idx], xy
+
+
+def reach_points(graph: WalkGraph, reach: Reach, sources: JoinPoints,
+                 level: float) -> tuple[np.ndarray, np.ndarray]:
+    """(source, xy) of the nodes each source reaches within ``level``, the points
+    where its reach stops along an edge, and its own join point."""
+    n, e = graph.n_nodes, reach.edge
+    L = graph.edge_length[e]
+    keys = np.concatenate([(reach.source * n + graph.edge_u[e])[reach.du <= level],
+                           (reach.source * n + graph.edge_v[e])[reach.dv <= level]])
+    keys = np.unique(keys)
+    a, b = level - reach.du, level - reach.dv
+    part = a + b < L
+    cut_a, cut_b = part & (a > 0), part & (b > 0)
+    ce = np.concatenate([e[cut_a], e[cut_b]])
+    pos = np.concatenate([a[cut_a], (L - b)[cut_b]])
+    cut = shapely.get_coordinates(shapely.line_interpolate_point(graph.edge_geometry[ce], pos))
+    group = np.concatenate([keys // n, reach.source[cut_a], reach.source[cut_b],
+                            np.flatnonzero(sources.access <= level)])
+    xy = np.vstack([graph.node_xy[keys % n], cut, sources.xy[sources.access <= level]])
+    return group, xy
+
+
+def _hull_groups(group: np.ndarray, xy: np.ndarray, k: int, width: float) -> np.ndarray:
     out = np.full(k, None, dtype=object)
-    if len(pieces) == 0:
+    if len(group) == 0:
         return out
     present, dense = np.unique(group, return_inverse=True)
-    counts = shapely.get_num_coordinates(pieces)
     order = np.argsort(dense, kind="stable")
-    xy = shapely.get_coordinates(pieces[order])
-    points = shapely.multipoints(xy, indices=np.repeat(dense[order], counts[order]))
+    points = shapely.multipoints(xy[order], indices=dense[order])
     hull = shapely.concave_hull(points, ratio=HULL_RATIO)
     out[present] = shapely.buffer(hull, width, quad_segs=2)
     return out

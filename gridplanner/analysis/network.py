@@ -46,6 +46,8 @@ class WalkGraph:
     edge_fid: np.ndarray
     edge_geometry: np.ndarray
     matrix: sparse.csr_matrix
+    #: True when no two edges join the same pair of nodes (and no self-loops)
+    simple: bool = True
     _tree: Any = field(default=None, repr=False)
     _incidence: Any = field(default=None, repr=False)
 
@@ -113,10 +115,13 @@ def lines_from_frame(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     fids = np.asarray(frame.index, dtype=np.int64)
     ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     geoms, fids = geoms[ok], fids[ok]
-    parts, idx = shapely.get_parts(geoms, return_index=True)
-    parts = shapely.force_2d(parts)
-    single = shapely.get_type_id(parts) == 1
-    return parts[single], fids[idx[single]]
+    if not (shapely.get_type_id(geoms) == 1).all():
+        parts, idx = shapely.get_parts(geoms, return_index=True)
+        geoms, fids = parts, fids[idx]
+    if shapely.has_z(geoms).any():
+        geoms = shapely.force_2d(geoms)
+    single = shapely.get_type_id(geoms) == 1
+    return geoms[single], fids[single]
 
 
 def build_walk_graph(frame: pd.DataFrame, tolerance: float = 0.01) -> WalkGraph:
@@ -130,9 +135,10 @@ def build_walk_graph(frame: pd.DataFrame, tolerance: float = 0.01) -> WalkGraph:
     lines, fids = lines_from_frame(frame)
     if len(lines) == 0:
         raise NetworkError("the walking network layer is empty: import a network first")
-    starts = shapely.get_coordinates(shapely.get_point(lines, 0))
-    ends = shapely.get_coordinates(shapely.get_point(lines, -1))
-    xy = np.vstack([starts, ends])
+    coords = shapely.get_coordinates(lines)
+    last = np.cumsum(shapely.get_num_coordinates(lines)) - 1
+    first_vertex = np.concatenate([[0], last[:-1] + 1])
+    xy = np.vstack([coords[first_vertex], coords[last]])
     q = np.round(xy / tolerance).astype(np.int64)
     q -= q.min(axis=0)
     key = (q[:, 0] << 32) | q[:, 1]
@@ -149,7 +155,7 @@ def build_walk_graph(frame: pd.DataFrame, tolerance: float = 0.01) -> WalkGraph:
     )
     return WalkGraph(
         node_xy=xy[first], edge_u=edge_u, edge_v=edge_v, edge_length=length,
-        edge_fid=fids, edge_geometry=lines, matrix=matrix,
+        edge_fid=fids, edge_geometry=lines, matrix=matrix, simple=matrix.nnz == 2 * m,
     )
 
 
@@ -192,8 +198,10 @@ def walk_graph(plan: Any) -> WalkGraph:
 
 def has_network(plan: Any) -> bool:
     """Whether the plan holds at least one usable network line."""
-    lines, _ = lines_from_frame(plan.network.frame)
-    return len(lines) > 0
+    if plan in _CACHE:
+        return True
+    geoms = np.asarray(plan.network.frame.geometry.values, dtype=object)
+    return bool(len(geoms)) and bool((~(shapely.is_missing(geoms) | shapely.is_empty(geoms))).any())
 
 
 def forget_walk_graph(plan: Any) -> None:

@@ -34,9 +34,9 @@ from gridplanner.analysis.coverage import (
     nearest_centres,
     resolve_levels,
 )
-from gridplanner.analysis.isochrones import local_reach
+from gridplanner.analysis.isochrones import CHUNK, reach_chunk
 from gridplanner.analysis.network import WalkGraph, walk_graph
-from gridplanner.analysis.snapping import JoinPoints, anchor_points, join_points, same_edge_pairs
+from gridplanner.analysis.snapping import anchor_points, join_points, same_edge_pairs
 from gridplanner.errors import AnalysisError
 
 #: Largest coverage matrix (non-zeros) handed to the exact solver.
@@ -129,33 +129,48 @@ def network_candidates(graph: WalkGraph, spacing_m: float,
 
 def coverage_matrix(graph: WalkGraph | None, cand_pts: np.ndarray, bld_pts: np.ndarray,
                     level: float) -> sparse.csr_matrix:
-    """Boolean candidates × buildings matrix: True where the walk is ≤ level."""
+    """Boolean candidates × buildings matrix: True where the walk is ≤ level.
+
+    Cut-off searches run a chunk of candidates at a time, so memory grows
+    with the matrix, not with the number of edges the searches touch.
+    """
     k, m = len(cand_pts), len(bld_pts)
     if graph is None:
-        b, c = shapely.STRtree(bld_pts).query(cand_pts, predicate="dwithin", distance=level)
-        return _bool_csr(b, c, k, m)
+        cand, bld = shapely.STRtree(bld_pts).query(cand_pts, predicate="dwithin", distance=level)
+        return _bool_csr(cand, bld, k, m)
     cj, bj = join_points(graph, cand_pts), join_points(graph, bld_pts)
-    reach = local_reach(graph, cj, cand_pts, level)
-    rows, cols = _reached_buildings(graph, reach, bj, level)
+    order = np.argsort(bj.edge, kind="stable")
+    legs = (bj.leg_u(graph), bj.leg_v(graph))
+    rows, cols = [], []
+    for start in range(0, k, CHUNK):
+        sl = slice(start, min(start + CHUNK, k))
+        reach = reach_chunk(graph, cj.subset(sl), cand_pts[sl], level, start)
+        r, c = _reached_buildings(reach, bj.edge, order, legs, level)
+        rows.append(r.astype(np.int32))
+        cols.append(c.astype(np.int32))
     ti, si, direct = same_edge_pairs(graph, bj, cj)
     ok = direct <= level
-    return _bool_csr(np.concatenate([rows, si[ok]]), np.concatenate([cols, ti[ok]]), k, m)
+    rows.append(si[ok].astype(np.int32))
+    cols.append(ti[ok].astype(np.int32))
+    return _bool_csr(np.concatenate(rows), np.concatenate(cols), k, m)
 
 
-def _reached_buildings(graph: WalkGraph, reach: Any, bj: JoinPoints, level: float):
-    order = np.argsort(bj.edge, kind="stable")
-    b_edge = bj.edge[order]
+def _reached_buildings(reach: Any, edge: np.ndarray, order: np.ndarray,
+                       legs: tuple[np.ndarray, np.ndarray], level: float
+                       ) -> tuple[np.ndarray, np.ndarray]:
+    b_edge = edge[order]
     lo = np.searchsorted(b_edge, reach.edge, side="left")
     counts = np.searchsorted(b_edge, reach.edge, side="right") - lo
     pair = np.repeat(np.arange(len(reach.edge)), counts)
     b = order[np.repeat(lo, counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)]
-    d = np.minimum(bj.leg_u(graph)[b] + reach.du[pair], bj.leg_v(graph)[b] + reach.dv[pair])
+    d = np.minimum(legs[0][b] + reach.du[pair], legs[1][b] + reach.dv[pair])
     ok = d <= level
     return reach.source[pair[ok]], b[ok]
 
 
 def _bool_csr(rows: np.ndarray, cols: np.ndarray, k: int, m: int) -> sparse.csr_matrix:
     a = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(k, m))
+    a.sum_duplicates()
     a.data[:] = 1.0
     return a
 

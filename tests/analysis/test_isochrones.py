@@ -73,3 +73,12 @@ def test_without_network_isochrones_are_circles(grid_plan):
     iso = isochrones(grid_plan, levels=[300])
     assert set(iso["method"]) == {"straight_line"}
     assert iso.area.iloc[0] == pytest.approx(np.pi * 300**2, rel=0.01)
+
+
+def test_hull_shape_is_close_to_the_buffered_streets(plan):
+    exact = isochrones(plan, levels=[400], mode="dissolve")
+    hull = isochrones(plan, levels=[400], mode="dissolve", shape="hull")
+    a, b = exact.geometry.iloc[0], hull.geometry.iloc[0]
+    assert a.symmetric_difference(b).area < 0.2 * a.area
+    split = isochrones(plan, levels=[400], mode="split", shape="hull")
+    assert len(split) == 3
