@@ -1,0 +1,280 @@
+"""The roster dock: grid workers and Party branches as editable tables, in tabs.
+
+Each tab is a sortable, filterable :class:`QTableView` over a
+:class:`~gridplanner.qt.roster_model.RosterTableModel`. Cells are edited in
+place like a spreadsheet (type to overwrite, F2 or double-click to edit);
+role, branch type and grid are chosen from combo boxes showing translated
+labels. Add and Delete change rows; every edit is one undo step. Rows drag
+out onto a cell of the map (or the cell panel) to assign them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridplanner.model.plan import Plan
+from gridplanner.qt.roster_commands import add_roster_rows, remove_roster_rows
+from gridplanner.qt.roster_model import (
+    FID_ROLE,
+    KIND_TITLES,
+    ROLE_TITLES,
+    SORT_ROLE,
+    RosterTableModel,
+    kind_title,
+    role_title,
+    tr,
+)
+
+Choices = Callable[[], list[tuple[str, object]]]
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Edits a column with a combo box of (label, value) choices."""
+
+    def __init__(self, choices: Choices, parent=None):
+        super().__init__(parent)
+        self.choices = choices
+
+    def createEditor(self, parent, option, index):  # noqa: N802 (Qt API)
+        combo = QComboBox(parent)
+        for label, value in self.choices():
+            combo.addItem(label, value)
+        combo.setMaxVisibleItems(20)
+        combo.activated.connect(lambda _i, c=combo: self._chosen(c))
+        return combo
+
+    def _chosen(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo)
+
+    def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:  # noqa: N802
+        found = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.setCurrentIndex(max(found, 0))
+
+    def setModelData(self, editor: QComboBox, model, index: QModelIndex) -> None:  # noqa: N802
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class RosterProxyModel(QSortFilterProxyModel):
+    """Filters on every column's shown text; sorts numbers as numbers."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFilterKeyColumn(-1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortRole(SORT_ROLE)
+
+
+class RosterTab(QWidget):
+    """One roster table with its filter, Add and Delete."""
+
+    selectionChangedFids = Signal(list)
+
+    def __init__(self, layer: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.layer = layer
+        self.model = RosterTableModel(layer, self)
+        self.proxy = RosterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setClearButtonEnabled(True)
+        self.add_button = QToolButton(self)
+        self.delete_button = QToolButton(self)
+        self.view = QTableView(self)
+        self._build()
+        self._connect()
+        self.retranslateUi()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.delete_button)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        v = self.view
+        v.setModel(self.proxy)
+        v.setSortingEnabled(True)
+        v.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        v.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        v.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        v.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                          | QAbstractItemView.EditTrigger.EditKeyPressed
+                          | QAbstractItemView.EditTrigger.AnyKeyPressed
+                          | QAbstractItemView.EditTrigger.SelectedClicked)
+        v.setDragEnabled(True)
+        v.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        v.setDefaultDropAction(Qt.DropAction.MoveAction)
+        v.setAlternatingRowColors(True)
+        v.verticalHeader().hide()
+        v.verticalHeader().setDefaultSectionSize(24)
+        v.horizontalHeader().setStretchLastSection(True)
+        v.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        columns = self.model.columns
+        choices = {"role": lambda: [(role_title(r), r) for r in ROLE_TITLES],
+                   "kind": lambda: [(kind_title(k), k) for k in KIND_TITLES],
+                   "cell": self._cell_choices}
+        self._delegates = {}
+        for name, source in choices.items():
+            if name in columns:
+                delegate = ChoiceDelegate(source, v)
+                v.setItemDelegateForColumn(columns.index(name), delegate)
+                self._delegates[name] = delegate
+        self.delete_action = QAction(self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        v.addAction(self.delete_action)
+
+    def _cell_choices(self) -> list[tuple[str, object]]:
+        return [(tr("(no grid)"), -1)] + list(self.model.cell_choices())
+
+    def _connect(self) -> None:
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.add_button.clicked.connect(self.add_row)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.view.selectionModel().selectionChanged.connect(
+            lambda *_: self.selectionChangedFids.emit(self.selected_fids()))
+        self.model.modelReset.connect(self._fit_columns)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
+        self.filter_edit.setPlaceholderText(tr("Filter: name, phone, role, grid…"))
+        workers = self.layer == "workers"
+        self.add_button.setText(tr("Add"))
+        self.add_button.setToolTip(tr("Add a grid worker") if workers else tr("Add a Party branch"))
+        self.delete_button.setText(tr("Delete"))
+        self.delete_button.setToolTip(tr("Delete the selected rows (and their grid assignments)"))
+        self.delete_action.setText(tr("Delete"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
+                                          self.model.columnCount() - 1)
+
+    def _fit_columns(self) -> None:
+        if self.model.rowCount() <= 2000:
+            self.view.resizeColumnsToContents()
+            header = self.view.horizontalHeader()
+            for c in range(self.model.columnCount()):
+                header.resizeSection(c, min(max(header.sectionSize(c), 64), 220))
+        if "cell" in self.model.columns:  # room for a 15-digit grid code
+            wide = self.view.fontMetrics().horizontalAdvance("000000000000000") + 16
+            self.view.setColumnWidth(self.model.columns.index("cell"), wide)
+
+    # -- rows --------------------------------------------------------------------
+    def selected_fids(self) -> list[int]:
+        rows = {self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()}
+        return sorted(self.model.fid_at(r) for r in rows if r >= 0)
+
+    def select_fid(self, fid: int, edit_column: str | None = None) -> None:
+        """Select the row of ``fid`` (and open ``edit_column`` for editing)."""
+        row = self.model.row_of(fid)
+        if row is None:
+            return
+        column = self.model.columns.index(edit_column) if edit_column else 0
+        index = self.proxy.mapFromSource(self.model.index(row, column))
+        if not index.isValid():
+            self.filter_edit.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, column))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        if edit_column:
+            self.view.edit(index)
+
+    def add_row(self) -> int | None:
+        """Add an empty worker or branch and start editing its name; returns its fid."""
+        model = self.model
+        if model.plan is None or model.undo_stack is None:
+            return None
+        command = add_roster_rows(model.plan, self.layer, [{"name": ""}])
+        model.undo_stack.push(command)
+        fid = command.fids[0]
+        self.select_fid(fid, "name")
+        return fid
+
+    def delete_selected(self) -> list[int]:
+        fids = self.selected_fids()
+        model = self.model
+        if fids and model.plan is not None and model.undo_stack is not None:
+            model.undo_stack.push(remove_roster_rows(model.plan, self.layer, fids))
+        return fids
+
+
+class RosterDock(QDockWidget):
+    """Workers and branches in two tabs; the toolbar holds the feature's actions."""
+
+    #: (target, fids) of the rows the user selected
+    rosterSelected = Signal(str, list)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("RosterDock")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.tools = QHBoxLayout()
+        self.tools.addStretch(1)
+        layout.addLayout(self.tools)
+        self.tabs = QTabWidget(body)
+        self.workers = RosterTab("workers", self.tabs)
+        self.branches = RosterTab("branches", self.tabs)
+        self.tabs.addTab(self.workers, "")
+        self.tabs.addTab(self.branches, "")
+        layout.addWidget(self.tabs, 1)
+        self.setWidget(body)
+        for tab, target in ((self.workers, "worker"), (self.branches, "branch")):
+            tab.selectionChangedFids.connect(
+                lambda fids, t=target: self.rosterSelected.emit(t, fids))
+            tab.model.modelReset.connect(self.retranslateUi)
+        self.retranslateUi()
+
+    def add_tool(self, action: QAction) -> QToolButton:
+        """A button for ``action`` at the top of the dock."""
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.tools.insertWidget(self.tools.count() - 1, button)
+        return button
+
+    def set_plan(self, plan: Plan | None, undo_stack: QUndoStack | None) -> None:
+        self.workers.model.set_plan(plan, undo_stack)
+        self.branches.model.set_plan(plan, undo_stack)
+
+    def tab(self, layer: str) -> RosterTab:
+        return self.workers if layer == "workers" else self.branches
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
+        self.setWindowTitle(tr("Roster"))
+        self.tabs.setTabText(0, tr("Grid workers (%1)").replace(
+            "%1", str(self.workers.model.rowCount())))
+        self.tabs.setTabText(1, tr("Party branches (%1)").replace(
+            "%1", str(self.branches.model.rowCount())))
+
+
+__all__ = ["FID_ROLE", "ChoiceDelegate", "RosterDock", "RosterTab"]
