@@ -9,7 +9,7 @@ distances are straight lines and every result says ``method="straight_line"``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +30,9 @@ from gridplanner.model.schema import split_services
 
 NETWORK = "network"
 STRAIGHT_LINE = "straight_line"
+#: ``progress(fraction 0..1, text)``; ``cancelled() -> bool``
+Progress = Callable[[float, str], None] | None
+Cancelled = Callable[[], bool] | None
 
 
 def level_key(level: float) -> str:
@@ -218,16 +221,31 @@ class CoverageResult:
         }
 
 
+def report_step(progress: Progress, cancelled: Cancelled, fraction: float, text: str) -> None:
+    """Tell ``progress`` how far we are; stop with AnalysisError if ``cancelled()``."""
+    if cancelled is not None and cancelled():
+        raise AnalysisError("the analysis was cancelled")
+    if progress is not None:
+        progress(float(fraction), text)
+
+
 def coverage_from_centres(plan: Any, levels: Sequence[float] | None = None,
                           service: str | None = None, method: str = "auto",
-                          services: Sequence[str] | None = None) -> CoverageResult:
+                          services: Sequence[str] | None = None,
+                          progress: Progress = None, cancelled: Cancelled = None) -> CoverageResult:
     """Coverage of every building at every level, overall (or for ``service``)
-    and per service, aggregated per grid cell, per community and in total."""
+    and per service, aggregated per grid cell, per community and in total.
+
+    ``progress(fraction, text)`` is called between steps; ``cancelled()``
+    returning True stops the analysis with an AnalysisError.
+    """
+    report_step(progress, cancelled, 0.0, "joining buildings and centres to the network")
     lv = resolve_levels(plan, levels)
     method = choose_method(plan, method)
     s = plan.settings
     b = plan.buildings.frame
     prep = prepare_joins(plan, method) if len(b) and len(plan.centres) else None
+    report_step(progress, cancelled, 0.2, "walking distances to the nearest centre")
     table = nearest_centres(plan, service, method, prepared=prep)
     hh = pd.to_numeric(b["households"]).fillna(0).to_numpy(float)
     rs = pd.to_numeric(b["residents"]).fillna(0).to_numpy(float)
@@ -235,12 +253,15 @@ def coverage_from_centres(plan: Any, levels: Sequence[float] | None = None,
     for level in lv:
         table[f"covered_{level_key(level)}"] = dist <= level
     per_service = {}
-    for name in services if services is not None else centre_services(plan):
+    names = list(services) if services is not None else centre_services(plan)
+    for i, name in enumerate(names):
+        report_step(progress, cancelled, 0.3 + 0.6 * i / max(1, len(names)), f"service {name}")
         st = nearest_centres(plan, name, method, prepared=prep)
         table[f"distance_m_{name}"] = st["distance_m"]
         table[f"nearest_centre_{name}"] = st["nearest_centre"]
         per_service[name] = level_rows(st["distance_m"].to_numpy(), hh, rs, lv,
                                        s.walking_speed, s.target_share)
+    report_step(progress, cancelled, 0.9, "totals per grid cell and community")
     pts = anchor_points(b.geometry.values)
     cells, comms = plan.cells.frame, plan.communities()
     cell_pos, comm_pos = _locate(pts, cells), _locate(pts, comms)

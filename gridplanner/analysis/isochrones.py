@@ -25,9 +25,12 @@ from scipy.sparse import csgraph
 
 from gridplanner.analysis.coverage import (
     NETWORK,
+    Cancelled,
+    Progress,
     centres_offering,
     choose_method,
     level_key,
+    report_step,
     resolve_levels,
 )
 from gridplanner.analysis.network import ZERO_LENGTH, WalkGraph, csr_min, walk_graph
@@ -163,7 +166,8 @@ def split_intervals(graph: WalkGraph, node_dist: np.ndarray, node_src: np.ndarra
 
 def isochrones(plan: Any, levels: Sequence[float] | None = None, mode: str = "overlap",
                service: str | None = None, width_m: float | None = None,
-               rings: bool = False, method: str = "auto", shape: str = "buffer") -> gpd.GeoDataFrame:
+               rings: bool = False, method: str = "auto", shape: str = "buffer",
+               progress: Progress = None, cancelled: Cancelled = None) -> gpd.GeoDataFrame:
     """Isochrone polygons of the plan's centres.
 
     Returns a GeoDataFrame (plan CRS) with ``centre`` (fid, <NA> when
@@ -171,6 +175,7 @@ def isochrones(plan: Any, levels: Sequence[float] | None = None, mode: str = "ov
     ``rings=True`` makes each level the ring beyond the previous level.
     ``shape`` is ``buffer`` (streets reached, buffered by ``width_m``) or
     ``hull`` (their concave hull buffered by ``width_m``; for thousands of centres).
+    ``progress``/``cancelled`` as in :func:`coverage.coverage_from_centres`.
     """
     if mode not in MODES:
         raise AnalysisError(f"unknown isochrone mode {mode!r}; use one of {', '.join(MODES)}")
@@ -188,14 +193,16 @@ def isochrones(plan: Any, levels: Sequence[float] | None = None, mode: str = "ov
         joins = join_points(graph, pts)
         if mode == "split":
             nd, ns = node_distances(graph, joins, limit=lv[-1])
-            for r in lv:
+            for i, r in enumerate(lv):
+                report_step(progress, cancelled, i / len(lv), f"{r:g} m")
                 s, e, a, b = split_intervals(graph, nd, ns, r)
                 pieces = edge_pieces(graph, e, a, b)
                 per_level[r] = (_buffer_groups(pieces, s, len(pts), width) if shape == "buffer"
                                 else _hull_groups(*_piece_points(pieces, s), len(pts), width))
         else:
             reach = local_reach(graph, joins, pts, lv[-1])
-            for r in lv:
+            for i, r in enumerate(lv):
+                report_step(progress, cancelled, i / len(lv), f"{r:g} m")
                 if shape == "hull":
                     per_level[r] = _hull_groups(*reach_points(graph, reach, joins, r), len(pts), width)
                     continue

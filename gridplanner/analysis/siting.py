@@ -29,9 +29,12 @@ from scipy import sparse
 
 from gridplanner.analysis.coverage import (
     NETWORK,
+    Cancelled,
+    Progress,
     _locate,
     choose_method,
     nearest_centres,
+    report_step,
     resolve_levels,
 )
 from gridplanner.analysis.isochrones import CHUNK, reach_chunk
@@ -128,7 +131,8 @@ def network_candidates(graph: WalkGraph, spacing_m: float,
 
 
 def coverage_matrix(graph: WalkGraph | None, cand_pts: np.ndarray, bld_pts: np.ndarray,
-                    level: float) -> sparse.csr_matrix:
+                    level: float, progress: Progress = None,
+                    cancelled: Cancelled = None) -> sparse.csr_matrix:
     """Boolean candidates × buildings matrix: True where the walk is ≤ level.
 
     Cut-off searches run a chunk of candidates at a time, so memory grows
@@ -143,6 +147,7 @@ def coverage_matrix(graph: WalkGraph | None, cand_pts: np.ndarray, bld_pts: np.n
     legs = (bj.leg_u(graph), bj.leg_v(graph))
     rows, cols = [], []
     for start in range(0, k, CHUNK):
+        report_step(progress, cancelled, 0.9 * start / k, "reach of candidate sites")
         sl = slice(start, min(start + CHUNK, k))
         reach = reach_chunk(graph, cj.subset(sl), cand_pts[sl], level, start)
         r, c = _reached_buildings(reach, bj.edge, order, legs, level)
@@ -255,13 +260,14 @@ def order_by_gain(a: sparse.csr_matrix, w: np.ndarray, chosen: list[int]) -> lis
 def suggest_sites(plan: Any, count: int | None = None, target: float | None = None,
                   level: float | None = None, candidates: Sequence[shapely.Point] | None = None,
                   spacing_m: float = 100.0, service: str | None = None,
-                  solver: str = "auto", method: str = "auto") -> SitingResult:
+                  solver: str = "auto", method: str = "auto", progress: Progress = None,
+                  cancelled: Cancelled = None) -> SitingResult:
     """Suggest new centre sites, existing centres fixed.
 
     Give ``count`` (k sites covering the most households newly within
     ``level``) or ``target`` (fewest sites reaching that covered share).
     ``solver``: ``auto`` (exact when the matrix is small enough), ``exact``
-    or ``greedy``.
+    or ``greedy``. ``progress``/``cancelled`` as in ``coverage_from_centres``.
     """
     if (count is None) == (target is None):
         raise AnalysisError("ask for either a number of sites or a target share")
@@ -282,8 +288,10 @@ def suggest_sites(plan: Any, count: int | None = None, target: float | None = No
     open_ = np.flatnonzero(~covered & (weight > 0))
     graph = walk_graph(plan) if method == NETWORK else None
     cand = _candidates(plan, graph, candidates, spacing_m, pts[open_], lv)
-    a = coverage_matrix(graph, cand, pts[open_], lv) if len(cand) and len(open_) else \
+    a = coverage_matrix(graph, cand, pts[open_], lv, progress, cancelled) \
+        if len(cand) and len(open_) else \
         sparse.csr_matrix((len(cand), len(open_)))
+    report_step(progress, cancelled, 0.9, "choosing sites")
     chosen, optimal, used = _solve(a, weight[open_], count, target, weight, covered, solver)
     before = float(weight[covered].sum())
     sugg = _explain(plan, a, chosen, open_, cand, hh, rs, weight, pts)

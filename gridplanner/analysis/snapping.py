@@ -63,11 +63,14 @@ def join_points(graph: WalkGraph, points: np.ndarray) -> JoinPoints:
     if n == 0:
         empty = np.empty(0)
         return JoinPoints(np.empty(0, dtype=np.int64), empty, empty, np.empty((0, 2)))
-    idx, dist = graph.tree.query_nearest(pts, all_matches=False, return_distance=True)
+    idx, dist = graph.tree.query_nearest(pts, all_matches=True, return_distance=True)
+    # equidistant edges: the lowest edge index wins, so results never depend on the tree
+    order = np.lexsort((idx[1], idx[0]))
+    first = order[np.r_[True, idx[0][order][1:] != idx[0][order][:-1]]]
     edge = np.empty(n, dtype=np.int64)
     access = np.empty(n)
-    edge[idx[0]] = idx[1]
-    access[idx[0]] = dist
+    edge[idx[0][first]] = idx[1][first]
+    access[idx[0][first]] = dist[first]
     lines = graph.edge_geometry[edge]
     t = shapely.line_locate_point(lines, pts, normalized=True)
     t = np.nan_to_num(t, nan=0.0)  # zero-length edges

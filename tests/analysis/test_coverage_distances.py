@@ -26,6 +26,11 @@ def test_distances_equal_networkx_on_perturbed_grids(seed):
     _check(perturbed_grid_plan(seed=seed, n_centres=4))
 
 
+def test_distances_equal_networkx_on_the_plain_street_grid(grid_plan):
+    _check(grid_plan)
+    _check(grid_plan, "health")
+
+
 def test_per_service_distances_equal_networkx():
     plan = perturbed_grid_plan(seed=5, n_centres=5)
     _check(plan, "health")
@@ -71,3 +76,13 @@ def test_without_network_distances_are_straight_lines_and_say_so(grid_plan):
     c = grid_plan.centres.frame.geometry
     straight = np.minimum(b.distance(c.iloc[0]), b.distance(c.iloc[1])).to_numpy()
     np.testing.assert_allclose(res.buildings["distance_m"].to_numpy(), straight)
+
+
+def test_progress_is_reported_and_cancel_stops(grid_plan):
+    from gridplanner.errors import AnalysisError
+
+    seen = []
+    coverage_from_centres(grid_plan, progress=lambda f, text: seen.append(f))
+    assert seen[0] == 0.0 and seen == sorted(seen) and len(seen) > 3
+    with pytest.raises(AnalysisError, match="cancelled"):
+        coverage_from_centres(grid_plan, cancelled=lambda: len(seen) > 0)
