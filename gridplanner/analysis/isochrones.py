@@ -40,7 +40,9 @@ from gridplanner.errors import AnalysisError
 MODES = ("overlap", "dissolve", "split")
 #: ``buffer``: reached street pieces buffered and unioned (exact band);
 #: ``hull``: a concave hull of the reached pieces, buffered (much faster, coarser).
-SHAPES = ("buffer", "hull")
+SHAPES = ("auto", "buffer", "hull")
+#: ``auto`` draws street bands up to this many polygons, hulls beyond.
+AUTO_BUFFER_MAX = 600
 HULL_RATIO = 0.1
 #: Default half-width of the band drawn around reached streets, metres.
 DEFAULT_WIDTH_M = 40.0
@@ -166,7 +168,7 @@ def split_intervals(graph: WalkGraph, node_dist: np.ndarray, node_src: np.ndarra
 
 def isochrones(plan: Any, levels: Sequence[float] | None = None, mode: str = "overlap",
                service: str | None = None, width_m: float | None = None,
-               rings: bool = False, method: str = "auto", shape: str = "buffer",
+               rings: bool = False, method: str = "auto", shape: str = "auto",
                progress: Progress = None, cancelled: Cancelled = None) -> gpd.GeoDataFrame:
     """Isochrone polygons of the plan's centres.
 
@@ -174,7 +176,9 @@ def isochrones(plan: Any, levels: Sequence[float] | None = None, mode: str = "ov
     dissolved), ``name``, ``level_m``, ``minutes``, ``mode``, ``method``.
     ``rings=True`` makes each level the ring beyond the previous level.
     ``shape`` is ``buffer`` (streets reached, buffered by ``width_m``) or
-    ``hull`` (their concave hull buffered by ``width_m``; for thousands of centres).
+    ``hull`` (their concave hull buffered by ``width_m``; for thousands of
+    centres) or ``auto`` (buffer up to :data:`AUTO_BUFFER_MAX` polygons). The
+    frame's ``shape`` column says which was drawn.
     ``progress``/``cancelled`` as in :func:`coverage.coverage_from_centres`.
     """
     if mode not in MODES:
@@ -187,6 +191,8 @@ def isochrones(plan: Any, levels: Sequence[float] | None = None, mode: str = "ov
     method = choose_method(plan, method)
     centres = centres_offering(plan, service)
     pts = np.asarray(centres.geometry.values, dtype=object)
+    if shape == "auto":
+        shape = "buffer" if len(pts) * len(lv) <= AUTO_BUFFER_MAX else "hull"
     per_level: dict[float, np.ndarray] = {}
     if method == NETWORK and len(pts):
         graph = walk_graph(plan)
@@ -211,7 +217,9 @@ def isochrones(plan: Any, levels: Sequence[float] | None = None, mode: str = "ov
     else:
         for r in lv:
             per_level[r] = shapely.buffer(pts, r) if len(pts) else np.empty(0, dtype=object)
-    return _frame(plan, centres, per_level, lv, mode, method, rings)
+    frame = _frame(plan, centres, per_level, lv, mode, method, rings)
+    frame["shape"] = shape if method == NETWORK else "circle"
+    return frame
 
 
 def _buffer_groups(pieces: np.ndarray, group: np.ndarray, k: int, width: float) -> np.ndarray:

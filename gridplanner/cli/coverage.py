@@ -60,9 +60,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     _add_levels(p)
     p.add_argument("--width", type=float, metavar="M", help="half-width of the band along "
                    "reached streets in metres (default 40)")
+    p.add_argument("--shape", choices=("auto", "buffer", "hull"), default="auto",
+                   help="band along reached streets (buffer), their concave hull (hull, fast "
+                   "for thousands of centres) or buffer up to 600 polygons (auto, default)")
     p.add_argument("--rings", action="store_true", help="each level as a ring beyond the previous")
     p.add_argument("--gaps", action="store_true", help="also write the gap areas of communities")
     p.set_defaults(func=cmd_isochrones)
+
+    p = sub.add_parser("network-health", help="check the walking network: pieces not joined, "
+                       "dead ends, zero-length lines, stranded buildings")
+    p.add_argument("plan", help="plan file (.gpkg)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_network_health)
 
     p = sub.add_parser("suggest-sites", help="suggest new centre sites (maximal covering)")
     p.add_argument("plan", help="plan file (.gpkg)")
@@ -158,11 +167,12 @@ def cmd_isochrones(args: argparse.Namespace) -> int:
         plan.settings = plan.settings.replaced(walking_speed=args.speed)
     levels = _resolve(plan, args)
     frame = isochrones(plan, levels, mode=args.mode, service=args.service,
-                       width_m=args.width, rings=args.rings)
+                       width_m=args.width, rings=args.rings, shape=args.shape)
     layers = {"isochrones": frame}
     if args.gaps:
         plain = frame if not args.rings else isochrones(plan, levels, mode="dissolve",
-                                                        service=args.service, width_m=args.width)
+                                                        service=args.service, width_m=args.width,
+                                                        shape=args.shape)
         layers["gaps"] = gap_areas(plan, plain, levels)
     try:
         out.unlink(missing_ok=True)
@@ -173,6 +183,24 @@ def cmd_isochrones(args: argparse.Namespace) -> int:
         raise ExportError(f"{out}: could not be written ({exc})") from exc
     method = frame["method"].iloc[0] if len(frame) else "none"
     print(f"wrote {len(frame)} isochrones ({args.mode}, {method.replace('_', ' ')}) to {out}")
+    return 0
+
+
+def cmd_network_health(args: argparse.Namespace) -> int:
+    from gridplanner.analysis.network_health import check_network
+
+    health = check_network(open_plan(args.plan))
+    if args.json:
+        print_json(health.to_json())
+        return 0
+    print(f"walking network: {health.edges} lines, {health.length_m / 1000:.1f} km, "
+          f"{health.components} connected pieces (main {100 * health.main_share:.1f}% of length)")
+    print(f"dead ends: {health.dangling_ends}; zero-length lines: {health.zero_length_edges}; "
+          f"buildings stranded off the main network: {health.stranded_buildings}")
+    for f in health.findings[:20]:
+        print(f"  {f.severity}: {f.message}")
+    if len(health.findings) > 20:
+        print(f"  ... and {len(health.findings) - 20} more (see --json)")
     return 0
 
 

@@ -81,3 +81,16 @@ def test_suggest_sites_needs_count_or_target(plan_file, capsys):
     assert exc.value.code == 2
     assert main(["suggest-sites", str(plan_file), "--target", "90%", "--level", "300"]) == 0
     assert "sites within 300 m" in capsys.readouterr().out
+
+
+def test_network_health_command(plan_file, capsys):
+    assert main(["network-health", str(plan_file), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["components"] == 1 and data["stranded_buildings"] == 0
+
+
+def test_isochrones_hull_shape(plan_file, tmp_path):
+    out = tmp_path / "hull.gpkg"
+    assert main(["isochrones", str(plan_file), "--out", str(out), "--shape", "hull"]) == 0
+    frame = pyogrio.read_dataframe(out, layer="isochrones")
+    assert set(frame["shape"]) == {"hull"} and len(frame) == 6
