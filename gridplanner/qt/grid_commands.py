@@ -163,6 +163,18 @@ class ReplaceCellsCommand(QUndoCommand):
         self.plan.cells.replace(self.before)
 
 
+class MacroCommand(QUndoCommand):
+    """A parent command whose children run in order; keeps its children's wrappers alive."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.parts: list[QUndoCommand] = []
+
+    def add(self, child: QUndoCommand) -> QUndoCommand:
+        self.parts.append(child)
+        return child
+
+
 def paint_command(plan: Plan, building_fids: list[int], cell_fid: int | None,
                   text: str = "") -> SetColumnCommand:
     """Put buildings into a cell (or take them out with ``cell_fid`` None)."""
@@ -174,23 +186,23 @@ def paint_command(plan: Plan, building_fids: list[int], cell_fid: int | None,
 
 
 def split_command(plan: Plan, fid: int, pieces: list[shapely.Geometry],
-                  codes: list[str] | None = None) -> QUndoCommand:
+                  codes: list[str] | None = None) -> MacroCommand:
     """The cell keeps the first (largest) piece; the others become new cells like it."""
-    macro = QUndoCommand(_tr("Split cell"))
-    SetCellGeometriesCommand(plan, {fid: pieces[0]}, parent=macro)
+    macro = MacroCommand(_tr("Split cell"))
+    macro.add(SetCellGeometriesCommand(plan, {fid: pieces[0]}, parent=macro))
     row = plan.cells.row(fid)
     rows = [{**{k: row[k] for k in ("name", "kind", "community", "responsible_unit", "notes")},
              "code": (codes[i] if codes else ""), "geometry": g}
             for i, g in enumerate(pieces[1:])]
-    AddCellsCommand(plan, gpd.GeoDataFrame(rows, geometry="geometry", crs=plan.crs),
-                    parent=macro)
+    macro.add(AddCellsCommand(plan, gpd.GeoDataFrame(rows, geometry="geometry", crs=plan.crs),
+                              parent=macro))
     return macro
 
 
-def merge_command(plan: Plan, fids: list[int], merged: shapely.Geometry) -> QUndoCommand:
+def merge_command(plan: Plan, fids: list[int], merged: shapely.Geometry) -> MacroCommand:
     """The first cell takes the merged outline; the others are deleted."""
-    macro = QUndoCommand(_tr("Merge %n cells").replace("%n", str(len(fids))))
+    macro = MacroCommand(_tr("Merge %n cells").replace("%n", str(len(fids))))
     keep, *drop = [int(f) for f in fids]
-    SetCellGeometriesCommand(plan, {keep: merged}, parent=macro)
-    DeleteCellsCommand(plan, drop, parent=macro)
+    macro.add(SetCellGeometriesCommand(plan, {keep: merged}, parent=macro))
+    macro.add(DeleteCellsCommand(plan, drop, parent=macro))
     return macro

@@ -62,6 +62,7 @@ class PaintTool(MapTool):
         self._lasso = False
         self._band = None
         self._hits: set[int] = set()
+        self._dragged = False
 
     @property
     def radius_px(self) -> float:
@@ -134,6 +135,7 @@ class PaintTool(MapTool):
         self._lasso = bool(e.modifiers & Qt.KeyboardModifier.ShiftModifier)
         self._path = [(e.x, e.y)]
         self._hits = set()
+        self._dragged = False
         return True
 
     def move(self, e: MapMouseEvent) -> bool:
@@ -142,6 +144,7 @@ class PaintTool(MapTool):
         if self._start is None:
             return True
         self._path.append((e.x, e.y))
+        self._dragged |= (e.pos - self._start).manhattanLength() > 3
         if self._band is None:
             kind = "polygon" if self._lasso else "points"
             self._band = self.new_rubber_band(kind, "#e6007e", 35, 1.5)
@@ -163,7 +166,7 @@ class PaintTool(MapTool):
     def release(self, e: MapMouseEvent) -> bool:
         if e.button != Qt.MouseButton.LeftButton or self._start is None:
             return False
-        dragged = (e.pos - self._start).manhattanLength() > 3
+        dragged = self._dragged or (e.pos - self._start).manhattanLength() > 3
         lasso, path, hits = self._lasso, self._path + [(e.x, e.y)], set(self._hits)
         self.reset()
         if not dragged:

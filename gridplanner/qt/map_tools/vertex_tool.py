@@ -60,8 +60,8 @@ class VertexMarkers:
 class VertexTool(MapTool):
     """Drag, add and delete vertices of cells (see the module docstring)."""
 
-    previewChanged = Signal(dict)
-    geometriesEdited = Signal(dict, str)
+    previewChanged = Signal(object)
+    geometriesEdited = Signal(object, str)
     editFailed = Signal(str)
 
     def __init__(self, canvas, snapper: Snapper | None = None):
