@@ -127,6 +127,9 @@ class MapPainter:
         self.caches = CacheStore()
         self.label_limit = 600
         self.background = BACKGROUND
+        #: Labels as text on a translucent box instead of outlines with a halo:
+        #: selectable and small in a PDF.
+        self.text_labels = False
 
     def cache(self, plan: Plan, layer: str) -> LayerCache:
         return self.caches.get(plan, layer)
@@ -289,24 +292,49 @@ class MapPainter:
             span = transform.m11() * max(b[2] - b[0], b[3] - b[1])
             if cache.types[pos] not in (0, 4) and span < 18 * scale:
                 continue
-            font = label_font(sub.label_size * scale, bold=sub.label_size >= 10)
+            as_text = self.text_labels
+            font = label_font(sub.label_size * (1.0 if as_text else scale),
+                              bold=sub.label_size >= 10)
+            metrics = QFontMetricsF(font, p.device()) if as_text else QFontMetricsF(font)
             anchor = transform.map(QPointF(*anchors[pos]))
             if cache.types[pos] in (0, 4):
                 anchor += QPointF(0, -sub.symbol_size * scale)
             if sub.label_short:
                 if short is None:  # one choice per layer, so labels look alike
-                    short = QFontMetricsF(font).horizontalAdvance(text) > typical_px
+                    short = metrics.horizontalAdvance(text) > typical_px
                 if short:
                     text = text[-sub.label_short:]
-            path = halo_text_path(text, font, anchor)
-            rect = path.boundingRect().adjusted(-2 * scale, -2 * scale, 2 * scale, 2 * scale)
-            if not placed.take(rect):
-                continue
-            p.strokePath(path, QPen(QColor(255, 255, 255, 230), 3.0 * scale, Qt.PenStyle.SolidLine,
-                                    Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-            p.fillPath(path, QColor(sub.label_colour))
-            drawn += 1
+            if self._place_label(p, text, font, metrics, anchor, sub.label_colour, placed, scale):
+                drawn += 1
         return drawn
+
+    def _place_label(self, p: QPainter, text: str, font, metrics: QFontMetricsF, anchor: QPointF,
+                     colour: str, placed: _Occupancy, scale: float) -> bool:
+        """Draw one label at ``anchor`` unless it would overlap a placed one."""
+        pad = 2 * scale
+        if not self.text_labels:
+            path = halo_text_path(text, font, anchor)
+            if not placed.take(path.boundingRect().adjusted(-pad, -pad, pad, pad)):
+                return False
+            p.strokePath(path, QPen(QColor(255, 255, 255, 230), 3.0 * scale,
+                                    Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                                    Qt.PenJoinStyle.RoundJoin))
+            p.fillPath(path, QColor(colour))
+            return True
+        flags = int(Qt.AlignmentFlag.AlignCenter)
+        size = metrics.boundingRect(QRectF(0, 0, 1e6, 1e6), flags, text).size()
+        rect = QRectF(anchor.x() - size.width() / 2, anchor.y() - size.height() / 2,
+                      size.width(), size.height())
+        box = rect.adjusted(-pad, -pad / 2, pad, pad / 2)
+        if not placed.take(box):
+            return False
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(255, 255, 255, 200))
+        p.drawRoundedRect(box, pad, pad)
+        p.setFont(font)
+        p.setPen(QColor(colour))
+        p.drawText(rect, flags, text)
+        return True
 
     # -- selection --------------------------------------------------------
     def selection_shapes(self, plan: Plan, layer: str, fids: Iterable[int]
