@@ -271,16 +271,24 @@ def _clean(geom: shapely.Geometry) -> shapely.Geometry:
 
 
 # -- the plan -----------------------------------------------------------------------
-def community_buildings(plan: Plan, area: shapely.Geometry) -> Buildings:
-    """The plan's buildings whose representative point lies in ``area``."""
+def plan_buildings(plan: Plan) -> Buildings:
+    """Every building of the plan as arrays (representative points computed once)."""
     frame = plan.buildings.frame
     geoms = np.asarray(frame.geometry.values, dtype=object)
-    points = building_points(geoms)
-    inside = shapely.intersects(area, points) if len(points) else np.zeros(0, dtype=bool)
     hh = np.nan_to_num(pd.to_numeric(frame["households"], errors="coerce").to_numpy(float))
     res = np.nan_to_num(pd.to_numeric(frame["residents"], errors="coerce").to_numpy(float))
-    return Buildings(np.asarray(frame.index, dtype=np.int64)[inside], geoms[inside],
-                     points[inside], hh[inside], res[inside])
+    return Buildings(np.asarray(frame.index, dtype=np.int64), geoms, building_points(geoms),
+                     hh, res)
+
+
+def buildings_within(b: Buildings, area: shapely.Geometry) -> Buildings:
+    """The buildings whose representative point lies in ``area``."""
+    if len(b.points) == 0:
+        return b
+    shapely.prepare(area)
+    inside = shapely.intersects(area, b.points)
+    return Buildings(b.fids[inside], b.geoms[inside], b.points[inside], b.households[inside],
+                     b.residents[inside])
 
 
 def _selected_communities(plan: Plan, names: Sequence[str] | None) -> gpd.GeoDataFrame:
@@ -352,6 +360,7 @@ def generate_cells(plan: Plan, method: str = "balanced", size: float | None = No
     taken = dedicated_area(plan)
     lines = _cut_lines(plan) if method == "balanced" else np.empty(0, dtype=object)
     rows, problems = [], []
+    everyone = plan_buildings(plan) if method == "balanced" else None
     for done, (_, comm) in enumerate(comms.iterrows()):
         if cancelled is not None and cancelled():
             raise AnalysisError("cell generation was cancelled")
@@ -360,7 +369,7 @@ def generate_cells(plan: Plan, method: str = "balanced", size: float | None = No
         if not taken.is_empty:
             area = shapely.difference(area, taken, grid_size=GRID)
         if method == "balanced":
-            b = community_buildings(plan, area)
+            b = buildings_within(everyone, area)
             outlines, probs = partition_area(name, area, b, lines, low, high, seed)
             problems.extend(probs)
         else:

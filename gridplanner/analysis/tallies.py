@@ -113,8 +113,16 @@ class BuildingIndex:
         one given first, as in :func:`assign_points`.
         """
         fids = [int(f) for f in geometries]
-        where = assign_points(list(geometries.values()), self.points) if len(fids) else \
-            np.empty(0, dtype=np.int64)
+        where = np.full(len(self.points), -1, dtype=np.int64)
+        geoms = np.asarray(list(geometries.values()), dtype=object)
+        if len(fids) and len(self.points):
+            # query the (prebuilt) point tree with the cells: cost grows with the
+            # cells' size, not with the number of buildings in the plan
+            cell_idx, pt_idx = self.tree.query(geoms, predicate="intersects")
+            order = np.lexsort((cell_idx, pt_idx))
+            pt_idx, cell_idx = pt_idx[order], cell_idx[order]
+            first = np.r_[True, pt_idx[1:] != pt_idx[:-1]] if len(pt_idx) else []
+            where[pt_idx[first]] = cell_idx[first]
         return _tally_frame(fids, where, self.households, self.residents, low, high)
 
 

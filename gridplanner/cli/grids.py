@@ -19,9 +19,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--size", type=_positive, default=None,
                    help="square side or hexagon width in metres (square/hex; default 250)")
     p.add_argument("--min-households", type=_positive, default=None, dest="low",
-                   help="lowest households per cell (default: the plan's setting)")
+                   help="lowest households per cell (default: the plan's setting; "
+                   "a value given here becomes the plan's setting)")
     p.add_argument("--max-households", type=_positive, default=None, dest="high",
-                   help="highest households per cell (default: the plan's setting)")
+                   help="highest households per cell (default: the plan's setting; "
+                   "a value given here becomes the plan's setting)")
     p.add_argument("--community", action="append", default=None,
                    help="community name (repeat for several; default all)")
     p.add_argument("--seed", type=int, default=0, help="random seed of the balanced partition")
@@ -66,6 +68,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
     result = generate_cells(plan, args.method, size, args.low, args.high, args.community,
                             args.seed)
     replace_cells(plan, result.cells, args.community)
+    if args.low or args.high:  # the plan remembers the range its cells were made for
+        s = plan.settings
+        plan.settings = s.replaced(households_min=int(round(args.low or s.households_min)),
+                                   households_max=int(round(args.high or s.households_max)))
     write_plan(plan, args.plan)
     frame = plan.cells.frame
     new = frame.loc[frame.index[-len(result.cells):]] if len(result.cells) else frame.iloc[:0]

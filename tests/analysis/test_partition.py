@@ -168,6 +168,18 @@ def _is_connected(adj, members):
     return seen == members
 
 
+def test_compound_walls_cut_atoms_like_streets(grid_plan):
+    from gridplanner.analysis.partition import _cut_lines
+
+    wall = shapely.box(440010, 4420010, 440060, 4420090)
+    grid_plan.boundaries.add(gpd.GeoDataFrame(
+        {"level": ["compound"], "name": ["幸福小区"]}, geometry=[wall], crs="EPSG:32650"))
+    area = grid_plan.communities().geometry.iloc[0]
+    atoms = build_atoms(area, _cut_lines(grid_plan))
+    assert len(atoms) == 13
+    assert any(a.equals(wall) for a in atoms)
+
+
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_regionalize_gives_contiguous_regions_in_range_on_a_lattice(seed):
     side = 8

@@ -1,0 +1,86 @@
+"""Benchmarks of the grid-cell core (run with --bench; they print, never fail on time).
+
+- balanced partition of one community of 3,000 buildings (target < 10 s);
+- validation of 1,000 cells over 8,000 buildings (target < 1 s);
+- live tally of one dragged cell (what the map tool pays per mouse move).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+import shapely
+from factories import CRS, ORIGIN, street_grid_plan
+
+from gridplanner.analysis.codes import assign_codes
+from gridplanner.analysis.partition import generate_cells, replace_cells
+from gridplanner.analysis.tallies import BuildingIndex
+from gridplanner.analysis.validation import validate_cells
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "analysis"))
+from grid_cases import large_community_plan  # noqa: E402
+
+pytestmark = pytest.mark.bench
+
+NX, NY, BLOCK = 40, 50, 100.0
+
+
+def thousand_cell_plan():
+    """40×50 blocks, 8,000 buildings, 1,000 cells of 1×2 blocks in two communities."""
+    plan = street_grid_plan(nx=NX, ny=NY, block=BLOCK)
+    x0, y0 = ORIGIN
+    rows = []
+    for j in range(NY // 2):
+        for i in range(NX):
+            rows.append({"community": "东风社区" if i < NX // 2 else "西湖社区",
+                         "geometry": shapely.box(x0 + i * BLOCK, y0 + 2 * j * BLOCK,
+                                                 x0 + (i + 1) * BLOCK,
+                                                 y0 + 2 * (j + 1) * BLOCK)})
+    plan.cells.add(gpd.GeoDataFrame(rows, geometry="geometry", crs=CRS))
+    plan.cells.set_column("code", assign_codes(plan))
+    return plan
+
+
+def test_bench_balanced_partition_3000_buildings():
+    plan = large_community_plan(3000)
+    start = time.perf_counter()
+    result = generate_cells(plan, seed=0)
+    seconds = time.perf_counter() - start
+    m = result.metrics
+    print(f"\nbalanced partition, 3,000 buildings, {plan.totals()['households']:.0f} households: "
+          f"{seconds:.2f} s, {m['cells']} cells, std/mean {m['balance_cv']:.3f}, "
+          f"{m['share_within'] * 100:.1f}% in range, Polsby-Popper {m['polsby_popper_mean']:.2f}")
+    replace_cells(plan, result.cells)
+    bad = [f for f in validate_cells(plan) if f.severity == "error"]
+    print(f"  errors after validation: {len(bad)}")
+
+
+def test_bench_validate_1000_cells():
+    plan = thousand_cell_plan()
+    validate_cells(plan)  # warm up
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        findings = validate_cells(plan)
+        runs.append(time.perf_counter() - start)
+    print(f"\nvalidation of {len(plan.cells)} cells, {len(plan.buildings)} buildings: "
+          f"best {min(runs):.3f} s ({len(findings)} findings)")
+
+
+def test_bench_live_tally_of_a_dragged_cell():
+    plan = thousand_cell_plan()
+    start = time.perf_counter()
+    index = BuildingIndex.from_plan(plan)
+    build = time.perf_counter() - start
+    fid = plan.cells.fids()[500]
+    geom = plan.cells.geometry(fid)
+    start = time.perf_counter()
+    for k in range(200):
+        index.tally({fid: shapely.buffer(geom, k % 20, join_style="mitre")})
+    per = (time.perf_counter() - start) / 200
+    print(f"\nlive tally: index of {len(plan.buildings)} buildings built in {build * 1000:.1f} ms, "
+          f"one dragged cell {per * 1000:.2f} ms per update")
