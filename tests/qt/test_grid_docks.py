@@ -1,0 +1,189 @@
+"""Generating, numbering and validating grids from the window; the tallies and findings docks."""
+
+from __future__ import annotations
+
+import pytest
+import shapely
+from factories import ORIGIN
+from PySide6.QtCore import Qt
+
+from gridplanner.analysis.findings import ERROR, WARNING, Finding
+from gridplanner.analysis.partition import generate_cells
+from gridplanner.qt.grid_dialogs import CellAttributeDialog, CodeDialog, GenerateDialog
+from gridplanner.qt.tallies_dock import STATUS_COLOURS
+
+X0, Y0 = ORIGIN
+
+
+@pytest.fixture
+def grids(main_window):
+    return main_window.features["grid_feature"]
+
+
+@pytest.fixture
+def generated(grids, main_window):
+    plan = main_window.plan
+    result = generate_cells(plan, "balanced", low=150, high=300, seed=1)
+    grids.ask_generate = lambda: (result, [])
+    grids.actions["generate"].trigger()
+    return result
+
+
+def test_generate_is_one_undo_step_and_fills_the_tallies(grids, main_window, generated):
+    plan = main_window.plan
+    n = len(generated.cells)
+    assert len(plan.cells) == n > 2
+    grids.tallies.recompute()
+    model = grids.tallies.model
+    assert model.rowCount() == n
+    assert model.frame["households"].sum() == pytest.approx(plan.totals()["households"])
+    assert all(len(c) == 15 for c in plan.cells.frame["code"])  # numbered on the way in
+    main_window.undo_stack.undo()
+    assert len(plan.cells) == 0
+    main_window.undo_stack.redo()
+    assert len(plan.cells) == n
+    assert "%" in main_window.statusBar().currentMessage()
+
+
+def test_tallies_sort_colour_and_select(grids, main_window, generated):
+    plan, canvas = main_window.plan, main_window.canvas
+    dock = grids.tallies
+    dock.recompute()
+    col = 3  # households
+    dock.table.sortByColumn(col, Qt.SortOrder.AscendingOrder)
+    values = [dock.proxy.index(r, col).data(Qt.ItemDataRole.UserRole)
+              for r in range(dock.proxy.rowCount())]
+    assert values == sorted(values)
+    first = dock.proxy.index(0, col)
+    status = dock.model.frame.iat[dock.proxy.mapToSource(first).row(), 7]
+    brush = first.data(Qt.ItemDataRole.BackgroundRole)
+    assert brush.color().name() == STATUS_COLOURS[status]
+    dock.table.clicked.emit(dock.proxy.index(0, 0))
+    fid = dock.model.fid_at(dock.proxy.mapToSource(first).row())
+    assert canvas.selection("cells") == [fid]
+    canvas.set_selection("cells", [plan.cells.fids()[-1]])
+    selected = dock.table.selectionModel().selectedRows()
+    assert [dock.model.fid_at(dock.proxy.mapToSource(i).row()) for i in selected] == \
+        [plan.cells.fids()[-1]]
+
+
+def test_settings_change_recolours_tallies(grids, main_window, generated):
+    plan = main_window.plan
+    grids.tallies.recompute()
+    plan.settings = plan.settings.replaced(households_min=1, households_max=2)
+    grids.tallies.recompute()
+    assert set(grids.tallies.model.frame["status"]) == {"above"}
+    assert "0 within" in grids.tallies.summary.text()
+
+
+def test_status_colours_and_code_labels_toggle(grids, main_window, generated):
+    canvas = main_window.canvas
+    grids.actions["status_colours"].trigger()
+    assert grids.view.overlay.show_status and canvas.styles["cells"].fill is None
+    canvas.render_now()
+    image = canvas.grab().toImage()
+    assert not image.isNull()
+    grids.actions["status_colours"].trigger()
+    assert canvas.styles["cells"].palette  # the palette fill is back
+    grids.actions["code_labels"].trigger()
+    assert canvas.styles["cells"].label_field is None
+    grids.actions["code_labels"].trigger()
+    assert canvas.styles["cells"].label_field == "code"
+
+
+def test_validate_lists_findings_and_a_click_zooms_there(grids, main_window):
+    plan, canvas = main_window.plan, main_window.canvas
+    west = plan.communities().geometry.iloc[0]
+    plan.cells.add([{"community": "东风社区", "code": "000000001001001",
+                     "geometry": shapely.box(X0, Y0, X0 + 100, Y0 + 100)},
+                    {"community": "东风社区", "code": "000000001001001",
+                     "geometry": shapely.box(X0 + 50, Y0, X0 + 150, Y0 + 100)}])
+    found = grids.action_validate()
+    kinds = {f.kind for f in found}
+    assert {"overlap", "gap", "duplicate_code"} <= kinds
+    dock = grids.findings
+    assert dock.tree.topLevelItemCount() == len(found)
+    dock.severity.setCurrentIndex(dock.severity.findData(ERROR))
+    assert all(f.severity == ERROR for f in dock.visible_findings())
+    dock.filter.setText("overlap")
+    assert [f.kind for f in dock.visible_findings()] == ["overlap"]
+    item = dock.tree.topLevelItem(0)
+    canvas.set_extent((X0 + 500, Y0 + 300, X0 + 600, Y0 + 400))
+    dock._clicked(item)
+    overlap = next(f for f in found if f.kind == "overlap")
+    assert canvas.selection("cells") == sorted(overlap.cell_fids)
+    x0, y0, x1, y1 = canvas.extent()
+    gx0, gy0, gx1, gy1 = overlap.geometry.bounds
+    assert x0 <= gx0 and y0 <= gy0 and x1 >= gx1 and y1 >= gy1
+    assert west.contains(shapely.box(x0, y0, x1, y1).centroid)
+
+
+def test_findings_dock_is_generic(qtbot):
+    from gridplanner.qt.findings_dock import FindingsDock
+
+    dock = FindingsDock()
+    qtbot.addWidget(dock)
+    got = []
+    dock.findingActivated.connect(got.append)
+    dock.set_findings([Finding("no_leader", ERROR, "grid 001 has no leader", ["001"]),
+                       Finding("stranded", WARNING, "12 buildings cannot reach the network")],
+                      "Roster")
+    assert dock.windowTitle() == "Roster"
+    assert "1 error(s), 1 warning(s)" in dock.summary.text()
+    dock._clicked(dock.tree.topLevelItem(0))
+    assert got and got[0].kind in ("no_leader", "stranded")
+
+
+def test_codes_renumber_and_scheme_undo(grids, main_window, generated):
+    plan = main_window.plan
+    old = plan.cells.frame["code"].tolist()
+    grids.ask_codes = lambda: ("cjt349", True, "123456")
+    grids.actions["codes"].trigger()
+    codes = plan.cells.frame["code"].tolist()
+    assert all(len(c) == 20 and c.startswith("123456") for c in codes)
+    assert plan.settings.code_scheme == "cjt349"
+    main_window.undo_stack.undo()
+    assert plan.cells.frame["code"].tolist() == old and plan.settings.code_scheme == "db11"
+    main_window.undo_stack.redo()
+    assert plan.cells.frame["code"].tolist() == codes
+
+
+def test_generate_dialog_runs_in_a_thread(qtbot, grid_plan):
+    dialog = GenerateDialog(grid_plan)
+    qtbot.addWidget(dialog)
+    dialog.low.setValue(150)
+    dialog.high.setValue(300)
+    dialog.community.setCurrentIndex(dialog.community.findData("西湖社区"))
+    with qtbot.waitSignal(dialog.accepted, timeout=30000):
+        dialog.run_button.click()
+    result = dialog.result_value
+    assert set(result.cells["community"]) == {"西湖社区"}
+    assert dialog.params().communities == ["西湖社区"]
+    assert len(grid_plan.cells) == 0  # the dialog never changes the plan
+
+
+def test_generate_dialog_cancel_and_bad_range(qtbot, grid_plan):
+    dialog = GenerateDialog(grid_plan)
+    qtbot.addWidget(dialog)
+    dialog.low.setValue(600)
+    dialog.high.setValue(300)
+    dialog.run_button.click()
+    assert dialog.worker is None and "minimum" in dialog.status.text()
+    dialog.low.setValue(100)
+    dialog.method.setCurrentIndex(dialog.method.findData("square"))
+    assert dialog.size.isEnabled()
+    dialog.run_button.click()
+    dialog.cancel()
+    assert dialog.worker is None and dialog.result() == GenerateDialog.DialogCode.Rejected
+
+
+def test_code_and_attribute_dialogs_return_values(qtbot, grid_plan):
+    codes = CodeDialog(grid_plan)
+    qtbot.addWidget(codes)
+    codes.renumber.setChecked(True)
+    assert codes.values() == ("db11", True, "000000")
+    attrs = CellAttributeDialog({"code": "1", "name": "甲", "kind": "dedicated", "notes": ""})
+    qtbot.addWidget(attrs)
+    attrs.unit.setText("第一小学")
+    assert attrs.values() == {"name": "甲", "kind": "dedicated",
+                              "responsible_unit": "第一小学", "notes": ""}
