@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gridplanner.render import protect_none  # noqa: F401  (must precede heavy Qt use)
 
 
 def _install_translations(app) -> None:

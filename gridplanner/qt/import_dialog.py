@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from gridplanner.errors import GridPlannerError
 from gridplanner.io.importing import COORDS_CHOICES, IMPORT_KINDS, ImportOptions
+from gridplanner.io.readers import field_names, list_layers
 
 KIND_TITLES = {
     "boundaries": QT_TRANSLATE_NOOP("ImportDialog", "Boundaries (sub-district, community, compound)"),
@@ -49,23 +50,20 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportDialog", text)
 
 
-def _fields_of(path: str, layer: str | None) -> list[str]:
-    """Attribute names of a file's layer, or [] when it cannot be read."""
+def _fields_of(path: str, layer: str | None, encoding: str | None) -> list[str]:
+    """Attribute names of a file's layer, decoded as the importer will decode
+    them (GBK shapefiles included), or [] when it cannot be read: the import
+    itself then says why."""
     try:
-        import pyogrio
-
-        info = pyogrio.read_info(path, layer=layer or None)
-        return [str(f) for f in info["fields"]]
-    except Exception:  # any unreadable file: the importer will say why later
+        return field_names(path, layer=layer or None, encoding=encoding or None)
+    except (GridPlannerError, OSError):
         return []
 
 
 def _layers_of(path: str) -> list[str]:
     try:
-        from gridplanner.io.readers import list_layers
-
         return list_layers(path)
-    except (GridPlannerError, ImportError, OSError):
+    except (GridPlannerError, OSError):
         return []
 
 
@@ -149,7 +147,8 @@ class ImportDialog(QDialog):
         self._layer_changed()
 
     def _layer_changed(self, *_args) -> None:
-        fields = _fields_of(self.path_edit.text(), self.layer_combo.currentText() or None)
+        fields = _fields_of(self.path_edit.text(), self.layer_combo.currentText() or None,
+                            self.encoding_combo.currentData())
         for combo in (self.households_combo, self.residents_combo, self.name_combo):
             current = combo.currentText()
             combo.clear()

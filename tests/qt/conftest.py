@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-import gridplanner.render  # noqa: F401  (guards None's refcount before any Qt call)
 
 
 @pytest.fixture(autouse=True)

@@ -41,6 +41,6 @@ def test_unreadable_file_leaves_choosers_empty(qtbot, tmp_path):
     dialog = ImportDialog()
     qtbot.addWidget(dialog)
     dialog.set_path(str(bad))
-    assert dialog.layer_combo.count() == 0
+    assert dialog.households_combo.count() == 1  # just the empty choice: no fields
     kind, file, options = dialog.request()
-    assert file == bad and options.layer is None and options.encoding is None
+    assert file == bad and options.households_field is None and options.encoding is None

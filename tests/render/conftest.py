@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import pytest
 
-import gridplanner.render  # noqa: F401  (guards None's refcount before any Qt call)
 
 
 @pytest.fixture(autouse=True)
