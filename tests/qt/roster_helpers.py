@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture
-def make_roster_window(qtbot, monkeypatch):
+@pytest.fixture(name="make_roster_window")
+def roster_window_fixture(qtbot, monkeypatch):
     """A factory: ``make_roster_window(plan)`` opens a window showing ``plan``.
 
     Only the roster feature is installed (other features are other tests'
