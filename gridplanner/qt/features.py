@@ -5,8 +5,11 @@ A feature is a ``QObject`` subclass constructed as ``Feature(window)``. In
 its constructor it adds its own menu (``window.feature_menu(title)``), its
 toolbar actions, docks (``window.addDockWidget``) and map tools, and pushes
 its edits onto ``window.undo_stack``. It follows plan replacement through
-``window.planChanged`` (emitted after every new/open, with the new Plan) and
-retranslates its texts on ``QEvent.LanguageChange`` like the window does.
+``window.planChanged`` (emitted after every new/open, with the new Plan).
+On a language switch the window calls the feature's ``retranslate()`` (if it
+has one) from its own ``changeEvent``; features install no event filters on
+the window (a filter outliving its window crashes the next LanguageChange).
+Docks and dialogs retranslate themselves in their own ``changeEvent``.
 
 Features are listed as "module:Class" and imported lazily, so a missing
 module leaves the rest of the window working.

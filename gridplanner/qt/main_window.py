@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
             for menu, title in self._menus:
                 menu.setTitle(tr(title))
             self._update_title()
+            for feature in getattr(self, "features", {}).values():
+                if hasattr(feature, "retranslate"):
+                    feature.retranslate()
         super().changeEvent(event)
 
     # -- the plan ---------------------------------------------------------------
