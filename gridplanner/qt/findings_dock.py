@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,24 +34,38 @@ MIN_ZOOM_M = 150.0
 SEVERITY_COLOURS = {ERROR: "#fde0dc", WARNING: "#fff4cc"}
 #: human names of the finding kinds that grid validation reports
 KIND_NAMES: dict[str, str] = {
-    "empty_cell": "Empty cell",
-    "invalid_geometry": "Invalid outline",
-    "multipart": "Multi-part cell",
-    "non_contiguous": "Non-contiguous cell",
-    "overlap": "Overlap",
-    "gap": "Gap",
-    "no_community": "No community",
-    "outside_community": "Outside its community",
-    "crosses_community": "Crosses a community boundary",
-    "building_in_no_cell": "Building in no cell",
-    "building_in_two_cells": "Building in two cells",
-    "building_split": "Building cut by a boundary",
-    "households_below_range": "Households below range",
-    "households_above_range": "Households above range",
-    "residents_above_max": "Too many residents",
-    "duplicate_code": "Duplicate code",
-    "missing_code": "Missing code",
-    "invalid_code": "Invalid code",
+    "empty_cell": QT_TRANSLATE_NOOP("FindingsDock", "Empty cell"),
+    "invalid_geometry": QT_TRANSLATE_NOOP("FindingsDock", "Invalid outline"),
+    "multipart": QT_TRANSLATE_NOOP("FindingsDock", "Multi-part cell"),
+    "non_contiguous": QT_TRANSLATE_NOOP("FindingsDock", "Non-contiguous cell"),
+    "overlap": QT_TRANSLATE_NOOP("FindingsDock", "Overlap"),
+    "gap": QT_TRANSLATE_NOOP("FindingsDock", "Gap"),
+    "no_community": QT_TRANSLATE_NOOP("FindingsDock", "No community"),
+    "outside_community": QT_TRANSLATE_NOOP("FindingsDock", "Outside its community"),
+    "crosses_community": QT_TRANSLATE_NOOP("FindingsDock", "Crosses a community boundary"),
+    "building_in_no_cell": QT_TRANSLATE_NOOP("FindingsDock", "Building in no cell"),
+    "building_in_two_cells": QT_TRANSLATE_NOOP("FindingsDock", "Building in two cells"),
+    "building_split": QT_TRANSLATE_NOOP("FindingsDock", "Building cut by a boundary"),
+    "households_below_range": QT_TRANSLATE_NOOP("FindingsDock", "Households below range"),
+    "households_above_range": QT_TRANSLATE_NOOP("FindingsDock", "Households above range"),
+    "residents_above_max": QT_TRANSLATE_NOOP("FindingsDock", "Too many residents"),
+    "duplicate_code": QT_TRANSLATE_NOOP("FindingsDock", "Duplicate code"),
+    "missing_code": QT_TRANSLATE_NOOP("FindingsDock", "Missing code"),
+    "invalid_code": QT_TRANSLATE_NOOP("FindingsDock", "Invalid code"),
+    "range_not_met": QT_TRANSLATE_NOOP("FindingsDock", "Range not met"),
+    "no_leader": QT_TRANSLATE_NOOP("FindingsDock", "No grid leader"),
+    "no_full_time_worker": QT_TRANSLATE_NOOP("FindingsDock", "No full-time worker"),
+    "no_branch": QT_TRANSLATE_NOOP("FindingsDock", "No Party branch"),
+    "branch_too_small": QT_TRANSLATE_NOOP("FindingsDock", "Branch too small"),
+    "joint_branch_not_adjacent": QT_TRANSLATE_NOOP("FindingsDock", "Joint branch not adjacent"),
+    "dedicated_without_unit": QT_TRANSLATE_NOOP("FindingsDock", "Dedicated grid without unit"),
+    "duplicate_person": QT_TRANSLATE_NOOP("FindingsDock", "Duplicate person"),
+    "duplicate_phone": QT_TRANSLATE_NOOP("FindingsDock", "Duplicate phone"),
+    "worker_multiple_communities": QT_TRANSLATE_NOOP("FindingsDock", "Worker in several communities"),
+    "worker_overloaded": QT_TRANSLATE_NOOP("FindingsDock", "Worker overloaded"),
+    "network_component": QT_TRANSLATE_NOOP("FindingsDock", "Disconnected network part"),
+    "dangling_end": QT_TRANSLATE_NOOP("FindingsDock", "Dead end"),
+    "zero_length_edge": QT_TRANSLATE_NOOP("FindingsDock", "Zero-length street"),
 }
 
 

@@ -29,16 +29,12 @@ from gridplanner.model.settings import Settings
 PAINT_COLUMN = "painted_cell"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GridCommands", text)
-
-
 class AddCellsCommand(QUndoCommand):
     """Add cells (rows with a geometry); undo removes them again, same fids on redo."""
 
     def __init__(self, plan: Plan, rows: gpd.GeoDataFrame, text: str = "",
                  parent: QUndoCommand | None = None):
-        super().__init__(text or _tr("Add cell"), parent)
+        super().__init__(text or QCoreApplication.translate("GridCommands", "Add cell"), parent)
         self.plan = plan
         rows = rows.copy()
         start = plan.cells.next_fid()
@@ -58,7 +54,7 @@ class DeleteCellsCommand(QUndoCommand):
 
     def __init__(self, plan: Plan, fids: list[int], text: str = "",
                  parent: QUndoCommand | None = None):
-        super().__init__(text or _tr("Delete %n cell(s)").replace("%n", str(len(fids))), parent)
+        super().__init__(text or QCoreApplication.translate("GridCommands", "Delete %n cell(s)").replace("%n", str(len(fids))), parent)
         self.plan = plan
         self.fids = [int(f) for f in fids]
         self.removed: pd.DataFrame | None = None
@@ -76,7 +72,7 @@ class SetCellGeometriesCommand(QUndoCommand):
 
     def __init__(self, plan: Plan, geometries: Mapping[int, shapely.Geometry], text: str = "",
                  parent: QUndoCommand | None = None):
-        super().__init__(text or _tr("Change cell outlines"), parent)
+        super().__init__(text or QCoreApplication.translate("GridCommands", "Change cell outlines"), parent)
         self.plan = plan
         self.new = {int(f): g for f, g in geometries.items()}
         self.old: dict[int, Any] = {}
@@ -93,7 +89,7 @@ class SetCellAttributesCommand(QUndoCommand):
 
     def __init__(self, plan: Plan, fid: int, values: Mapping[str, Any], text: str = "",
                  parent: QUndoCommand | None = None):
-        super().__init__(text or _tr("Edit cell attributes"), parent)
+        super().__init__(text or QCoreApplication.translate("GridCommands", "Edit cell attributes"), parent)
         self.plan = plan
         self.fid = int(fid)
         self.new = dict(values)
@@ -111,7 +107,7 @@ class SetColumnCommand(QUndoCommand):
 
     def __init__(self, plan: Plan, layer: str, column: str, values: Mapping[int, Any],
                  text: str = "", parent: QUndoCommand | None = None):
-        super().__init__(text or _tr("Change %1").replace("%1", column), parent)
+        super().__init__(text or QCoreApplication.translate("GridCommands", "Change %1").replace("%1", column), parent)
         self.plan = plan
         self.layer = layer
         self.column = column
@@ -130,7 +126,7 @@ class SetSettingsCommand(QUndoCommand):
 
     def __init__(self, plan: Plan, settings: Settings, text: str = "",
                  parent: QUndoCommand | None = None):
-        super().__init__(text or _tr("Change settings"), parent)
+        super().__init__(text or QCoreApplication.translate("GridCommands", "Change settings"), parent)
         self.plan = plan
         self.new = settings
         self.old = plan.settings
@@ -147,7 +143,7 @@ class ReplaceCellsCommand(QUndoCommand):
 
     def __init__(self, plan: Plan, before: pd.DataFrame, after: pd.DataFrame, text: str = "",
                  done: bool = False, parent: QUndoCommand | None = None):
-        super().__init__(text or _tr("Generate grid cells"), parent)
+        super().__init__(text or QCoreApplication.translate("GridCommands", "Generate grid cells"), parent)
         self.plan = plan
         self.before = before
         self.after = after
@@ -181,14 +177,14 @@ def paint_command(plan: Plan, building_fids: list[int], cell_fid: int | None,
     value = pd.NA if cell_fid is None else int(cell_fid)
     return SetColumnCommand(plan, "buildings", PAINT_COLUMN,
                             {int(f): value for f in building_fids},
-                            text or _tr("Paint %n building(s)").replace(
+                            text or QCoreApplication.translate("GridCommands", "Paint %n building(s)").replace(
                                 "%n", str(len(building_fids))))
 
 
 def split_command(plan: Plan, fid: int, pieces: list[shapely.Geometry],
                   codes: list[str] | None = None) -> MacroCommand:
     """The cell keeps the first (largest) piece; the others become new cells like it."""
-    macro = MacroCommand(_tr("Split cell"))
+    macro = MacroCommand(QCoreApplication.translate("GridCommands", "Split cell"))
     macro.add(SetCellGeometriesCommand(plan, {fid: pieces[0]}, parent=macro))
     row = plan.cells.row(fid)
     rows = [{**{k: row[k] for k in ("name", "kind", "community", "responsible_unit", "notes")},
@@ -201,7 +197,7 @@ def split_command(plan: Plan, fid: int, pieces: list[shapely.Geometry],
 
 def merge_command(plan: Plan, fids: list[int], merged: shapely.Geometry) -> MacroCommand:
     """The first cell takes the merged outline; the others are deleted."""
-    macro = MacroCommand(_tr("Merge %n cells").replace("%n", str(len(fids))))
+    macro = MacroCommand(QCoreApplication.translate("GridCommands", "Merge %n cells").replace("%n", str(len(fids))))
     keep, *drop = [int(f) for f in fids]
     macro.add(SetCellGeometriesCommand(plan, {keep: merged}, parent=macro))
     macro.add(DeleteCellsCommand(plan, drop, parent=macro))

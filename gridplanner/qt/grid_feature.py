@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import geopandas as gpd
 import shapely
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 
 from gridplanner.analysis import cell_edit as ce
 from gridplanner.analysis import cell_edit_extra as cx
@@ -21,7 +21,7 @@ from gridplanner.analysis.findings import WARNING, Finding
 from gridplanner.errors import GridPlannerError
 from gridplanner.model.schema import CellKind
 from gridplanner.qt import grid_commands as gc
-from gridplanner.qt.actions import ActionSpec, build_actions, retranslate_actions, tr
+from gridplanner.qt.actions import ActionSpec, build_actions, retranslate_actions
 from gridplanner.qt.findings_dock import FindingsDock
 from gridplanner.qt.grid_view import GridView
 from gridplanner.qt.map_tools.draw_cell import DrawCellTool
@@ -31,42 +31,41 @@ from gridplanner.qt.map_tools.vertex_tool import VertexTool
 from gridplanner.qt.snapping_indicator import Snapper
 from gridplanner.qt.tallies_dock import TalliesDock
 
-_N = QT_TRANSLATE_NOOP
 GRID_ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("tool_draw_cell", _N("MainWindow", "&Draw Cell"), "action_tool_draw_cell", "D",
-               _N("MainWindow", "Draw a cell vertex by vertex; double click or Enter finishes"),
+    ActionSpec("tool_draw_cell", QT_TRANSLATE_NOOP("MainWindow", "&Draw Cell"), "action_tool_draw_cell", "D",
+               QT_TRANSLATE_NOOP("MainWindow", "Draw a cell vertex by vertex; double click or Enter finishes"),
                checkable=True),
-    ActionSpec("tool_vertex", _N("MainWindow", "Edit &Vertices"), "action_tool_vertex", "V",
-               _N("MainWindow", "Drag shared vertices, double click an edge to add one, "
+    ActionSpec("tool_vertex", QT_TRANSLATE_NOOP("MainWindow", "Edit &Vertices"), "action_tool_vertex", "V",
+               QT_TRANSLATE_NOOP("MainWindow", "Drag shared vertices, double click an edge to add one, "
                   "Delete removes the selected one"), checkable=True),
-    ActionSpec("tool_split", _N("MainWindow", "S&plit Cell"), "action_tool_split", "K",
-               _N("MainWindow", "Draw a line across a cell to split it"), checkable=True),
-    ActionSpec("tool_paint", _N("MainWindow", "&Paint Buildings"), "action_tool_paint", "B",
-               _N("MainWindow", "Click, brush or Shift+drag a lasso over buildings to put "
+    ActionSpec("tool_split", QT_TRANSLATE_NOOP("MainWindow", "S&plit Cell"), "action_tool_split", "K",
+               QT_TRANSLATE_NOOP("MainWindow", "Draw a line across a cell to split it"), checkable=True),
+    ActionSpec("tool_paint", QT_TRANSLATE_NOOP("MainWindow", "&Paint Buildings"), "action_tool_paint", "B",
+               QT_TRANSLATE_NOOP("MainWindow", "Click, brush or Shift+drag a lasso over buildings to put "
                   "them in the chosen cell"), checkable=True),
-    ActionSpec("avoid_overlap", _N("MainWindow", "&Avoid Overlap"), "action_avoid_overlap",
-               tip=_N("MainWindow", "Clip new cells by existing cells and their community"),
+    ActionSpec("avoid_overlap", QT_TRANSLATE_NOOP("MainWindow", "&Avoid Overlap"), "action_avoid_overlap",
+               tip=QT_TRANSLATE_NOOP("MainWindow", "Clip new cells by existing cells and their community"),
                checkable=True),
-    ActionSpec("snapping", _N("MainWindow", "&Snapping"), "action_snapping",
-               tip=_N("MainWindow", "Snap to vertices and edges within 10 pixels"),
+    ActionSpec("snapping", QT_TRANSLATE_NOOP("MainWindow", "&Snapping"), "action_snapping",
+               tip=QT_TRANSLATE_NOOP("MainWindow", "Snap to vertices and edges within 10 pixels"),
                checkable=True),
-    ActionSpec("merge_cells", _N("MainWindow", "&Merge Selected Cells"), "action_merge", "Ctrl+M"),
-    ActionSpec("delete_cells", _N("MainWindow", "De&lete Selected Cells"), "action_delete",
+    ActionSpec("merge_cells", QT_TRANSLATE_NOOP("MainWindow", "&Merge Selected Cells"), "action_merge", "Ctrl+M"),
+    ActionSpec("delete_cells", QT_TRANSLATE_NOOP("MainWindow", "De&lete Selected Cells"), "action_delete",
                "Ctrl+Del"),
-    ActionSpec("cell_attributes", _N("MainWindow", "Cell &Attributes…"), "action_attributes",
+    ActionSpec("cell_attributes", QT_TRANSLATE_NOOP("MainWindow", "Cell &Attributes…"), "action_attributes",
                "Ctrl+Shift+E"),
-    ActionSpec("rebuild", _N("MainWindow", "&Rebuild Outlines from Buildings"),
-               "action_rebuild", tip=_N("MainWindow", "Derive each cell's outline from its "
+    ActionSpec("rebuild", QT_TRANSLATE_NOOP("MainWindow", "&Rebuild Outlines from Buildings"),
+               "action_rebuild", tip=QT_TRANSLATE_NOOP("MainWindow", "Derive each cell's outline from its "
                                         "buildings, clipped to its community")),
-    ActionSpec("auto_rebuild", _N("MainWindow", "Rebuild Outlines &While Painting"),
+    ActionSpec("auto_rebuild", QT_TRANSLATE_NOOP("MainWindow", "Rebuild Outlines &While Painting"),
                "action_auto_rebuild", checkable=True),
-    ActionSpec("status_colours", _N("MainWindow", "Colour Cells by &Household Status"),
+    ActionSpec("status_colours", QT_TRANSLATE_NOOP("MainWindow", "Colour Cells by &Household Status"),
                "action_status_colours", checkable=True),
-    ActionSpec("code_labels", _N("MainWindow", "Show Cell &Codes"), "action_code_labels",
+    ActionSpec("code_labels", QT_TRANSLATE_NOOP("MainWindow", "Show Cell &Codes"), "action_code_labels",
                checkable=True),
-    ActionSpec("generate", _N("MainWindow", "&Generate Grids…"), "action_generate"),
-    ActionSpec("codes", _N("MainWindow", "Assign &Codes…"), "action_codes"),
-    ActionSpec("validate", _N("MainWindow", "Va&lidate Grids"), "action_validate",
+    ActionSpec("generate", QT_TRANSLATE_NOOP("MainWindow", "&Generate Grids…"), "action_generate"),
+    ActionSpec("codes", QT_TRANSLATE_NOOP("MainWindow", "Assign &Codes…"), "action_codes"),
+    ActionSpec("validate", QT_TRANSLATE_NOOP("MainWindow", "Va&lidate Grids"), "action_validate",
                "Ctrl+Shift+V"),
 )
 MENU = ("generate", "codes", "validate", "-", "tool_draw_cell", "tool_vertex", "tool_split",
@@ -110,13 +109,13 @@ class GridFeature(QObject):
                 group.addAction(self.actions[name])
         for name in ("avoid_overlap", "snapping", "auto_rebuild", "code_labels"):
             self.actions[name].setChecked(True)
-        menu = w.feature_menu(_N("MainWindow", "&Grids"))
+        menu = w.feature_menu(QT_TRANSLATE_NOOP("MainWindow", "&Grids"))
         for entry in MENU:
             menu.addSeparator() if entry == "-" else menu.addAction(self.actions[entry])
         menu.addSeparator()
         menu.addAction(self.tallies.toggleViewAction())
         menu.addAction(self.findings.toggleViewAction())
-        self.toolbar = w.addToolBar(tr("Grids"))
+        self.toolbar = w.addToolBar(QCoreApplication.translate("MainWindow", "Grids"))
         self.toolbar.setObjectName("GridsToolBar")
         for entry in TOOLBAR:
             self.toolbar.addSeparator() if entry == "-" else \
@@ -146,7 +145,7 @@ class GridFeature(QObject):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
         if obj is self.window and event.type() == QEvent.Type.LanguageChange:
             retranslate_actions(self.actions, GRID_ACTIONS)
-            self.toolbar.setWindowTitle(tr("Grids"))
+            self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Grids"))
         return False
 
     def set_plan(self, plan) -> None:
