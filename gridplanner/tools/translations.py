@@ -13,8 +13,9 @@ Usage (from the repository root)::
 (existing translations are kept). English is the source language, so the
 English file needs no translations.
 
-Chinese translations are kept in one readable file,
-``resources/translations/zh_CN.json``: ``{"English source": "中文"}`` for
+Chinese translations are kept in readable files,
+``resources/translations/zh_CN.json`` plus one ``zh_CN.d/<feature>.json`` per
+feature (merged; the main file wins): ``{"English source": "中文"}`` for
 every context, plus ``"@Context": {"source": "中文"}`` sections for a text
 that needs a different translation in one context. Keys starting with ``_``
 are comments. ``fill`` writes them into the ``.ts`` (marking them finished);
@@ -104,6 +105,19 @@ def load_mapping(path: Path) -> Mapping:
             mapping[(None, key)] = value
         else:
             raise ValueError(f"{path}: the value for {key!r} must be a string")
+    return mapping
+
+
+def load_all_mappings(folder: Path | None = None) -> Mapping:
+    """``zh_CN.json`` merged with every ``zh_CN.d/*.json`` (one file per feature,
+    so features keep their texts apart); the main file wins on a clash."""
+    folder = folder or translations_dir()
+    mapping: Mapping = {}
+    for extra in sorted((folder / "zh_CN.d").glob("*.json")):
+        mapping.update(load_mapping(extra))
+    main = json_path(folder)
+    if main.exists():
+        mapping.update(load_mapping(main))
     return mapping
 
 
@@ -225,7 +239,7 @@ def update(folder: Path | None = None, *, fill: bool = True, compile_qm: bool = 
 def fill_command(folder: Path | None = None) -> FillResult:
     folder = folder or translations_dir()
     source = json_path(folder)
-    mapping = load_mapping(source) if source.exists() else {}
+    mapping = load_all_mappings(folder)
     result = fill_ts(ts_path("zh_CN", folder), mapping)
     print(f"filled {result.filled} translation(s) from {source.name}; "
           f"{len(result.missing)} still untranslated, {len(result.unused)} unused in the JSON")
