@@ -76,8 +76,9 @@ def cell_at(plan: Plan, x: float, y: float) -> int | None:
     return int(cells.index[hits[int(areas.argmin())]])
 
 
-def assignments_of(plan: Plan, target: str, fids: list[int] | None = None,
-                   cell_fid: int | None = None) -> list[int]:
+def assignments_of(
+    plan: Plan, target: str, fids: list[int] | None = None, cell_fid: int | None = None
+) -> list[int]:
     """Fids of the assignment rows of ``target`` (only ``fids``, only ``cell_fid``)."""
     a = plan.assignments.frame
     mask = a["target"] == check_target(target)
@@ -91,8 +92,7 @@ def assignments_of(plan: Plan, target: str, fids: list[int] | None = None,
 def cells_by_target(plan: Plan, target: str) -> dict[int, list[int]]:
     """For every worker (or branch) fid, the fids of the cells it is assigned to."""
     a = plan.assignments.frame
-    a = a[(a["target"] == check_target(target)) & a["cell_fid"].notna()
-          & a["target_fid"].notna()]
+    a = a[(a["target"] == check_target(target)) & a["cell_fid"].notna() & a["target_fid"].notna()]
     out: dict[int, list[int]] = {}
     for t, c in zip(a["target_fid"], a["cell_fid"], strict=True):
         cells = out.setdefault(int(t), [])
@@ -127,8 +127,15 @@ def summarise_cell(plan: Plan, fid: int) -> CellSummary:
     """The code, name, totals and people of one cell."""
     row = plan.cells.row(fid)
     households, residents = cell_households(plan, fid)
-    summary = CellSummary(int(fid), str(row["code"]), str(row["name"]), str(row["community"]),
-                          str(row["kind"]), households, residents)
+    summary = CellSummary(
+        int(fid),
+        str(row["code"]),
+        str(row["name"]),
+        str(row["community"]),
+        str(row["kind"]),
+        households,
+        residents,
+    )
     a = plan.assignments.frame
     a = a[(a["cell_fid"] == int(fid)).fillna(False).to_numpy(dtype=bool)]
     workers, branches = plan.workers.frame, plan.branches.frame
@@ -138,23 +145,41 @@ def summarise_cell(plan: Plan, fid: int) -> CellSummary:
         tfid = int(tfid)
         if target == "worker" and tfid in workers.index:
             w = workers.loc[tfid]
-            summary.people.append(CellPerson("worker", tfid, int(afid), str(w["name"]),
-                                             str(w["role"]), str(w["phone"])))
+            summary.people.append(
+                CellPerson(
+                    "worker", tfid, int(afid), str(w["name"]), str(w["role"]), str(w["phone"])
+                )
+            )
         elif target == "branch" and tfid in branches.index:
             b = branches.loc[tfid]
             members = 0 if pd.isna(b["full_members"]) else int(b["full_members"])
-            summary.people.append(CellPerson("branch", tfid, int(afid), str(b["name"]),
-                                             str(b["kind"]), secretary=str(b["secretary"]),
-                                             full_members=members))
+            summary.people.append(
+                CellPerson(
+                    "branch",
+                    tfid,
+                    int(afid),
+                    str(b["name"]),
+                    str(b["kind"]),
+                    secretary=str(b["secretary"]),
+                    full_members=members,
+                )
+            )
     order = {r.value: i for i, r in enumerate(WorkerRole)}
     summary.people.sort(key=lambda p: (p.target != "worker", order.get(p.role, 99), p.name))
     return summary
 
 
-def new_assignment_rows(plan: Plan, target: str, fids: list[int], cell_fid: int
-                        ) -> list[dict[str, object]]:
+def new_assignment_rows(
+    plan: Plan, target: str, fids: list[int], cell_fid: int
+) -> list[dict[str, object]]:
     """Assignment rows putting ``fids`` on ``cell_fid``, leaving out those already there."""
-    present = set(plan.assignments.frame.loc[
-        assignments_of(plan, target, fids, cell_fid), "target_fid"].astype(int))
-    return [{"cell_fid": int(cell_fid), "target": check_target(target), "target_fid": int(f)}
-            for f in dict.fromkeys(int(f) for f in fids) if f not in present]
+    present = set(
+        plan.assignments.frame.loc[
+            assignments_of(plan, target, fids, cell_fid), "target_fid"
+        ].astype(int)
+    )
+    return [
+        {"cell_fid": int(cell_fid), "target": check_target(target), "target_fid": int(f)}
+        for f in dict.fromkeys(int(f) for f in fids)
+        if f not in present
+    ]

@@ -44,28 +44,54 @@ WHAT_TITLES = {
 #: The core's English reasons (assignment.py) and their translatable templates;
 #: the groups fill %1, %2, ... in order. Unknown texts are shown as they are.
 REASONS: tuple[tuple[str, str], ...] = (
-    (r"grid (\S+) has no full-time worker \((\d+) households\)",
-     QT_TRANSLATE_NOOP("AutoAssign", "Grid %1 has no full-time worker (%2 households)")),
-    (r"grid (\S+) has no grid leader; promote a full-time worker",
-     QT_TRANSLATE_NOOP("AutoAssign", "Grid %1 has no grid leader; promote a full-time worker")),
-    (r"(\d+) households per full-time worker is more than (\d+); (\d+) with one more",
-     QT_TRANSLATE_NOOP("AutoAssign",
-                       "%1 households per full-time worker is more than %2; %3 with one more")),
-    (r"branches (.+) have fewer than (\d+) full members each; together (\d+)",
-     QT_TRANSLATE_NOOP("AutoAssign",
-                       "Branches %1 have fewer than %2 full members each; together %3")),
-    (r"grid (\S+) \((.*)\): no unassigned full-time worker left",
-     QT_TRANSLATE_NOOP("AutoAssign", "Grid %1 (%2): no unassigned full-time worker left")),
-    (r"grid (\S+) \((.*)\): no full-time worker left to lead it",
-     QT_TRANSLATE_NOOP("AutoAssign", "Grid %1 (%2): no full-time worker left to lead it")),
-    (r"grid (\S+) \((.*)\): (\d+) households per full-time worker, more than (\d+), "
-     r"and no worker is left",
-     QT_TRANSLATE_NOOP("AutoAssign", "Grid %1 (%2): %3 households per full-time worker, "
-                                     "more than %4, and no worker is left")),
-    (r"branch (.+) \(grid (.+)\): too small and no neighbouring grid branch to join",
-     QT_TRANSLATE_NOOP("AutoAssign", "Branch %1 (grid %2) is too small and has no "
-                                     "neighbouring grid branch to join")),
+    (
+        r"grid (\S+) has no full-time worker \((\d+) households\)",
+        QT_TRANSLATE_NOOP("AutoAssign", "Grid %1 has no full-time worker (%2 households)"),
+    ),
+    (
+        r"grid (\S+) has no grid leader; promote a full-time worker",
+        QT_TRANSLATE_NOOP("AutoAssign", "Grid %1 has no grid leader; promote a full-time worker"),
+    ),
+    (
+        r"(\d+) households per full-time worker is more than (\d+); (\d+) with one more",
+        QT_TRANSLATE_NOOP(
+            "AutoAssign", "%1 households per full-time worker is more than %2; %3 with one more"
+        ),
+    ),
+    (
+        r"branches (.+) have fewer than (\d+) full members each; together (\d+)",
+        QT_TRANSLATE_NOOP(
+            "AutoAssign", "Branches %1 have fewer than %2 full members each; together %3"
+        ),
+    ),
+    (
+        r"grid (\S+) \((.*)\): no unassigned full-time worker left",
+        QT_TRANSLATE_NOOP("AutoAssign", "Grid %1 (%2): no unassigned full-time worker left"),
+    ),
+    (
+        r"grid (\S+) \((.*)\): no full-time worker left to lead it",
+        QT_TRANSLATE_NOOP("AutoAssign", "Grid %1 (%2): no full-time worker left to lead it"),
+    ),
+    (
+        r"grid (\S+) \((.*)\): (\d+) households per full-time worker, more than (\d+), "
+        r"and no worker is left",
+        QT_TRANSLATE_NOOP(
+            "AutoAssign",
+            "Grid %1 (%2): %3 households per full-time worker, more than %4, and no worker is left",
+        ),
+    ),
+    (
+        r"branch (.+) \(grid (.+)\): too small and no neighbouring grid branch to join",
+        QT_TRANSLATE_NOOP(
+            "AutoAssign",
+            "Branch %1 (grid %2) is too small and has no neighbouring grid branch to join",
+        ),
+    ),
 )
+
+
+#: Qt's translate under a name pyside6-lupdate recognises (with a literal context).
+translate = QCoreApplication.translate
 
 
 def tr(text: str) -> str:
@@ -90,7 +116,7 @@ class AutoAssignDialog(QDialog):
     def __init__(self, proposal: Proposal, parent: QWidget | None = None):
         super().__init__(parent)
         self.proposal = proposal
-        self.setWindowTitle(tr("Auto-assign Grid Workers and Branches"))
+        self.setWindowTitle(translate("AutoAssign", "Auto-assign Grid Workers and Branches"))
         self.resize(860, 520)
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
@@ -98,25 +124,35 @@ class AutoAssignDialog(QDialog):
         layout.addWidget(self.intro)
         self.tree = QTreeWidget(self)
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([tr("Change"), tr("Grid"), tr("Who"), tr("Community"),
-                                   tr("Reason")])
+        self.tree.setHeaderLabels(
+            [
+                translate("AutoAssign", "Change"),
+                translate("AutoAssign", "Grid"),
+                translate("AutoAssign", "Who"),
+                translate("AutoAssign", "Community"),
+                translate("AutoAssign", "Reason"),
+            ]
+        )
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
         layout.addWidget(self.tree, 3)
-        self.unmet_label = QLabel(tr("Needs nobody available can fill:"), self)
+        self.unmet_label = QLabel(translate("AutoAssign", "Needs nobody available can fill:"), self)
         self.unmet = QListWidget(self)
         layout.addWidget(self.unmet_label)
         layout.addWidget(self.unmet, 1)
         row = QHBoxLayout()
-        self.all_button = QPushButton(tr("Select All"), self)
-        self.none_button = QPushButton(tr("Select None"), self)
+        self.all_button = QPushButton(translate("AutoAssign", "Select All"), self)
+        self.none_button = QPushButton(translate("AutoAssign", "Select None"), self)
         self.count_label = QLabel(self)
         row.addWidget(self.all_button)
         row.addWidget(self.none_button)
         row.addWidget(self.count_label, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, parent=self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Apply Selected"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("AutoAssign", "Apply Selected")
+        )
         row.addWidget(self.buttons)
         layout.addLayout(row)
         self.buttons.accepted.connect(self.accept)
@@ -129,9 +165,16 @@ class AutoAssignDialog(QDialog):
     def _fill(self) -> None:
         self.tree.blockSignals(True)
         for item in self.proposal:
-            row = QTreeWidgetItem(self.tree, [
-                tr(WHAT_TITLES.get(item.what, item.what)), "、".join(item.cells) or item.cell,
-                item.who, item.community, translate_reason(item.reason)])
+            row = QTreeWidgetItem(
+                self.tree,
+                [
+                    tr(WHAT_TITLES.get(item.what, item.what)),
+                    "、".join(item.cells) or item.cell,
+                    item.who,
+                    item.community,
+                    translate_reason(item.reason),
+                ],
+            )
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(0, Qt.CheckState.Checked)
@@ -142,13 +185,23 @@ class AutoAssignDialog(QDialog):
         self.unmet_label.setVisible(bool(self.proposal.unmet))
         self.unmet.setVisible(bool(self.proposal.unmet))
         if len(self.proposal):
-            self.intro.setText(tr("Every grid needs a grid leader, a full-time worker and a "
-                                  "Party branch of at least three full members. Uncheck the "
-                                  "changes you do not want; the rest is applied as one step "
-                                  "that Undo takes back."))
+            self.intro.setText(
+                translate(
+                    "AutoAssign",
+                    "Every grid needs a grid leader, a full-time worker and a "
+                    "Party branch of at least three full members. Uncheck the "
+                    "changes you do not want; the rest is applied as one step "
+                    "that Undo takes back.",
+                )
+            )
         else:
-            self.intro.setText(tr("Nothing to propose: every grid that can be staffed from "
-                                  "the roster already is."))
+            self.intro.setText(
+                translate(
+                    "AutoAssign",
+                    "Nothing to propose: every grid that can be staffed from "
+                    "the roster already is.",
+                )
+            )
         self._update_count()
 
     def _rows(self) -> list[QTreeWidgetItem]:
@@ -156,8 +209,11 @@ class AutoAssignDialog(QDialog):
 
     def _update_count(self, *_args) -> None:
         chosen = len(self.accepted_ids())
-        self.count_label.setText(tr("%1 of %2 changes selected").replace(
-            "%1", str(chosen)).replace("%2", str(len(self.proposal))))
+        self.count_label.setText(
+            translate("AutoAssign", "%1 of %2 changes selected")
+            .replace("%1", str(chosen))
+            .replace("%2", str(len(self.proposal)))
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(chosen > 0)
 
     def set_all_checked(self, checked: bool) -> None:
@@ -169,11 +225,17 @@ class AutoAssignDialog(QDialog):
         """Check exactly the items whose id is in ``ids``."""
         wanted = set(ids)
         for row in self._rows():
-            row.setCheckState(0, Qt.CheckState.Checked
-                              if row.data(0, Qt.ItemDataRole.UserRole) in wanted
-                              else Qt.CheckState.Unchecked)
+            row.setCheckState(
+                0,
+                Qt.CheckState.Checked
+                if row.data(0, Qt.ItemDataRole.UserRole) in wanted
+                else Qt.CheckState.Unchecked,
+            )
 
     def accepted_ids(self) -> list[str]:
         """Ids of the checked items, in proposal order."""
-        return [str(row.data(0, Qt.ItemDataRole.UserRole)) for row in self._rows()
-                if row.checkState(0) == Qt.CheckState.Checked]
+        return [
+            str(row.data(0, Qt.ItemDataRole.UserRole))
+            for row in self._rows()
+            if row.checkState(0) == Qt.CheckState.Checked
+        ]

@@ -29,7 +29,7 @@ from gridplanner.model.layer import LayerChange
 from gridplanner.model.plan import Plan
 from gridplanner.model.schema import CellKind, WorkerRole
 from gridplanner.qt.roster_commands import drop_on_cell, unassign
-from gridplanner.qt.roster_model import kind_title, read_roster_mime, role_title, tr
+from gridplanner.qt.roster_model import kind_title, read_roster_mime, role_title, tr, translate
 
 WATCHED = ("cells", "buildings", "workers", "branches", "assignments")
 MISSING = QColor("#c62828")
@@ -39,8 +39,11 @@ GROUPS = (
     (QT_TRANSLATE_NOOP("Roster", "Grid leader"), (WorkerRole.LEADER.value,), True),
     (QT_TRANSLATE_NOOP("Roster", "Full-time workers"), (WorkerRole.FULL_TIME.value,), True),
     (QT_TRANSLATE_NOOP("Roster", "Part-time workers"), (WorkerRole.PART_TIME.value,), False),
-    (QT_TRANSLATE_NOOP("Roster", "Stewards and supervisors"),
-     (WorkerRole.STEWARD.value, WorkerRole.SUPERVISOR.value), False),
+    (
+        QT_TRANSLATE_NOOP("Roster", "Stewards and supervisors"),
+        (WorkerRole.STEWARD.value, WorkerRole.SUPERVISOR.value),
+        False,
+    ),
 )
 
 
@@ -123,24 +126,34 @@ class CellPanel(QDockWidget):
         s = self.summary
         self.tree.clear()
         if s is None:
-            self.title.setText(tr("No grid cell selected"))
+            self.title.setText(translate("Roster", "No grid cell selected"))
             for value in self.values.values():
                 value.setText("")
-            self.hint.setText(tr("Select a grid cell on the map to see its team. Drag people "
-                                 "from the roster onto a cell to assign them."))
+            self.hint.setText(
+                translate(
+                    "Roster",
+                    "Select a grid cell on the map to see its team. Drag people "
+                    "from the roster onto a cell to assign them.",
+                )
+            )
             return
         self.title.setText(f"{s.code or '#' + str(s.fid)}  {s.name}".strip())
         self.values["community"].setText(s.community or "—")
-        kind = (tr("Dedicated grid") if s.kind == CellKind.DEDICATED.value
-                else tr("Comprehensive grid"))
+        kind = (
+            translate("Roster", "Dedicated grid")
+            if s.kind == CellKind.DEDICATED.value
+            else translate("Roster", "Comprehensive grid")
+        )
         self.values["kind"].setText(kind)
         self.values["households"].setText(f"{s.households:,.0f}")
         self.values["residents"].setText(f"{s.residents:,.0f}")
-        self.hint.setText(tr("Drop workers or branches here to put them on this grid."))
+        self.hint.setText(
+            translate("Roster", "Drop workers or branches here to put them on this grid.")
+        )
         required = s.kind != CellKind.DEDICATED.value
         for title, roles, needed in GROUPS:
             self._add_group(tr(title), s.with_role(*roles), needed and required)
-        self._add_group(tr("Party branch"), s.branches, required)
+        self._add_group(translate("Roster", "Party branch"), s.branches, required)
         self.tree.expandAll()
         for c in range(2):
             self.tree.resizeColumnToContents(c)
@@ -154,7 +167,7 @@ class CellPanel(QDockWidget):
         group.setFont(0, font)
         group.setFirstColumnSpanned(True)
         if not people:
-            item = QTreeWidgetItem(group, [tr("(none yet: required)")])
+            item = QTreeWidgetItem(group, [translate("Roster", "(none yet: required)")])
             item.setForeground(0, QBrush(MISSING))
             item.setFirstColumnSpanned(True)
             return
@@ -166,15 +179,18 @@ class CellPanel(QDockWidget):
             detail = person.phone
             tip = role_title(person.role)
         else:
-            detail = tr("Secretary %1, %2 full members").replace("%1", person.secretary or "—") \
+            detail = (
+                translate("Roster", "Secretary %1, %2 full members")
+                .replace("%1", person.secretary or "—")
                 .replace("%2", str(person.full_members))
+            )
             tip = kind_title(person.role)
         item = QTreeWidgetItem(group, [person.name, detail])
         item.setToolTip(0, tip)
         item.setData(0, Qt.ItemDataRole.UserRole, person.assignment_fid)
         button = QToolButton(self.tree)
-        button.setText(tr("Remove"))
-        button.setToolTip(tr("Take %1 off this grid").replace("%1", person.name))
+        button.setText(translate("Roster", "Remove"))
+        button.setToolTip(translate("Roster", "Take %1 off this grid").replace("%1", person.name))
         button.setAutoRaise(True)
         button.clicked.connect(lambda _c=False, p=person: self.remove_person(p))
         self.tree.setItemWidget(item, 2, button)
@@ -207,8 +223,7 @@ class CellPanel(QDockWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
         dragged = read_roster_mime(event.mimeData())
-        if dragged is None or self.cell_fid is None or self.plan is None or \
-                self.undo_stack is None:
+        if dragged is None or self.cell_fid is None or self.plan is None or self.undo_stack is None:
             event.ignore()
             return
         copy = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
@@ -224,10 +239,16 @@ class CellPanel(QDockWidget):
         super().changeEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
-        self.setWindowTitle(tr("Grid Cell"))
-        titles = {"community": tr("Community"), "kind": tr("Type"),
-                  "households": tr("Households"), "residents": tr("Residents")}
+        self.setWindowTitle(translate("Roster", "Grid Cell"))
+        titles = {
+            "community": translate("Roster", "Community"),
+            "kind": translate("Roster", "Type"),
+            "households": translate("Roster", "Households"),
+            "residents": translate("Roster", "Residents"),
+        }
         for key, label in self.labels.items():
             label.setText(titles[key])
-        self.tree.setHeaderLabels([tr("Name"), tr("Phone / secretary"), ""])
+        self.tree.setHeaderLabels(
+            [translate("Roster", "Name"), translate("Roster", "Phone / secretary"), ""]
+        )
         self._fill()

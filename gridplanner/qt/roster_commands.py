@@ -23,6 +23,10 @@ from gridplanner.model.plan import Plan
 ROSTER_TABLES = ("workers", "branches", "assignments")
 
 
+#: Qt's translate under a name pyside6-lupdate recognises (with a literal context).
+translate = QCoreApplication.translate
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("RosterCommands", text)
 
@@ -35,9 +39,18 @@ def layer_of(target: str) -> str:
 class EditRowCommand(QUndoCommand):
     """Set attributes of one roster row; undo puts the old values back."""
 
-    def __init__(self, plan: Plan, layer: str, fid: int, values: Mapping[str, Any],
-                 text: str = "", parent: QUndoCommand | None = None):
-        super().__init__(text or _tr("Edit %1").replace("%1", ", ".join(values)), parent)
+    def __init__(
+        self,
+        plan: Plan,
+        layer: str,
+        fid: int,
+        values: Mapping[str, Any],
+        text: str = "",
+        parent: QUndoCommand | None = None,
+    ):
+        super().__init__(
+            text or translate("RosterCommands", "Edit %1").replace("%1", ", ".join(values)), parent
+        )
         self.plan, self.layer, self.fid = plan, layer, int(fid)
         self.new_values = dict(values)
         self.old_values: dict[str, Any] = {}
@@ -52,9 +65,18 @@ class EditRowCommand(QUndoCommand):
 class AddRowsCommand(QUndoCommand):
     """Append rows to a table; redo after undo brings them back with the same fids."""
 
-    def __init__(self, plan: Plan, layer: str, rows: list[Mapping[str, Any]], text: str = "",
-                 parent: QUndoCommand | None = None):
-        super().__init__(text or _tr("Add rows (%1)").replace("%1", str(len(rows))), parent)
+    def __init__(
+        self,
+        plan: Plan,
+        layer: str,
+        rows: list[Mapping[str, Any]],
+        text: str = "",
+        parent: QUndoCommand | None = None,
+    ):
+        super().__init__(
+            text or translate("RosterCommands", "Add rows (%1)").replace("%1", str(len(rows))),
+            parent,
+        )
         self.plan, self.layer = plan, layer
         self.rows: list[Mapping[str, Any]] | pd.DataFrame = list(rows)
         self.fids: list[int] = []
@@ -72,10 +94,20 @@ class AddRowsCommand(QUndoCommand):
 class RemoveRowsCommand(QUndoCommand):
     """Remove rows of a table; undo adds them back under their old fids."""
 
-    def __init__(self, plan: Plan, layer: str, fids: Iterable[int], text: str = "",
-                 parent: QUndoCommand | None = None):
+    def __init__(
+        self,
+        plan: Plan,
+        layer: str,
+        fids: Iterable[int],
+        text: str = "",
+        parent: QUndoCommand | None = None,
+    ):
         self.fids = [int(f) for f in fids]
-        super().__init__(text or _tr("Remove rows (%1)").replace("%1", str(len(self.fids))), parent)
+        super().__init__(
+            text
+            or translate("RosterCommands", "Remove rows (%1)").replace("%1", str(len(self.fids))),
+            parent,
+        )
         self.plan, self.layer = plan, layer
         self.removed: pd.DataFrame | None = None
 
@@ -116,8 +148,11 @@ class RosterMacro(QUndoCommand):
 
 def add_roster_rows(plan: Plan, layer: str, rows: list[Mapping[str, Any]]) -> AddRowsCommand:
     """Add workers or branches (default values where a row leaves a column out)."""
-    text = (_tr("Add grid workers (%1)").replace("%1", str(len(rows))) if layer == "workers"
-            else _tr("Add Party branches (%1)").replace("%1", str(len(rows))))
+    text = (
+        translate("RosterCommands", "Add grid workers (%1)").replace("%1", str(len(rows)))
+        if layer == "workers"
+        else translate("RosterCommands", "Add Party branches (%1)").replace("%1", str(len(rows)))
+    )
     return AddRowsCommand(plan, layer, rows, text)
 
 
@@ -125,8 +160,11 @@ def remove_roster_rows(plan: Plan, layer: str, fids: Iterable[int]) -> RosterMac
     """Remove workers or branches together with the rows assigning them to cells."""
     fids = [int(f) for f in fids]
     target = "worker" if layer == "workers" else "branch"
-    text = (_tr("Delete grid workers (%1)").replace("%1", str(len(fids))) if layer == "workers"
-            else _tr("Delete Party branches (%1)").replace("%1", str(len(fids))))
+    text = (
+        translate("RosterCommands", "Delete grid workers (%1)").replace("%1", str(len(fids)))
+        if layer == "workers"
+        else translate("RosterCommands", "Delete Party branches (%1)").replace("%1", str(len(fids)))
+    )
     macro = RosterMacro(text)
     links = assignments_of(plan, target, fids)
     if links:
@@ -136,17 +174,23 @@ def remove_roster_rows(plan: Plan, layer: str, fids: Iterable[int]) -> RosterMac
     return macro
 
 
-def assign_to_cell(plan: Plan, target: str, fids: Iterable[int], cell_fid: int,
-                   move: bool = False) -> RosterMacro:
+def assign_to_cell(
+    plan: Plan, target: str, fids: Iterable[int], cell_fid: int, move: bool = False
+) -> RosterMacro:
     """Put workers or branches on a cell; ``move`` takes them off their other cells."""
     fids = [int(f) for f in fids]
     code = str(plan.cells.frame.at[int(cell_fid), "code"]) or f"#{int(cell_fid)}"
     names = plan.layer(layer_of(target)).frame.loc[fids, "name"].astype(str).tolist()
     who = "、".join(names[:3]) + ("…" if len(names) > 3 else "")
-    macro = RosterMacro(_tr("Assign %1 to grid %2").replace("%1", who).replace("%2", code))
+    macro = RosterMacro(
+        translate("RosterCommands", "Assign %1 to grid %2").replace("%1", who).replace("%2", code)
+    )
     if move:
-        others = [a for a in assignments_of(plan, target, fids)
-                  if a not in assignments_of(plan, target, fids, cell_fid)]
+        others = [
+            a
+            for a in assignments_of(plan, target, fids)
+            if a not in assignments_of(plan, target, fids, cell_fid)
+        ]
         if others:
             macro.add(RemoveRowsCommand(plan, "assignments", others))
     rows = new_assignment_rows(plan, target, fids, cell_fid)
@@ -160,7 +204,7 @@ def set_cell(plan: Plan, target: str, fid: int, cell_fid: int | None) -> RosterM
     if cell_fid is not None:
         return assign_to_cell(plan, target, [fid], cell_fid, move=True)
     name = str(plan.layer(layer_of(target)).frame.at[int(fid), "name"])
-    macro = RosterMacro(_tr("Take %1 off every grid").replace("%1", name))
+    macro = RosterMacro(translate("RosterCommands", "Take %1 off every grid").replace("%1", name))
     links = assignments_of(plan, target, [fid])
     if links:
         macro.add(RemoveRowsCommand(plan, "assignments", links))
@@ -170,8 +214,11 @@ def set_cell(plan: Plan, target: str, fid: int, cell_fid: int | None) -> RosterM
 def unassign(plan: Plan, assignment_fids: Iterable[int], who: str = "") -> RemoveRowsCommand:
     """Take people off cells by removing their assignment rows."""
     fids = [int(f) for f in assignment_fids]
-    text = (_tr("Remove %1 from the grid").replace("%1", who) if who
-            else _tr("Remove assignments (%1)").replace("%1", str(len(fids))))
+    text = (
+        translate("RosterCommands", "Remove %1 from the grid").replace("%1", who)
+        if who
+        else translate("RosterCommands", "Remove assignments (%1)").replace("%1", str(len(fids)))
+    )
     return RemoveRowsCommand(plan, "assignments", fids, text)
 
 
@@ -184,15 +231,21 @@ class SnapshotCommand(QUndoCommand):
     an auto-assignment proposal), which undo as one step.
     """
 
-    def __init__(self, plan: Plan, before: dict[str, pd.DataFrame],
-                 after: dict[str, pd.DataFrame], text: str):
+    def __init__(
+        self, plan: Plan, before: dict[str, pd.DataFrame], after: dict[str, pd.DataFrame], text: str
+    ):
         super().__init__(text)
         self.plan, self.before, self.after = plan, before, after
         self._first = True
 
     @classmethod
-    def execute(cls, plan: Plan, change: Callable[[Plan], object], text: str,
-                tables: Iterable[str] = ROSTER_TABLES) -> SnapshotCommand:
+    def execute(
+        cls,
+        plan: Plan,
+        change: Callable[[Plan], object],
+        text: str,
+        tables: Iterable[str] = ROSTER_TABLES,
+    ) -> SnapshotCommand:
         before = {name: plan.layer(name).frame for name in tables}
         try:
             change(plan)
@@ -201,8 +254,11 @@ class SnapshotCommand(QUndoCommand):
                 if plan.layer(name).frame is not frame:
                     plan.layer(name).replace(frame)
             raise
-        after = {name: plan.layer(name).frame for name in before
-                 if plan.layer(name).frame is not before[name]}
+        after = {
+            name: plan.layer(name).frame
+            for name in before
+            if plan.layer(name).frame is not before[name]
+        }
         return cls(plan, {n: before[n] for n in after}, after, text)
 
     def redo(self) -> None:
@@ -217,16 +273,18 @@ class SnapshotCommand(QUndoCommand):
             self.plan.layer(name).replace(frame)
 
 
-def apply_proposal_command(plan: Plan, proposal: Proposal,
-                           accepted_ids: Iterable[str] | None = None) -> SnapshotCommand:
+def apply_proposal_command(
+    plan: Plan, proposal: Proposal, accepted_ids: Iterable[str] | None = None
+) -> SnapshotCommand:
     """Apply the accepted items of an auto-assignment proposal as one undo step."""
     ids = list(accepted_ids) if accepted_ids is not None else proposal.ids()
-    text = _tr("Auto-assign: %1 changes").replace("%1", str(len(ids)))
+    text = translate("RosterCommands", "Auto-assign: %1 changes").replace("%1", str(len(ids)))
     return SnapshotCommand.execute(plan, lambda p: apply_proposal(p, proposal, ids), text)
 
 
-def drop_on_cell(plan: Plan, target: str, fids: Iterable[int], cell_fid: int,
-                 copy: bool = False) -> RosterMacro:
+def drop_on_cell(
+    plan: Plan, target: str, fids: Iterable[int], cell_fid: int, copy: bool = False
+) -> RosterMacro:
     """What dropping workers or branches on a cell does.
 
     A worker moves to the cell (off any other cell) unless ``copy`` (Ctrl held);

@@ -39,7 +39,7 @@ from gridplanner.qt.roster_model import (
     RosterTableModel,
     kind_title,
     role_title,
-    tr,
+    translate,
 )
 
 Choices = Callable[[], list[tuple[str, object]]]
@@ -117,10 +117,12 @@ class RosterTab(QWidget):
         v.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         v.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         v.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        v.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                          | QAbstractItemView.EditTrigger.EditKeyPressed
-                          | QAbstractItemView.EditTrigger.AnyKeyPressed
-                          | QAbstractItemView.EditTrigger.SelectedClicked)
+        v.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         v.setDragEnabled(True)
         v.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         v.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -130,9 +132,11 @@ class RosterTab(QWidget):
         v.horizontalHeader().setStretchLastSection(True)
         v.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         columns = self.model.columns
-        choices = {"role": lambda: [(role_title(r), r) for r in ROLE_TITLES],
-                   "kind": lambda: [(kind_title(k), k) for k in KIND_TITLES],
-                   "cell": self._cell_choices}
+        choices = {
+            "role": lambda: [(role_title(r), r) for r in ROLE_TITLES],
+            "kind": lambda: [(kind_title(k), k) for k in KIND_TITLES],
+            "cell": self._cell_choices,
+        }
         self._delegates = {}
         for name, source in choices.items():
             if name in columns:
@@ -145,7 +149,7 @@ class RosterTab(QWidget):
         v.addAction(self.delete_action)
 
     def _cell_choices(self) -> list[tuple[str, object]]:
-        return [(tr("(no grid)"), -1)] + list(self.model.cell_choices())
+        return [(translate("Roster", "(no grid)"), -1)] + list(self.model.cell_choices())
 
     def _connect(self) -> None:
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
@@ -153,7 +157,8 @@ class RosterTab(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.delete_action.triggered.connect(self.delete_selected)
         self.view.selectionModel().selectionChanged.connect(
-            lambda *_: self.selectionChangedFids.emit(self.selected_fids()))
+            lambda *_: self.selectionChangedFids.emit(self.selected_fids())
+        )
         self.model.modelReset.connect(self._fit_columns)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
@@ -162,15 +167,24 @@ class RosterTab(QWidget):
         super().changeEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
-        self.filter_edit.setPlaceholderText(tr("Filter: name, phone, role, grid…"))
+        self.filter_edit.setPlaceholderText(
+            translate("Roster", "Filter: name, phone, role, grid…")
+        )
         workers = self.layer == "workers"
-        self.add_button.setText(tr("Add"))
-        self.add_button.setToolTip(tr("Add a grid worker") if workers else tr("Add a Party branch"))
-        self.delete_button.setText(tr("Delete"))
-        self.delete_button.setToolTip(tr("Delete the selected rows (and their grid assignments)"))
-        self.delete_action.setText(tr("Delete"))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
-                                          self.model.columnCount() - 1)
+        self.add_button.setText(translate("Roster", "Add"))
+        self.add_button.setToolTip(
+            translate("Roster", "Add a grid worker")
+            if workers
+            else translate("Roster", "Add a Party branch")
+        )
+        self.delete_button.setText(translate("Roster", "Delete"))
+        self.delete_button.setToolTip(
+            translate("Roster", "Delete the selected rows (and their grid assignments)")
+        )
+        self.delete_action.setText(translate("Roster", "Delete"))
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
 
     def _fit_columns(self) -> None:
         if self.model.rowCount() <= 2000:
@@ -245,7 +259,8 @@ class RosterDock(QDockWidget):
         self.setWidget(body)
         for tab, target in ((self.workers, "worker"), (self.branches, "branch")):
             tab.selectionChangedFids.connect(
-                lambda fids, t=target: self.rosterSelected.emit(t, fids))
+                lambda fids, t=target: self.rosterSelected.emit(t, fids)
+            )
             tab.model.modelReset.connect(self.retranslateUi)
         self.retranslateUi()
 
@@ -270,11 +285,19 @@ class RosterDock(QDockWidget):
         super().changeEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
-        self.setWindowTitle(tr("Roster"))
-        self.tabs.setTabText(0, tr("Grid workers (%1)").replace(
-            "%1", str(self.workers.model.rowCount())))
-        self.tabs.setTabText(1, tr("Party branches (%1)").replace(
-            "%1", str(self.branches.model.rowCount())))
+        self.setWindowTitle(translate("Roster", "Roster"))
+        self.tabs.setTabText(
+            0,
+            translate("Roster", "Grid workers (%1)").replace(
+                "%1", str(self.workers.model.rowCount())
+            ),
+        )
+        self.tabs.setTabText(
+            1,
+            translate("Roster", "Party branches (%1)").replace(
+                "%1", str(self.branches.model.rowCount())
+            ),
+        )
 
 
 __all__ = ["FID_ROLE", "ChoiceDelegate", "RosterDock", "RosterTab"]

@@ -26,7 +26,7 @@ from gridplanner.model.plan import Plan
 from gridplanner.qt.cell_panel import CellPanel
 from gridplanner.qt.roster_commands import apply_proposal_command, drop_on_cell
 from gridplanner.qt.roster_dock import RosterDock
-from gridplanner.qt.roster_model import read_roster_mime, tr
+from gridplanner.qt.roster_model import read_roster_mime, tr, translate
 
 if TYPE_CHECKING:
     from gridplanner.qt.canvas import MapCanvas
@@ -39,10 +39,12 @@ ACTIONS = (
     ("check", QT_TRANSLATE_NOOP("Roster", "&Check Roster Rules"), "action_check"),
 )
 TIPS = {
-    "import": QT_TRANSLATE_NOOP("Roster", "Import grid workers or Party branches from Excel "
-                                          "or CSV"),
-    "auto_assign": QT_TRANSLATE_NOOP("Roster", "Propose a leader, a full-time worker and a "
-                                               "Party branch for every grid"),
+    "import": QT_TRANSLATE_NOOP(
+        "Roster", "Import grid workers or Party branches from Excel or CSV"
+    ),
+    "auto_assign": QT_TRANSLATE_NOOP(
+        "Roster", "Propose a leader, a full-time worker and a Party branch for every grid"
+    ),
     "check": QT_TRANSLATE_NOOP("Roster", "List the grids that break a roster rule"),
 }
 
@@ -199,17 +201,18 @@ class RosterFeature(QObject):
         self.window.statusBar().showMessage(message, 8000)
 
     # -- assigning ---------------------------------------------------------------
-    def drop_roster(self, target: str, fids: list[int], x: float, y: float,
-                    copy: bool = False) -> bool:
+    def drop_roster(
+        self, target: str, fids: list[int], x: float, y: float, copy: bool = False
+    ) -> bool:
         """Assign workers or branches to the cell at map point (x, y); True when done."""
         cell = cell_at(self.plan, x, y)
         if cell is None:
-            self.status(tr("No grid cell here: drop on a grid cell"))
+            self.status(translate("Roster", "No grid cell here: drop on a grid cell"))
             return False
         command = drop_on_cell(self.plan, target, fids, cell, copy=copy)
         code = str(self.plan.cells.frame.at[cell, "code"]) or f"#{cell}"
         if command.is_empty():
-            self.status(tr("Already on grid %1").replace("%1", code))
+            self.status(translate("Roster", "Already on grid %1").replace("%1", code))
         else:
             self.window.undo_stack.push(command)
             self.status(command.text())
@@ -232,7 +235,7 @@ class RosterFeature(QObject):
         try:
             proposal = propose_assignment(self.plan)
         except GridPlannerError as exc:
-            self.window.show_error(tr("Cannot propose an assignment"), str(exc))
+            self.window.show_error(translate("Roster", "Cannot propose an assignment"), str(exc))
             return
         ids = self.ask_accepted(proposal)
         if ids:
@@ -243,7 +246,7 @@ class RosterFeature(QObject):
         try:
             command = apply_proposal_command(self.plan, proposal, ids)
         except GridPlannerError as exc:
-            self.window.show_error(tr("Cannot apply the assignment"), str(exc))
+            self.window.show_error(translate("Roster", "Cannot apply the assignment"), str(exc))
             return False
         self.window.undo_stack.push(command)
         self.status(command.text())
@@ -266,9 +269,9 @@ class RosterFeature(QObject):
         """Hand roster findings to the findings dock (when the window has one)."""
         dock = getattr(self.window, "findings_dock", None)
         if dock is None:
-            self.status(tr("%1 roster findings").replace("%1", str(len(findings))))
+            self.status(translate("Roster", "%1 roster findings").replace("%1", str(len(findings))))
             return
-        dock.show_findings(findings, tr("Roster rules"))
+        dock.show_findings(findings, translate("Roster", "Roster rules"))
         dock.show()
         dock.raise_()
 

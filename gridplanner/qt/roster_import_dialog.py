@@ -41,10 +41,16 @@ from gridplanner.qt.commands import ImportCommand
 
 CONTEXT = "RosterImport"
 PREVIEW_ROWS = 8
-ENCODINGS = (("", QT_TRANSLATE_NOOP("RosterImport", "Detect (UTF-8 or GBK)")),
-             ("utf-8", "UTF-8"), ("gbk", "GBK"), ("gb18030", "GB18030"))
-KINDS = (("workers", QT_TRANSLATE_NOOP("RosterImport", "Grid workers")),
-         ("branches", QT_TRANSLATE_NOOP("RosterImport", "Party branches")))
+ENCODINGS = (
+    ("", QT_TRANSLATE_NOOP("RosterImport", "Detect (UTF-8 or GBK)")),
+    ("utf-8", "UTF-8"),
+    ("gbk", "GBK"),
+    ("gb18030", "GB18030"),
+)
+KINDS = (
+    ("workers", QT_TRANSLATE_NOOP("RosterImport", "Grid workers")),
+    ("branches", QT_TRANSLATE_NOOP("RosterImport", "Party branches")),
+)
 FIELD_TITLES = {
     "workers": {
         "name": QT_TRANSLATE_NOOP("RosterImport", "Name"),
@@ -63,12 +69,17 @@ FIELD_TITLES = {
         "notes": QT_TRANSLATE_NOOP("RosterImport", "Notes"),
     },
 }
-FILE_FILTER = QT_TRANSLATE_NOOP("RosterImport",
-                                "Tables (*.xlsx *.xlsm *.xls *.csv *.txt);;All files (*)")
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "RosterImport", "Tables (*.xlsx *.xlsm *.xls *.csv *.txt);;All files (*)"
+)
 
 
 #: What reading a table may raise besides our own errors (the csv sniffer, pandas).
 READ_ERRORS = (GridPlannerError, OSError, ValueError, csv.Error)
+
+
+#: Qt's translate under a name pyside6-lupdate recognises (with a literal context).
+translate = QCoreApplication.translate
 
 
 def tr(text: str) -> str:
@@ -79,7 +90,11 @@ def error_text(path: str, exc: Exception) -> str:
     """The message to show for an error: ours as it is, others naming the file."""
     if isinstance(exc, GridPlannerError):
         return str(exc)
-    return tr("%1: cannot read the table (%2)").replace("%1", path).replace("%2", str(exc))
+    return (
+        translate("RosterImport", "%1: cannot read the table (%2)")
+        .replace("%1", path)
+        .replace("%2", str(exc))
+    )
 
 
 def sheet_names(path: str | Path) -> list[str]:
@@ -96,14 +111,19 @@ def sheet_names(path: str | Path) -> list[str]:
 class RosterImportDialog(QDialog):
     """The two-step roster import (see the module docstring)."""
 
-    def __init__(self, plan: Plan, undo_stack: QUndoStack, parent: QWidget | None = None,
-                 kind: str = "workers"):
+    def __init__(
+        self,
+        plan: Plan,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        kind: str = "workers",
+    ):
         super().__init__(parent)
         self.plan, self.undo_stack = plan, undo_stack
         self.frame: pd.DataFrame | None = None
         self.encoding_used: str | None = None
         self.report: ImportReport | None = None
-        self.setWindowTitle(tr("Import Roster"))
+        self.setWindowTitle(translate("RosterImport", "Import Roster"))
         self.resize(760, 520)
         layout = QVBoxLayout(self)
         self.pages = QStackedWidget(self)
@@ -115,13 +135,12 @@ class RosterImportDialog(QDialog):
         self._build_source_page()
         self._build_columns_page()
         buttons = QHBoxLayout()
-        self.back_button = QPushButton(tr("< Back"), self)
-        self.next_button = QPushButton(tr("Next >"), self)
-        self.import_button = QPushButton(tr("Import"), self)
-        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.back_button = QPushButton(translate("RosterImport", "< Back"), self)
+        self.next_button = QPushButton(translate("RosterImport", "Next >"), self)
+        self.import_button = QPushButton(translate("RosterImport", "Import"), self)
+        self.cancel_button = QPushButton(translate("RosterImport", "Cancel"), self)
         buttons.addStretch(1)
-        for button in (self.back_button, self.next_button, self.import_button,
-                       self.cancel_button):
+        for button in (self.back_button, self.next_button, self.import_button, self.cancel_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.back_button.clicked.connect(self.go_back)
@@ -139,7 +158,7 @@ class RosterImportDialog(QDialog):
         for key, title in KINDS:
             self.kind_combo.addItem(tr(title), key)
         self.path_edit = QLineEdit(page)
-        browse = QPushButton(tr("Browse…"), page)
+        browse = QPushButton(translate("RosterImport", "Browse…"), page)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
@@ -147,14 +166,22 @@ class RosterImportDialog(QDialog):
         self.encoding_combo = QComboBox(page)
         for key, title in ENCODINGS:
             self.encoding_combo.addItem(tr(title), key)
-        self.replace_check = QCheckBox(tr("Replace the roster instead of adding to it"), page)
-        form.addRow(tr("Import"), self.kind_combo)
-        form.addRow(tr("File"), row)
-        form.addRow(tr("Sheet"), self.sheet_combo)
-        form.addRow(tr("Text encoding"), self.encoding_combo)
+        self.replace_check = QCheckBox(
+            translate("RosterImport", "Replace the roster instead of adding to it"), page
+        )
+        form.addRow(translate("RosterImport", "Import"), self.kind_combo)
+        form.addRow(translate("RosterImport", "File"), row)
+        form.addRow(translate("RosterImport", "Sheet"), self.sheet_combo)
+        form.addRow(translate("RosterImport", "Text encoding"), self.encoding_combo)
         form.addRow("", self.replace_check)
-        note = QLabel(tr("Excel (.xlsx) or CSV in UTF-8 or GBK. Title rows above the header "
-                         "row are skipped."), page)
+        note = QLabel(
+            translate(
+                "RosterImport",
+                "Excel (.xlsx) or CSV in UTF-8 or GBK. Title rows above the header "
+                "row are skipped.",
+            ),
+            page,
+        )
         note.setWordWrap(True)
         form.addRow(note)
         browse.clicked.connect(self._browse)
@@ -172,7 +199,7 @@ class RosterImportDialog(QDialog):
         self.preview = QTableWidget(page)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().setDefaultSectionSize(22)
-        layout.addWidget(QLabel(tr("First rows of the table:"), page))
+        layout.addWidget(QLabel(translate("RosterImport", "First rows of the table:"), page))
         layout.addWidget(self.preview, 1)
         self.field_combos: dict[str, QComboBox] = {}
         self.pages.addWidget(page)
@@ -183,8 +210,9 @@ class RosterImportDialog(QDialog):
 
     # -- step one --------------------------------------------------------------------
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Choose a roster file"), "",
-                                              tr(FILE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("RosterImport", "Choose a roster file"), "", tr(FILE_FILTER)
+        )
         if path:
             self.set_path(path)
 
@@ -200,16 +228,18 @@ class RosterImportDialog(QDialog):
     def options(self) -> ImportOptions:
         """The import options as chosen (sheet, encoding, replace, column mapping)."""
         sheet = self.sheet_combo.currentText() if self.sheet_combo.isEnabled() else None
-        return ImportOptions(layer=sheet or None,
-                             encoding=self.encoding_combo.currentData() or None,
-                             replace=self.replace_check.isChecked(),
-                             extra={"columns": self.mapping()})
+        return ImportOptions(
+            layer=sheet or None,
+            encoding=self.encoding_combo.currentData() or None,
+            replace=self.replace_check.isChecked(),
+            extra={"columns": self.mapping()},
+        )
 
     def go_next(self) -> bool:
         """Read the table and show the column step; False (with the reason) if it cannot."""
         path = self.path_edit.text().strip()
         if not path:
-            self.show_error(tr("Choose a file to import."))
+            self.show_error(translate("RosterImport", "Choose a file to import."))
             return False
         options = self.options()
         try:
@@ -246,7 +276,7 @@ class RosterImportDialog(QDialog):
         guesses = guess_columns(self.kind, headers)
         for name in HEADER_SYNONYMS[self.kind]:
             combo = QComboBox(self)
-            combo.addItem(tr("(not imported)"), "")
+            combo.addItem(translate("RosterImport", "(not imported)"), "")
             for header in headers:
                 combo.addItem(header, header)
             combo.setCurrentIndex(max(0, combo.findData(guesses.get(name, ""))))
@@ -254,11 +284,18 @@ class RosterImportDialog(QDialog):
             self.field_combos[name] = combo
             self.mapping_form.addRow(tr(FIELD_TITLES[self.kind][name]), combo)
         count = len(self.frame) if self.frame is not None else 0
-        where = (tr("read as %1").replace("%1", self.encoding_used.upper())
-                 if self.encoding_used else tr("sheet %1").replace(
-                     "%1", self.sheet_combo.currentText() or "1"))
-        self.read_label.setText(tr("%1 rows, %2. Choose the column holding each field:")
-                                .replace("%1", str(count)).replace("%2", where))
+        where = (
+            translate("RosterImport", "read as %1").replace("%1", self.encoding_used.upper())
+            if self.encoding_used
+            else translate("RosterImport", "sheet %1").replace(
+                "%1", self.sheet_combo.currentText() or "1"
+            )
+        )
+        self.read_label.setText(
+            translate("RosterImport", "%1 rows, %2. Choose the column holding each field:")
+            .replace("%1", str(count))
+            .replace("%2", where)
+        )
 
     def mapping(self) -> dict[str, str]:
         """``{field: header}`` for the fields given a column."""
@@ -287,11 +324,12 @@ class RosterImportDialog(QDialog):
     def do_import(self) -> ImportReport | None:
         """Run the import as one undo step; on error show it and change nothing."""
         if not self.mapping().get("name"):
-            self.show_error(tr("Choose the column holding the names."))
+            self.show_error(translate("RosterImport", "Choose the column holding the names."))
             return None
         try:
-            command = ImportCommand.execute(self.plan, self.kind, self.path_edit.text().strip(),
-                                            self.options())
+            command = ImportCommand.execute(
+                self.plan, self.kind, self.path_edit.text().strip(), self.options()
+            )
         except READ_ERRORS as exc:
             self.show_error(error_text(self.path_edit.text().strip(), exc))
             return None

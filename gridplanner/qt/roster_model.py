@@ -65,6 +65,10 @@ KIND_TITLES = {
 }
 
 
+#: Qt's translate under a name pyside6-lupdate recognises (with a literal context).
+translate = QCoreApplication.translate
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -154,16 +158,18 @@ class RosterTableModel(QAbstractTableModel):
             self._read_rows(list(change.fids))
             for fid in change.fids:
                 if (row := self.row_of(fid)) is not None:
-                    self.dataChanged.emit(self.index(row, 0),
-                                          self.index(row, len(self.columns) - 1))
+                    self.dataChanged.emit(
+                        self.index(row, 0), self.index(row, len(self.columns) - 1)
+                    )
         elif change.layer == self.layer:
             self.reload()
         elif change.layer in ("assignments", "cells"):
             self._read_cells()
             column = self.columns.index("cell")
             if self._fids:
-                self.dataChanged.emit(self.index(0, column), self.index(len(self._fids) - 1,
-                                                                        column))
+                self.dataChanged.emit(
+                    self.index(0, column), self.index(len(self._fids) - 1, column)
+                )
 
     # -- lookups ---------------------------------------------------------------
     def fid_at(self, row: int) -> int:
@@ -181,8 +187,10 @@ class RosterTableModel(QAbstractTableModel):
             return []
         cells = self.plan.cells.frame
         names = cells["name"].astype(str)
-        return sorted(((f"{self._codes.get(int(f), '')}  {names[f]}".strip(), int(f))
-                       for f in cells.index), key=lambda c: c[0])
+        return sorted(
+            ((f"{self._codes.get(int(f), '')}  {names[f]}".strip(), int(f)) for f in cells.index),
+            key=lambda c: c[0],
+        )
 
     # -- Qt model API ----------------------------------------------------------
     def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802
@@ -191,8 +199,12 @@ class RosterTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802
         return 0 if parent is not None and parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or section >= len(self.columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -202,8 +214,12 @@ class RosterTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsEditable
+            | Qt.ItemFlag.ItemIsDragEnabled
+        )
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._fids):
@@ -240,10 +256,18 @@ class RosterTableModel(QAbstractTableModel):
             return "、".join(self._codes.get(c, f"#{c}") for c in cells)
         return None
 
-    def setData(self, index: QModelIndex, value: Any,  # noqa: N802
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (role != Qt.ItemDataRole.EditRole or not index.isValid() or self.plan is None
-                or self.undo_stack is None):
+    def setData(
+        self,
+        index: QModelIndex,
+        value: Any,  # noqa: N802
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or self.plan is None
+            or self.undo_stack is None
+        ):
             return False
         fid = self._fids[index.row()]
         column = self.columns[index.column()]
@@ -258,8 +282,11 @@ class RosterTableModel(QAbstractTableModel):
             value = str(value).strip()
         if value == self.data(index, Qt.ItemDataRole.EditRole):
             return False
-        text = tr("Edit %1 of %2").replace("%1", tr(TITLES[column])).replace(
-            "%2", str(self._rows[fid].get("name", "")) or f"#{fid}")
+        text = (
+            translate("Roster", "Edit %1 of %2")
+            .replace("%1", tr(TITLES[column]))
+            .replace("%2", str(self._rows[fid].get("name", "")) or f"#{fid}")
+        )
         self.undo_stack.push(EditRowCommand(self.plan, self.layer, fid, {column: value}, text))
         return True
 
@@ -280,8 +307,10 @@ class RosterTableModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [ROSTER_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex | QPersistentModelIndex]  # noqa: N802
-                 ) -> QMimeData:
+    def mimeData(
+        self,
+        indexes: list[QModelIndex | QPersistentModelIndex],  # noqa: N802
+    ) -> QMimeData:
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data = roster_mime(self.target, [self._fids[r] for r in rows])
         data.setText("\n".join(str(self._rows[self._fids[r]].get("name", "")) for r in rows))
