@@ -10,7 +10,6 @@ per test session (the partition takes a few seconds).
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pandas as pd
@@ -54,8 +53,12 @@ def link_branches(plan: Plan, names: dict[int, str]) -> int:
     return len(links)
 
 
-@functools.lru_cache(maxsize=1)
+_built: list[Path] = []
+
+
 def _demo_file(folder: str) -> Path:
+    if _built and _built[0].exists():  # one partition per test session
+        return _built[0]
     plan = load_plan(DEMO)
     result = generate_cells(plan)
     replace_cells(plan, result.cells)
@@ -63,6 +66,7 @@ def _demo_file(folder: str) -> Path:
     apply_proposal(plan, propose_assignment(plan))
     path = Path(folder) / "demo_print.gpkg"
     save_plan(plan, path)
+    _built[:] = [path]
     return path
 
 

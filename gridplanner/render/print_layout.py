@@ -377,7 +377,9 @@ class PrintAtlas:
             finally:
                 painter.end()
 
-        return write_atomic(path, write)
+        out = write_atomic(path, write)
+        _default_permissions(out)
+        return out
 
     def _paint_all(self, writer: QPdfWriter, painter: QPainter,
                    progress: Callable[[int, int], None] | None,
@@ -505,6 +507,18 @@ def screen_dpi() -> float:
     app = QGuiApplication.instance()
     screen = app.primaryScreen() if app is not None else None
     return float(screen.logicalDotsPerInchY()) if screen is not None else 96.0
+
+
+def _default_permissions(path: Path) -> None:
+    """Give a file made by mkstemp (0600) the usual permissions of a new file."""
+    if os.name != "posix":
+        return
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.chmod(path, 0o666 & ~umask)
+    except OSError:
+        pass
 
 
 def _round_scale(denominator: float) -> int:

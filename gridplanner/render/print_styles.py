@@ -101,7 +101,8 @@ def sheet_styles(view: Plan, focus: str | None, coverage: bool = False) -> dict[
     looks = _cell_styles()
     communities = set(view.cells.frame["community"].astype(str)) if len(view.cells) else set()
     shown = communities if focus is None else {focus}
-    cells = OTHER_CELLS.with_(category_field="print_class")
+    # the palette must sit on the top style too: the painter counts its slots there
+    cells = OTHER_CELLS.with_(category_field="print_class", palette=looks["comprehensive"].palette)
     cells.categories = {f"{c}|{cls}": looks[cls] for c in shown for cls in CLASSES}
     styles["cells"] = cells
     boundaries = styles["boundaries"]
