@@ -70,12 +70,15 @@ def snap_point(xy: XY, geometries: Sequence[shapely.Geometry] | np.ndarray,
     return SnapResult(pt)
 
 
-def _polygon_parts(geom: shapely.Geometry, min_area: float = 0.0) -> list[shapely.Polygon]:
+def polygon_parts(geom: shapely.Geometry, min_area: float = 0.0) -> list[shapely.Polygon]:
+    """The polygons in ``geom`` (any geometry or collection) with area above ``min_area``."""
     if geom is None or geom.is_empty:
         return []
     if isinstance(geom, shapely.Polygon):
         return [geom] if geom.area > min_area else []
-    return [p for g in shapely.get_parts(geom) for p in _polygon_parts(g, min_area)]
+    if isinstance(geom, shapely.MultiPolygon | shapely.GeometryCollection):
+        return [p for g in shapely.get_parts(geom) for p in polygon_parts(g, min_area)]
+    return []
 
 
 def _as_polygonal(parts: list[shapely.Polygon]) -> shapely.Geometry:
@@ -101,7 +104,7 @@ def clip_new_cell(polygon: shapely.Geometry, others: Sequence[shapely.Geometry] 
         touching = others_arr[shapely.intersects(others_arr, shape)]
         if len(touching):
             shape = shapely.difference(shape, shapely.union_all(touching))
-    parts = _polygon_parts(shape, min_area)
+    parts = polygon_parts(shape, min_area)
     if not parts:
         raise AnalysisError("the new cell lies entirely in other cells or outside its community")
     return _as_polygonal(parts)
@@ -111,7 +114,7 @@ def split_polygon(polygon: shapely.Geometry, line: shapely.LineString) -> list[s
     """Cut a cell in two or more by a polyline; pieces largest first."""
     if len(shapely.get_coordinates(line)) < 2:
         raise AnalysisError("a split line needs at least two points")
-    pieces = _polygon_parts(ops.split(polygon, line))
+    pieces = polygon_parts(ops.split(polygon, line))
     if len(pieces) < 2:
         raise AnalysisError("the split line must cross the cell from one edge to another")
     return sorted(pieces, key=lambda p: -p.area)
@@ -293,9 +296,10 @@ def voronoi_partition(region: shapely.Geometry, sites: Sequence[shapely.Geometry
         members = cells[order[bounds[i]:bounds[i + 1]]]
         if len(members):
             part = shapely.intersection(shapely.coverage_union_all(members), region,
-                                         grid_size=grid_size)
-            if not part.is_empty:
-                out[key] = part
+                                        grid_size=grid_size)
+            polygons = polygon_parts(part)  # drop slivers collapsed to lines on the grid
+            if polygons:
+                out[key] = _as_polygonal(polygons)
     return out
 
 

@@ -16,6 +16,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
+from gridplanner.analysis.cell_edit import polygon_parts
 from gridplanner.errors import AnalysisError
 from gridplanner.model.schema import CellKind
 
@@ -79,18 +80,9 @@ def tile_polygon(area: shapely.Geometry, size: float, shape: str = "square") -> 
     clipped = shapely.intersection(tiles, area)
     pieces: list[shapely.Polygon] = []
     for g in clipped:
-        pieces.extend(_polygon_parts(g))
+        pieces.extend(polygon_parts(g))
     full = float(shapely.area(tiles[0])) if len(tiles) else size * size
     return _merge_splinters(pieces, SLIVER_SHARE * full)
-
-
-def _polygon_parts(geom: shapely.Geometry) -> list[shapely.Polygon]:
-    if geom is None or geom.is_empty:
-        return []
-    if isinstance(geom, shapely.Polygon):
-        return [geom] if geom.area > 0 else []
-    parts = shapely.get_parts(geom)
-    return [p for g in parts for p in _polygon_parts(g)]
 
 
 def _merge_splinters(pieces: list[shapely.Polygon], min_area: float) -> list[shapely.Polygon]:

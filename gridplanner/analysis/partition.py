@@ -28,7 +28,7 @@ import shapely
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from gridplanner.analysis.cell_edit import voronoi_partition
+from gridplanner.analysis.cell_edit import polygon_parts, voronoi_partition
 from gridplanner.analysis.regionalize import choose_region_count, regionalize
 from gridplanner.analysis.tallies import assign_points, building_points
 from gridplanner.errors import AnalysisError
@@ -76,22 +76,14 @@ def build_atoms(area: shapely.Geometry, lines: np.ndarray) -> list[shapely.Polyg
     noded = shapely.union_all(np.asarray(edges, dtype=object), grid_size=GRID)
     faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
     if len(faces) == 0:
-        return _parts(area)
+        return polygon_parts(area)
     inside = shapely.intersects(area, shapely.point_on_surface(faces))
     faces = list(faces[inside])
     rest = shapely.difference(area, shapely.union_all(np.asarray(faces, dtype=object),
                                                       grid_size=GRID), grid_size=GRID) \
         if faces else area
-    faces.extend(p for p in _parts(rest) if p.area > 0.01)
+    faces.extend(p for p in polygon_parts(rest) if p.area > 0.01)
     return faces
-
-
-def _parts(geom: shapely.Geometry) -> list[shapely.Polygon]:
-    if geom is None or geom.is_empty:
-        return []
-    if isinstance(geom, shapely.Polygon):
-        return [geom]
-    return [p for g in shapely.get_parts(geom) for p in _parts(g)]
 
 
 def _bisect(members: np.ndarray, b: Buildings, high: float) -> list[np.ndarray]:
@@ -130,7 +122,7 @@ def split_heavy_atoms(atoms: list[shapely.Polygon], b: Buildings, high: float
         taken = shapely.union_all(np.asarray(pieces[:-1], dtype=object), grid_size=GRID)
         pieces[-1] = shapely.difference(atom, taken, grid_size=GRID)  # exact cover of the atom
         for piece in pieces:
-            out.extend(p for p in _parts(piece) if p.area > 0.01)
+            out.extend(p for p in polygon_parts(piece) if p.area > 0.01)
     return out
 
 
@@ -171,15 +163,20 @@ def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.nd
     if total < low:
         problems.append(f"{name} has {total:.0f} households in total, below the minimum "
                         f"{low:.0f}: one cell")
-    base = build_atoms(area, lines)
+    atoms = build_atoms(area, lines)
     best = None
-    for split_at in _split_levels(base, b, low, high):
-        attempt = _attempt(name, base, b, low, high, split_at, seed, total)
+    for split_at in _split_levels(atoms, b, low, high):
+        if total > high:  # each level cuts the previous level's atoms further
+            atoms = split_heavy_atoms(atoms, b, split_at)
+        attempt = _attempt(name, atoms, b, low, high, seed, total)
         if best is None or attempt[0] < best[0]:
             best = attempt
         if attempt[0] == 0 or total <= high:
             break
-    _, cells, notes = best
+    _, atoms, labels, notes = best
+    arr = np.asarray(atoms, dtype=object)
+    cells = [_clean(shapely.union_all(arr[labels == r], grid_size=GRID))
+             for r in range(int(labels.max()) + 1 if len(labels) else 0) if (labels == r).any()]
     return cells, problems + notes
 
 
@@ -202,12 +199,10 @@ def _split_levels(base: list[shapely.Polygon], b: Buildings, low: float, high: f
     return levels
 
 
-def _attempt(name: str, base: list[shapely.Polygon], b: Buildings, low: float, high: float,
-             split_at: float, seed: int, total: float
-             ) -> tuple[int, list[shapely.Geometry], list[str]]:
-    """Cells from atoms cut at ``split_at`` households; (cells out of range, cells, notes)."""
+def _attempt(name: str, atoms: list[shapely.Polygon], b: Buildings, low: float, high: float,
+             seed: int, total: float) -> tuple[int, list, np.ndarray, list[str]]:
+    """Regions of ``atoms``: (cells out of range, atoms, region label per atom, notes)."""
     notes: list[str] = []
-    atoms = split_heavy_atoms(base, b, split_at) if total > high else base
     where = assign_points(np.asarray(atoms, dtype=object), b.points)
     inside = where >= 0
     hh = np.bincount(where[inside], weights=b.households[inside], minlength=len(atoms))
@@ -218,15 +213,10 @@ def _attempt(name: str, base: list[shapely.Polygon], b: Buildings, low: float, h
                      f"maximum {high:.0f}; its cell cannot be within the range")
     adj = atom_graph(atoms)
     labels = _label_components(name, atoms, adj, hh, low, high, seed, total, notes)
-    arr = np.asarray(atoms, dtype=object)
-    cells, misses = [], 0
-    for r in range(int(labels.max()) + 1 if len(labels) else 0):
-        members = labels == r
-        if members.any():
-            cells.append(_clean(shapely.union_all(arr[members], grid_size=GRID)))
-            h = hh[members].sum()
-            misses += int(h < low or h > high)
-    return misses, cells, notes
+    per_region = np.bincount(labels[labels >= 0], weights=hh[labels >= 0])
+    used = np.bincount(labels[labels >= 0]) > 0
+    misses = int(((per_region < low) | (per_region > high))[used].sum())
+    return misses, atoms, labels, notes
 
 
 def _label_components(name: str, atoms: list, adj: list[list[int]], hh: np.ndarray,
@@ -262,7 +252,7 @@ def _label_components(name: str, atoms: list, adj: list[list[int]], hh: np.ndarr
 
 def _clean(geom: shapely.Geometry) -> shapely.Geometry:
     """Drop specks: holes and parts under 0.5 m² left by floating-point noise."""
-    parts = [p for p in _parts(geom) if p.area >= 0.5] or _parts(geom)
+    parts = [p for p in polygon_parts(geom) if p.area >= 0.5] or polygon_parts(geom)
     fixed = []
     for p in parts:
         holes = [r for r in p.interiors if shapely.Polygon(r).area >= 0.5]

@@ -179,12 +179,15 @@ def _connected_without(adj: Sequence[Sequence[int]], labels: list[int], i: int,
 
 def _local_search(adj: Sequence[Sequence[int]], state: _State, rng: np.random.Generator,
                   max_passes: int = 40) -> None:
-    n = len(state.labels)
+    """Move boundary nodes while that lowers the cost; later passes only revisit
+    nodes next to a move (the others cannot have a new improving move)."""
+    todo = np.arange(len(state.labels))
     for _ in range(max_passes):
-        improved = False
-        for i in rng.permutation(n):
-            src = int(state.labels[i])
-            targets = sorted({int(state.labels[j]) for j in adj[i]} - {src})
+        touched: set[int] = set()
+        for i in rng.permutation(todo):
+            i = int(i)
+            src = state.labels[i]
+            targets = sorted({state.labels[j] for j in adj[i]} - {src})
             if not targets or state.count[src] <= 1:
                 continue
             deltas = [state.move_delta(i, src, t) for t in targets]
@@ -192,9 +195,11 @@ def _local_search(adj: Sequence[Sequence[int]], state: _State, rng: np.random.Ge
             if deltas[best] < -1e-9 and _connected_without(adj, state.labels, i,
                                                              state.count[src] - 1):
                 state.move(i, src, targets[best])
-                improved = True
-        if not improved:
+                touched.add(i)
+                touched.update(adj[i])
+        if not touched:
             return
+        todo = np.fromiter(sorted(touched), dtype=np.int64)
 
 
 def _random_tree(adj: Sequence[Sequence[int]], nodes: list[int], rng: np.random.Generator
