@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QFont, QU
 from PySide6.QtWidgets import (
     QDockWidget,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QToolButton,
     QTreeWidget,
@@ -82,7 +83,11 @@ class CellPanel(QDockWidget):
         self.tree.setColumnCount(3)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setStretchLastSection(False)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.tree, 1)
         self.hint = QLabel(body)
         self.hint.setWordWrap(True)
@@ -155,8 +160,6 @@ class CellPanel(QDockWidget):
             self._add_group(tr(title), s.with_role(*roles), needed and required)
         self._add_group(translate("Roster", "Party branch"), s.branches, required)
         self.tree.expandAll()
-        for c in range(2):
-            self.tree.resizeColumnToContents(c)
 
     def _add_group(self, title: str, people: list[CellPerson], required: bool) -> None:
         if not people and not required:
@@ -180,13 +183,14 @@ class CellPanel(QDockWidget):
             tip = role_title(person.role)
         else:
             detail = (
-                translate("Roster", "Secretary %1, %2 full members")
+                translate("Roster", "Secretary %1, %2 members")
                 .replace("%1", person.secretary or "—")
                 .replace("%2", str(person.full_members))
             )
-            tip = kind_title(person.role)
+            tip = f"{kind_title(person.role)}: {detail}"
         item = QTreeWidgetItem(group, [person.name, detail])
         item.setToolTip(0, tip)
+        item.setToolTip(1, tip)
         item.setData(0, Qt.ItemDataRole.UserRole, person.assignment_fid)
         button = QToolButton(self.tree)
         button.setText(translate("Roster", "Remove"))

@@ -167,10 +167,12 @@ class RosterTab(QWidget):
         super().changeEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
+        workers = self.layer == "workers"
         self.filter_edit.setPlaceholderText(
             translate("Roster", "Filter: name, phone, role, grid…")
+            if workers
+            else translate("Roster", "Filter: name, secretary, type, grid…")
         )
-        workers = self.layer == "workers"
         self.add_button.setText(translate("Roster", "Add"))
         self.add_button.setToolTip(
             translate("Roster", "Add a grid worker")
@@ -247,10 +249,11 @@ class RosterDock(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.tools = QHBoxLayout()
-        self.tools.addStretch(1)
-        layout.addLayout(self.tools)
         self.tabs = QTabWidget(body)
+        corner = QWidget(self.tabs)
+        self.tools = QHBoxLayout(corner)
+        self.tools.setContentsMargins(0, 0, 0, 2)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         self.workers = RosterTab("workers", self.tabs)
         self.branches = RosterTab("branches", self.tabs)
         self.tabs.addTab(self.workers, "")
@@ -265,11 +268,11 @@ class RosterDock(QDockWidget):
         self.retranslateUi()
 
     def add_tool(self, action: QAction) -> QToolButton:
-        """A button for ``action`` at the top of the dock."""
+        """A button for ``action`` beside the tabs."""
         button = QToolButton(self)
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.tools.insertWidget(self.tools.count() - 1, button)
+        self.tools.addWidget(button)
         return button
 
     def set_plan(self, plan: Plan | None, undo_stack: QUndoStack | None) -> None:

@@ -135,7 +135,7 @@ class RosterFeature(QObject):
         window.tabifyDockWidget(window.attribute_dock, self.dock)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         window.resizeDocks([self.panel], [300], Qt.Orientation.Horizontal)
-        window.resizeDocks([self.dock], [250], Qt.Orientation.Vertical)
+        window.resizeDocks([window.attribute_dock, self.dock], [300, 300], Qt.Orientation.Vertical)
         self.actions: dict[str, QAction] = {}
         self._build_menu()
         self.drop_filter = CanvasDropFilter(self)

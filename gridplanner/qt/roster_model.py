@@ -208,8 +208,14 @@ class RosterTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or section >= len(self.columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return tr(TITLES[self.columns[section]])
+            return self.column_title(self.columns[section])
         return None
+
+    def column_title(self, column: str) -> str:
+        """The translated header of ``column`` ("Branch name" for a branch's name)."""
+        if column == "name" and self.layer == "branches":
+            return translate("Roster", "Branch name")
+        return tr(TITLES[column])
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -239,6 +245,8 @@ class RosterTableModel(QAbstractTableModel):
             return int(value) if column == "full_members" else self._display(column, value)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(column, value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "full_members":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _display(self, column: str, value: Any) -> str:
@@ -284,7 +292,7 @@ class RosterTableModel(QAbstractTableModel):
             return False
         text = (
             translate("Roster", "Edit %1 of %2")
-            .replace("%1", tr(TITLES[column]))
+            .replace("%1", self.column_title(column))
             .replace("%2", str(self._rows[fid].get("name", "")) or f"#{fid}")
         )
         self.undo_stack.push(EditRowCommand(self.plan, self.layer, fid, {column: value}, text))
