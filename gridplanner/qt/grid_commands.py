@@ -3,8 +3,8 @@
 Every command only calls :class:`~gridplanner.model.layer.FeatureTable`
 methods, so the canvas and the docks follow through the model's change
 events. Compound edits (split, merge, rebuild) are a parent command with
-child commands: ``QUndoCommand`` runs the children in order on redo and in
-reverse on undo, so each compound edit is one step in the undo history.
+parts (:class:`MacroCommand`): redo runs the parts in order, undo in reverse,
+so each compound edit is one step in the undo history.
 
 Building paint assignments live in the buildings layer's extra column
 :data:`PAINT_COLUMN` (the fid of the cell a building was painted into).
@@ -160,15 +160,27 @@ class ReplaceCellsCommand(QUndoCommand):
 
 
 class MacroCommand(QUndoCommand):
-    """A parent command whose children run in order; keeps its children's wrappers alive."""
+    """Several commands as one undo step: redo runs them in order, undo in reverse.
+
+    The parts are kept and run by this command (not as Qt children), so their
+    Python objects and their C++ halves have one owner each.
+    """
 
     def __init__(self, text: str):
         super().__init__(text)
         self.parts: list[QUndoCommand] = []
 
-    def add(self, child: QUndoCommand) -> QUndoCommand:
-        self.parts.append(child)
-        return child
+    def add(self, part: QUndoCommand) -> QUndoCommand:
+        self.parts.append(part)
+        return part
+
+    def redo(self) -> None:
+        for part in self.parts:
+            part.redo()
+
+    def undo(self) -> None:
+        for part in reversed(self.parts):
+            part.undo()
 
 
 def paint_command(plan: Plan, building_fids: list[int], cell_fid: int | None,
@@ -185,13 +197,12 @@ def split_command(plan: Plan, fid: int, pieces: list[shapely.Geometry],
                   codes: list[str] | None = None) -> MacroCommand:
     """The cell keeps the first (largest) piece; the others become new cells like it."""
     macro = MacroCommand(QCoreApplication.translate("GridCommands", "Split cell"))
-    macro.add(SetCellGeometriesCommand(plan, {fid: pieces[0]}, parent=macro))
+    macro.add(SetCellGeometriesCommand(plan, {fid: pieces[0]}))
     row = plan.cells.row(fid)
     rows = [{**{k: row[k] for k in ("name", "kind", "community", "responsible_unit", "notes")},
              "code": (codes[i] if codes else ""), "geometry": g}
             for i, g in enumerate(pieces[1:])]
-    macro.add(AddCellsCommand(plan, gpd.GeoDataFrame(rows, geometry="geometry", crs=plan.crs),
-                              parent=macro))
+    macro.add(AddCellsCommand(plan, gpd.GeoDataFrame(rows, geometry="geometry", crs=plan.crs)))
     return macro
 
 
@@ -199,6 +210,6 @@ def merge_command(plan: Plan, fids: list[int], merged: shapely.Geometry) -> Macr
     """The first cell takes the merged outline; the others are deleted."""
     macro = MacroCommand(QCoreApplication.translate("GridCommands", "Merge %n cells").replace("%n", str(len(fids))))
     keep, *drop = [int(f) for f in fids]
-    macro.add(SetCellGeometriesCommand(plan, {keep: merged}, parent=macro))
-    macro.add(DeleteCellsCommand(plan, drop, parent=macro))
+    macro.add(SetCellGeometriesCommand(plan, {keep: merged}))
+    macro.add(DeleteCellsCommand(plan, drop))
     return macro
