@@ -373,7 +373,7 @@ class PrintAtlas:
             if not painter.begin(writer):
                 raise ExportError(f"{path}: cannot write the PDF file")
             try:
-                self._paint_all(writer, painter, progress, cancelled)
+                self.paint_pages(writer, painter, progress, cancelled)
             finally:
                 painter.end()
 
@@ -381,16 +381,21 @@ class PrintAtlas:
         _default_permissions(out)
         return out
 
-    def _paint_all(self, writer: QPdfWriter, painter: QPainter,
-                   progress: Callable[[int, int], None] | None,
-                   cancelled: Callable[[], bool] | None) -> None:
+    def paint_pages(self, device: Any, painter: QPainter,
+                    progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> None:
+        """Draw every page on a paged device (QPdfWriter, QPrinter) ``painter`` paints on.
+
+        The device's page layout must be set for the first page before
+        ``painter.begin``; later pages set their own (orientation may change).
+        """
         total = len(self.pages)
         for i in range(total):
             if cancelled is not None and cancelled():
                 raise ExportError("the PDF export was cancelled")
             if i:
-                writer.setPageLayout(self.page_layout(i))
-                writer.newPage()
+                device.setPageLayout(self.page_layout(i))
+                device.newPage()
             self.draw_page(painter, i)
             if progress is not None:
                 progress(i + 1, total)
