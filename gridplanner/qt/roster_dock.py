@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -217,6 +224,21 @@ class RosterTab(QWidget):
         self.view.scrollTo(index)
         if edit_column:
             self.view.edit(index)
+
+    def select_fids(self, fids: list[int]) -> None:
+        """Select the rows of ``fids`` (clearing the filter if it hides them)."""
+        rows = [r for f in fids if (r := self.model.row_of(f)) is not None]
+        if rows and any(
+            not self.proxy.mapFromSource(self.model.index(r, 0)).isValid() for r in rows
+        ):
+            self.filter_edit.clear()
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for r in rows:
+            selection.select(self.proxy.mapFromSource(self.model.index(r, 0)), flags)
+        if rows:
+            self.view.scrollTo(self.proxy.mapFromSource(self.model.index(rows[0], 0)))
 
     def add_row(self) -> int | None:
         """Add an empty worker or branch and start editing its name; returns its fid."""

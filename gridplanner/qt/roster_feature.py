@@ -12,18 +12,23 @@ that tests replace.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 import shapely
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QDialog
 
 from gridplanner.analysis.assignment import Proposal, propose_assignment
+from gridplanner.analysis.findings import Finding
 from gridplanner.analysis.roster_edit import cell_at, cells_by_target
+from gridplanner.analysis.roster_rules import check_roster
 from gridplanner.errors import GridPlannerError
+from gridplanner.model.layer import LayerChange
 from gridplanner.model.plan import Plan
 from gridplanner.qt.cell_panel import CellPanel
+from gridplanner.qt.findings_dock import FindingsDock
 from gridplanner.qt.roster_commands import apply_proposal_command, drop_on_cell
 from gridplanner.qt.roster_dock import RosterDock
 from gridplanner.qt.roster_model import read_roster_mime, tr, translate
@@ -32,6 +37,7 @@ if TYPE_CHECKING:
     from gridplanner.qt.canvas import MapCanvas
     from gridplanner.qt.main_window import MainWindow
 
+RECHECK_LAYERS = ("cells", "buildings", "workers", "branches", "assignments")
 MENU_TITLE = QT_TRANSLATE_NOOP("MainWindow", "&Roster")
 ACTIONS = (
     ("import", QT_TRANSLATE_NOOP("Roster", "&Import Roster…"), "action_import"),
@@ -129,6 +135,7 @@ class RosterFeature(QObject):
         super().__init__(window)
         self.window = window
         self.canvas = window.canvas
+        self._plan: Plan | None = None
         self.dock = RosterDock(window)
         self.panel = CellPanel(window)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
@@ -136,6 +143,16 @@ class RosterFeature(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         window.resizeDocks([self.panel], [300], Qt.Orientation.Horizontal)
         window.resizeDocks([window.attribute_dock, self.dock], [300, 300], Qt.Orientation.Vertical)
+        self.findings = FindingsDock(self.canvas, window, "RosterFindingsDock")
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings)
+        window.tabifyDockWidget(self.dock, self.findings)
+        self.findings.hide()
+        self.findings.findingActivated.connect(self._finding_activated)
+        self._people: dict[int, dict[str, list[int]]] = {}
+        self._recheck = QTimer(self)
+        self._recheck.setSingleShot(True)
+        self._recheck.setInterval(400)
+        self._recheck.timeout.connect(self._check_again)
         self.actions: dict[str, QAction] = {}
         self._build_menu()
         self.drop_filter = CanvasDropFilter(self)
@@ -155,12 +172,11 @@ class RosterFeature(QObject):
             action.setObjectName(f"action_roster_{name}")
             action.triggered.connect(getattr(self, slot))
             self.actions[name] = action
-            if name == "check" and not self.findings_available():
-                continue
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.dock.toggleViewAction())
         menu.addAction(self.panel.toggleViewAction())
+        menu.addAction(self.findings.toggleViewAction())
         self.dock.add_tool(self.actions["import"])
         self.dock.add_tool(self.actions["auto_assign"])
         self.retranslate()
@@ -181,6 +197,11 @@ class RosterFeature(QObject):
         return self.window.plan
 
     def set_plan(self, plan: Plan) -> None:
+        if self._plan is not None:
+            self._plan.layer_changed.disconnect(self._roster_changed)
+        self._plan = plan
+        plan.layer_changed.connect(self._roster_changed)
+        self._show_findings([])
         self.dock.set_plan(plan, self.window.undo_stack)
         self.panel.set_plan(plan, self.window.undo_stack)
 
@@ -252,28 +273,47 @@ class RosterFeature(QObject):
         self.status(command.text())
         return True
 
-    def findings_available(self) -> bool:
-        try:
-            import gridplanner.qt.findings_dock  # noqa: F401
-        except ImportError:
-            return False
-        return True
-
-    def action_check(self) -> None:
-        from gridplanner.analysis.roster_rules import check_roster
-
+    def action_check(self) -> list[Finding]:
+        """Check every roster rule and list the findings; returns them."""
         findings = check_roster(self.plan)
-        self.show_findings(findings)
+        self._show_findings(findings, translate("Roster", "Roster Rules"))
+        self.findings.show()
+        self.findings.raise_()
+        self.status(
+            translate("Roster", "Roster rules: %1 findings").replace("%1", str(len(findings)))
+        )
+        return findings
 
-    def show_findings(self, findings: list) -> None:
-        """Hand roster findings to the findings dock (when the window has one)."""
-        dock = getattr(self.window, "findings_dock", None)
-        if dock is None:
-            self.status(translate("Roster", "%1 roster findings").replace("%1", str(len(findings))))
-            return
-        dock.show_findings(findings, translate("Roster", "Roster rules"))
-        dock.show()
-        dock.raise_()
+    def _show_findings(self, findings: list[Finding], title: str = "") -> None:
+        """List findings; the people they name are selected in the roster, not on the map.
+
+        The dock selects a finding's features on the canvas, which draws only
+        spatial layers, so workers and branches are kept aside and selected
+        in the roster dock when the finding is activated.
+        """
+        self._people = {}
+        shown = []
+        for f in findings:
+            spatial = {k: v for k, v in f.features.items() if self.plan.layer(k).is_spatial}
+            copy = dataclasses.replace(f, features=spatial)
+            self._people[id(copy)] = {k: v for k, v in f.features.items() if k not in spatial}
+            shown.append(copy)
+        self.findings.set_findings(shown, title)
+
+    def _finding_activated(self, finding: Finding) -> None:
+        for layer, fids in self._people.get(id(finding), {}).items():
+            if layer in ("workers", "branches"):
+                self.dock.tabs.setCurrentWidget(self.dock.tab(layer))
+                self.dock.tab(layer).select_fids(fids)
+
+    def _roster_changed(self, change: LayerChange) -> None:
+        """Keep the roster findings current while their dock is open."""
+        if change.layer in RECHECK_LAYERS and self.findings.isVisible():
+            self._recheck.start()
+
+    def _check_again(self) -> None:
+        if self.findings.isVisible() and self.plan is not None:
+            self._show_findings(check_roster(self.plan))
 
     # -- questions (replace these in tests) -----------------------------------------
     def ask_dialog(self, dialog: QDialog) -> bool:
