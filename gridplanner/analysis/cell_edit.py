@@ -305,10 +305,20 @@ def voronoi_partition(region: shapely.Geometry, sites: Sequence[shapely.Geometry
 
 def outlines_from_buildings(community: shapely.Geometry, buildings: Sequence[shapely.Geometry],
                             cell_of_building: Sequence[Hashable],
-                            spacing: float | None = None) -> dict[Hashable, shapely.Geometry]:
-    """Cell outlines from painted buildings: each cell gets the part of the community
-    nearer its buildings than any other's, so painting alone makes a gap-free grid."""
-    return voronoi_partition(community, buildings, cell_of_building, spacing)
+                            spacing: float | None = None,
+                            exclude: Sequence[shapely.Geometry] = ()
+                            ) -> dict[Hashable, shapely.Geometry]:
+    """Cell outlines from painted buildings.
+
+    Each cell gets the part of the community nearer its buildings than any
+    other cell's (cuts run between footprints), so painting alone makes a
+    gap-free, overlap-free grid. Area in ``exclude`` (dedicated cells) is cut
+    out first. Returns {cell key: outline}.
+    """
+    area = community
+    if len(exclude):
+        area = shapely.difference(area, shapely.union_all(np.asarray(list(exclude), dtype=object)))
+    return voronoi_partition(area, buildings, cell_of_building, spacing)
 
 
 def assign_buildings(cells: Sequence[shapely.Geometry], buildings: Sequence[shapely.Geometry]

@@ -358,6 +358,9 @@ def generate_cells(plan: Plan, method: str = "balanced", size: float | None = No
         area = shapely.set_precision(shapely.make_valid(comm.geometry), GRID)
         if not taken.is_empty:
             area = shapely.difference(area, taken, grid_size=GRID)
+        if area.area < 1.0:
+            problems.append(f"{name} is covered by dedicated cells; no comprehensive cells made")
+            continue
         if method == "balanced":
             b = buildings_within(everyone, area)
             outlines, probs = partition_area(name, area, b, lines, low, high, seed)

@@ -139,3 +139,13 @@ def test_assign_buildings_by_representative_point():
     l_shape = shapely.Polygon([(8, 1), (9, 1), (9, 8), (18, 8), (18, 9), (8, 9)])
     assert assign_buildings([A, B], [l_shape, shapely.Point(15, 5), shapely.Point(50, 50)]
                             ).tolist() == [int(shapely.point_on_surface(l_shape).x > 10), 1, -1]
+
+
+def test_painting_leaves_dedicated_cells_out():
+    community = shapely.box(0, 0, 100, 100)
+    school = shapely.box(0, 0, 30, 30)
+    buildings = [shapely.box(50, 10, 60, 20), shapely.box(50, 70, 60, 80)]
+    outlines = outlines_from_buildings(community, buildings, ["a", "b"], exclude=[school])
+    assert all(g.intersection(school).area == 0 for g in outlines.values())
+    total = sum(g.area for g in outlines.values())
+    assert total == pytest.approx(community.area - school.area)

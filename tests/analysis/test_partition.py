@@ -221,3 +221,12 @@ def test_partition_of_a_split_block_does_not_cut_buildings():
     assert list(result.cells["households"]) == [360, 360]
     edges = ops.unary_union(shapely.boundary(result.cells.geometry.values))
     assert not any(shapely.crosses(edges, g) for g in plan.buildings.frame.geometry)
+
+
+def test_community_covered_by_dedicated_cells_is_reported(grid_plan):
+    west = grid_plan.communities().geometry.iloc[0]
+    grid_plan.cells.add([{"kind": "dedicated", "community": "东风社区",
+                          "geometry": shapely.buffer(west, 1, join_style="mitre")}])
+    result = generate_cells(grid_plan, communities=["东风社区"])
+    assert len(result.cells) == 0
+    assert result.problems == ["东风社区 is covered by dedicated cells; no comprehensive cells made"]
