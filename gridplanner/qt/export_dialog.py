@@ -60,7 +60,7 @@ FORMATS: tuple[Format, ...] = (
 )
 
 
-def tr(text: str) -> str:
+def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
@@ -135,15 +135,15 @@ class ExportDialog(QDialog):
         self.resize(720, 360)
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
-        self.setWindowTitle(tr("Export Tables, Layers and Web Map"))
+        self.setWindowTitle(self.tr("Export Tables, Layers and Web Map"))
         for fmt in FORMATS:
-            self.checks[fmt.key].setText(tr(fmt.title))
-            self.browse[fmt.key].setText(tr("Browse…"))
-        self.lang_label.setText(tr("Language of headers and legends:"))
-        self.lang.setItemText(0, tr("Chinese"))
-        self.lang.setItemText(1, tr("English"))
-        self.tiles.setText(tr("Web map: OpenStreetMap background (needs internet)"))
-        self.export_button.setText(tr("Export"))
+            self.checks[fmt.key].setText(_tr(fmt.title))
+            self.browse[fmt.key].setText(self.tr("Browse…"))
+        self.lang_label.setText(self.tr("Language of headers and legends:"))
+        self.lang.setItemText(0, self.tr("Chinese"))
+        self.lang.setItemText(1, self.tr("English"))
+        self.tiles.setText(self.tr("Web map: OpenStreetMap background (needs internet)"))
+        self.export_button.setText(self.tr("Export"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:
@@ -159,8 +159,8 @@ class ExportDialog(QDialog):
     def ask_path(self, fmt: Format) -> str | None:
         current = self.paths[fmt.key].text()
         if not fmt.suffix:
-            return QFileDialog.getExistingDirectory(self, tr(fmt.title), current) or None
-        path, _ = QFileDialog.getSaveFileName(self, tr(fmt.title), current, tr(fmt.filter))
+            return QFileDialog.getExistingDirectory(self, _tr(fmt.title), current) or None
+        path, _ = QFileDialog.getSaveFileName(self, _tr(fmt.title), current, _tr(fmt.filter))
         return path or None
 
     def requests(self) -> list[tuple[str, str]]:
@@ -186,10 +186,10 @@ class ExportDialog(QDialog):
         finally:
             QApplication.restoreOverrideCursor()
         self.written = written
-        lines = [tr("Wrote %1").replace("%1", str(p)) for p in written]
+        lines = [self.tr("Wrote %1").replace("%1", str(p)) for p in written]
         if error:
-            lines.append(tr("Stopped: %1").replace("%1", error))
+            lines.append(self.tr("Stopped: %1").replace("%1", error))
         if not self.requests():
-            lines = [tr("Tick at least one format.")]
+            lines = [self.tr("Tick at least one format.")]
         self.result.setText("\n".join(lines))
         return written

@@ -38,7 +38,7 @@ ACTIONS = (
 )
 
 
-def tr(text: str) -> str:
+def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
@@ -85,8 +85,8 @@ class PrintFeature(QObject):
 
     def retranslate(self) -> None:
         for name, text, _slot, _shortcut, tip in ACTIONS:
-            self.actions[name].setText(tr(text))
-            self.actions[name].setStatusTip(tr(tip))
+            self.actions[name].setText(_tr(text))
+            self.actions[name].setStatusTip(_tr(tip))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if obj is self.window and event.type() == QEvent.Type.LanguageChange:
@@ -111,7 +111,7 @@ class PrintFeature(QObject):
         self.ask_dialog(dialog)
         if dialog.written is not None:
             self.window.statusBar().showMessage(
-                tr("Saved %1").replace("%1", str(dialog.written)), 8000)
+                self.tr("Saved %1").replace("%1", str(dialog.written)), 8000)
 
     def action_tables(self) -> None:
         from gridplanner.qt.export_dialog import ExportDialog
@@ -120,4 +120,4 @@ class PrintFeature(QObject):
         self.ask_dialog(dialog)
         if dialog.written:
             self.window.statusBar().showMessage(
-                tr("Wrote %1 files").replace("%1", str(len(dialog.written))), 8000)
+                self.tr("Wrote %1 files").replace("%1", str(len(dialog.written))), 8000)
