@@ -32,6 +32,8 @@ from gridplanner.analysis.findings import ERROR, WARNING, Finding
 #: zooming to a finding shows at least this many metres around it
 MIN_ZOOM_M = 150.0
 SEVERITY_COLOURS = {ERROR: "#fde0dc", WARNING: "#fff4cc"}
+SEVERITY_RANK = {ERROR: 0, WARNING: 1}
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: human names of the finding kinds that grid validation reports
 KIND_NAMES: dict[str, str] = {
     "empty_cell": QT_TRANSLATE_NOOP("FindingsDock", "Empty cell"),
@@ -76,6 +78,18 @@ def kind_name(kind: str) -> str:
     return kind.replace("_", " ")
 
 
+class _Item(QTreeWidgetItem):
+    """A row that sorts by a key stored per column (errors before warnings in any language)."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        column = self.treeWidget().sortColumn() if self.treeWidget() else 0
+        mine = self.data(column, SORT_ROLE)
+        theirs = other.data(column, SORT_ROLE)
+        if mine is not None and theirs is not None:
+            return mine < theirs
+        return self.text(column) < other.text(column)
+
+
 class FindingsDock(QDockWidget):
     """Findings with severity, filter and zoom-to (see the module docstring)."""
 
@@ -105,6 +119,7 @@ class FindingsDock(QDockWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         layout.addWidget(self.tree)
@@ -127,8 +142,8 @@ class FindingsDock(QDockWidget):
         self.severity.setCurrentIndex(max(current, 0))
         self.severity.blockSignals(False)
         self.filter.setPlaceholderText(self.tr("Filter findings…"))
-        self.tree.setHeaderLabels([self.tr("Severity"), self.tr("Kind"), self.tr("Message"),
-                                   self.tr("Cells")])
+        self.tree.setHeaderLabels([self.tr("Severity"), self.tr("Kind"), self.tr("Cells"),
+                                   self.tr("Message")])
         self._fill()
 
     # -- content --------------------------------------------------------------
@@ -163,16 +178,21 @@ class FindingsDock(QDockWidget):
         names = {ERROR: self.tr("error"), WARNING: self.tr("warning")}
         shown = self.visible_findings()
         for f in shown:
-            item = QTreeWidgetItem([names.get(f.severity, f.severity), kind_name(f.kind),
-                                    f.message, ", ".join(f.cells)])
-            item.setData(0, Qt.ItemDataRole.UserRole, self.findings.index(f))
+            item = _Item([names.get(f.severity, f.severity), kind_name(f.kind),
+                          ", ".join(f.cells), f.message])
+            number = self.findings.index(f)
+            item.setData(0, Qt.ItemDataRole.UserRole, number)
+            item.setData(0, SORT_ROLE, (SEVERITY_RANK.get(f.severity, 2), number))
             item.setIcon(0, icons.get(f.severity, icons[WARNING]))
-            item.setToolTip(2, f.message)
+            item.setToolTip(3, f.message)
             brush = QBrush(QColor(SEVERITY_COLOURS.get(f.severity, "#ffffff")))
             for col in range(4):
                 item.setBackground(col, brush)
             self.tree.addTopLevelItem(item)
         self.tree.setSortingEnabled(True)
+        for column in range(3):
+            self.tree.resizeColumnToContents(column)
+        self.tree.setColumnWidth(2, min(self.tree.columnWidth(2), 260))
         errors = sum(1 for f in self.findings if f.severity == ERROR)
         self.summary.setText(self.tr("%1 error(s), %2 warning(s); %3 shown")
                              .replace("%1", str(errors))

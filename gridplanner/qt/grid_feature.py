@@ -124,7 +124,8 @@ class GridFeature(QObject):
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings)
         w.tabifyDockWidget(w.attribute_dock, self.findings)
         w.attribute_dock.raise_()
-        w.resizeDocks([self.tallies], [380], Qt.Orientation.Horizontal)
+        w.resizeDocks([self.tallies], [400], Qt.Orientation.Horizontal)
+        w.resizeDocks([self.tallies], [430], Qt.Orientation.Vertical)
 
     def _connect(self) -> None:
         t = self.tools
@@ -167,8 +168,11 @@ class GridFeature(QObject):
     def use_tool(self, name: str) -> None:
         """Make one of the grid tools active (and check its action)."""
         self.canvas.set_map_tool(self.tools[name])
-        self.actions[TOOLS[name]].setChecked(True)
+        action = self.actions[TOOLS[name]]
+        action.setChecked(True)
         self.canvas.setFocus()
+        if action.statusTip():
+            self.message(action.statusTip())
 
     def _cell_activated(self, fid: int) -> None:
         self.canvas.set_current_layer("cells")
@@ -215,9 +219,9 @@ class GridFeature(QObject):
     def split_along(self, line) -> bool:
         """Split the selected cell (else the cell the line crosses) along ``line``."""
         frame = self.plan.cells.frame
-        chosen = [f for f in self.selected_cells() if f in frame.index]
-        fids = chosen or [int(f) for f, g in zip(frame.index, frame.geometry.values, strict=True)
-                          if g is not None and g.intersects(line)]
+        crossed = [int(f) for f, g in zip(frame.index, frame.geometry.values, strict=True)
+                   if g is not None and g.intersects(line)]
+        fids = [f for f in self.selected_cells() if f in crossed] or crossed
         last = self.tr("The line crosses no cell.")
         for fid in fids:
             try:

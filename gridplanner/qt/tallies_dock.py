@@ -45,8 +45,8 @@ from gridplanner.model.layer import LayerChange
 from gridplanner.model.plan import Plan
 
 STATUS_COLOURS = {BELOW: "#9ecae1", WITHIN: "#a1d99b", ABOVE: "#fc9272"}
-COLUMNS = ("code", "name", "community", "households", "residents", "buildings", "deviation",
-           "status")
+COLUMNS = ("code", "households", "residents", "buildings", "deviation", "status", "community",
+           "name")
 NUMERIC = {"households", "residents", "buildings", "deviation"}
 
 
@@ -72,14 +72,12 @@ def tally_table(plan: Plan, index: BuildingIndex,
 class TalliesModel(QAbstractTableModel):
     """The tally rows as a Qt table model (sort role: numbers sort as numbers)."""
 
-    HEADERS = ("Code", "Name", "Community", "Households", "Residents", "Buildings",
-               "Deviation", "Status")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.frame = pd.DataFrame(columns=list(COLUMNS))
         self.status_text = {BELOW: "below", WITHIN: "within", ABOVE: "above"}
-        self.header_text = list(self.HEADERS)
+        self.header_text = list(COLUMNS)
 
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.beginResetModel()
@@ -94,7 +92,7 @@ class TalliesModel(QAbstractTableModel):
             for col in ("households", "residents", "buildings", "deviation", "status"):
                 self.frame.at[fid, col] = row[col]
             r = self.frame.index.get_loc(fid)
-            self.dataChanged.emit(self.index(r, 3), self.index(r, len(COLUMNS) - 1))
+            self.dataChanged.emit(self.index(r, 1), self.index(r, COLUMNS.index("status")))
 
     def fid_at(self, row: int) -> int:
         return int(self.frame.index[row])
@@ -148,6 +146,7 @@ class TalliesDock(QDockWidget):
         self.setObjectName("TalliesDock")
         self.plan: Plan | None = None
         self.index: BuildingIndex | None = None
+        self._selected: int | None = None
         self.model = TalliesModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -167,9 +166,12 @@ class TalliesDock(QDockWidget):
         self.table = QTableView(body)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.clicked.connect(self._clicked)
         layout.addWidget(self.table)
@@ -195,9 +197,11 @@ class TalliesDock(QDockWidget):
         self.paint_label.setText(self.tr("Paint into:"))
         self.new_button.setText(self.tr("New Cell"))
         self.new_button.setToolTip(self.tr("Add an empty cell to paint buildings into"))
-        self.model.header_text = [self.tr("Code"), self.tr("Name"), self.tr("Community"),
-                                  self.tr("Households"), self.tr("Residents"),
-                                  self.tr("Buildings"), self.tr("Deviation"), self.tr("Status")]
+        names = {"code": self.tr("Code"), "name": self.tr("Name"),
+                 "community": self.tr("Community"), "households": self.tr("Households"),
+                 "residents": self.tr("Residents"), "buildings": self.tr("Buildings"),
+                 "deviation": self.tr("Deviation"), "status": self.tr("Status")}
+        self.model.header_text = [names[c] for c in COLUMNS]
         self.model.status_text = {BELOW: self.tr("below"), WITHIN: self.tr("within"),
                                   ABOVE: self.tr("above")}
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -233,6 +237,8 @@ class TalliesDock(QDockWidget):
         if self.index is None:
             self.index = BuildingIndex.from_plan(self.plan)
         self.model.set_frame(tally_table(self.plan, self.index))
+        self.table.resizeColumnsToContents()
+        self.select_cell(self._selected)
         self._fill_paint_combo()
         self._show_summary()
 
@@ -266,6 +272,7 @@ class TalliesDock(QDockWidget):
 
     def select_cell(self, fid: int | None) -> None:
         """Highlight the row of ``fid`` (from a canvas selection)."""
+        self._selected = fid
         row = self.model.row_of(fid) if fid is not None else -1
         if row < 0:
             self.table.clearSelection()

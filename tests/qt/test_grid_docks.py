@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from gridplanner.analysis.findings import ERROR, WARNING, Finding
 from gridplanner.analysis.partition import generate_cells
 from gridplanner.qt.grid_dialogs import CellAttributeDialog, CodeDialog, GenerateDialog
-from gridplanner.qt.tallies_dock import STATUS_COLOURS
+from gridplanner.qt.tallies_dock import COLUMNS, STATUS_COLOURS
 
 X0, Y0 = ORIGIN
 
@@ -49,13 +49,13 @@ def test_tallies_sort_colour_and_select(grids, main_window, generated):
     plan, canvas = main_window.plan, main_window.canvas
     dock = grids.tallies
     dock.recompute()
-    col = 3  # households
+    col = COLUMNS.index("households")
     dock.table.sortByColumn(col, Qt.SortOrder.AscendingOrder)
     values = [dock.proxy.index(r, col).data(Qt.ItemDataRole.UserRole)
               for r in range(dock.proxy.rowCount())]
     assert values == sorted(values)
     first = dock.proxy.index(0, col)
-    status = dock.model.frame.iat[dock.proxy.mapToSource(first).row(), 7]
+    status = dock.model.frame.iat[dock.proxy.mapToSource(first).row(), COLUMNS.index("status")]
     brush = first.data(Qt.ItemDataRole.BackgroundRole)
     assert brush.color().name() == STATUS_COLOURS[status]
     dock.table.clicked.emit(dock.proxy.index(0, 0))
@@ -103,6 +103,10 @@ def test_validate_lists_findings_and_a_click_zooms_there(grids, main_window):
     assert {"overlap", "gap", "duplicate_code"} <= kinds
     dock = grids.findings
     assert dock.tree.topLevelItemCount() == len(found)
+    severities = [dock.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+                  for i in range(dock.tree.topLevelItemCount())]
+    ranks = [found[i].severity != ERROR for i in severities]
+    assert ranks == sorted(ranks)  # errors first
     dock.severity.setCurrentIndex(dock.severity.findData(ERROR))
     assert all(f.severity == ERROR for f in dock.visible_findings())
     dock.filter.setText("overlap")
