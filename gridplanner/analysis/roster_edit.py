@@ -43,6 +43,7 @@ class CellSummary:
     kind: str
     households: float = 0.0
     residents: float = 0.0
+    responsible_unit: str = ""
     people: list[CellPerson] = field(default_factory=list)
 
     def with_role(self, *roles: str) -> list[CellPerson]:
@@ -135,6 +136,7 @@ def summarise_cell(plan: Plan, fid: int) -> CellSummary:
         str(row["kind"]),
         households,
         residents,
+        str(row["responsible_unit"]),
     )
     a = plan.assignments.frame
     a = a[(a["cell_fid"] == int(fid)).fillna(False).to_numpy(dtype=bool)]

@@ -14,7 +14,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFormLayout,
     QHeaderView,
     QLabel,
     QToolButton,
@@ -72,13 +71,9 @@ class CellPanel(QDockWidget):
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
-        form = QFormLayout()
-        form.setContentsMargins(0, 0, 0, 0)
-        self.labels = {k: QLabel(body) for k in ("community", "kind", "households", "residents")}
-        self.values = {k: QLabel(body) for k in self.labels}
-        for key in self.labels:
-            form.addRow(self.labels[key], self.values[key])
-        layout.addLayout(form)
+        self.facts = QLabel(body)
+        self.facts.setWordWrap(True)
+        layout.addWidget(self.facts)
         self.tree = QTreeWidget(body)
         self.tree.setColumnCount(3)
         self.tree.setRootIsDecorated(False)
@@ -132,8 +127,8 @@ class CellPanel(QDockWidget):
         self.tree.clear()
         if s is None:
             self.title.setText(translate("Roster", "No grid cell selected"))
-            for value in self.values.values():
-                value.setText("")
+            self.facts.setText("")
+            self.hint.show()
             self.hint.setText(
                 translate(
                     "Roster",
@@ -143,23 +138,32 @@ class CellPanel(QDockWidget):
             )
             return
         self.title.setText(f"{s.code or '#' + str(s.fid)}  {s.name}".strip())
-        self.values["community"].setText(s.community or "—")
-        kind = (
-            translate("Roster", "Dedicated grid")
-            if s.kind == CellKind.DEDICATED.value
-            else translate("Roster", "Comprehensive grid")
-        )
-        self.values["kind"].setText(kind)
-        self.values["households"].setText(f"{s.households:,.0f}")
-        self.values["residents"].setText(f"{s.residents:,.0f}")
-        self.hint.setText(
-            translate("Roster", "Drop workers or branches here to put them on this grid.")
-        )
+        self.facts.setText(self._facts(s))
+        self.hint.hide()
         required = s.kind != CellKind.DEDICATED.value
         for title, roles, needed in GROUPS:
             self._add_group(tr(title), s.with_role(*roles), needed and required)
         self._add_group(translate("Roster", "Party branch"), s.branches, required)
         self.tree.expandAll()
+
+    def _facts(self, s: CellSummary) -> str:
+        """One line: community, kind (and responsible unit), households, residents."""
+        dedicated = s.kind == CellKind.DEDICATED.value
+        kind = (
+            translate("Roster", "Dedicated grid")
+            if dedicated
+            else translate("Roster", "Comprehensive grid")
+        )
+        if dedicated:
+            unit = s.responsible_unit or translate("Roster", "no responsible unit")
+            kind = f"{kind} ({unit})"
+        parts = [
+            s.community or translate("Roster", "no community"),
+            kind,
+            translate("Roster", "%1 households").replace("%1", f"{s.households:,.0f}"),
+            translate("Roster", "%1 residents").replace("%1", f"{s.residents:,.0f}"),
+        ]
+        return " · ".join(parts)
 
     def _add_group(self, title: str, people: list[CellPerson], required: bool) -> None:
         if not people and not required:
@@ -244,14 +248,9 @@ class CellPanel(QDockWidget):
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
         self.setWindowTitle(translate("Roster", "Grid Cell"))
-        titles = {
-            "community": translate("Roster", "Community"),
-            "kind": translate("Roster", "Type"),
-            "households": translate("Roster", "Households"),
-            "residents": translate("Roster", "Residents"),
-        }
-        for key, label in self.labels.items():
-            label.setText(titles[key])
+        self.tree.setToolTip(
+            translate("Roster", "Drop workers or branches here to put them on this grid.")
+        )
         self.tree.setHeaderLabels(
             [translate("Roster", "Name"), translate("Roster", "Phone / secretary"), ""]
         )

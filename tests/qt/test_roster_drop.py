@@ -127,3 +127,17 @@ def test_selecting_a_worker_in_the_roster_selects_their_cell(make_roster_window)
     tab = roster_feature(window).dock.workers
     tab.view.selectRow(tab.proxy.mapFromSource(tab.model.index(tab.model.row_of(3), 0)).row())
     assert window.canvas.selection("cells") == [cell_fid(plan, cell_code(0, 2))]
+
+
+def test_panel_of_a_dedicated_grid_names_its_unit_and_requires_no_team(make_roster_window):
+    plan = unassigned_plan()
+    fid = cell_fid(plan, cell_code(0, 1))
+    plan.cells.set_attributes(fid, {"kind": "dedicated", "responsible_unit": "市第一中学"})
+    window = make_roster_window(plan)
+    panel = roster_feature(window).panel
+    panel.show_cell(fid)
+    assert "市第一中学" in panel.facts.text() and "Dedicated grid" in panel.facts.text()
+    assert panel.tree.topLevelItemCount() == 0  # nothing is required of a dedicated grid
+    panel.show_cell(cell_fid(plan, cell_code(0, 2)))
+    assert "households" in panel.facts.text() and "东风社区" in panel.facts.text()
+    assert panel.tree.topLevelItemCount() == 3  # leader, full-time workers, branch: all missing
