@@ -1,0 +1,446 @@
+"""The Coverage feature of the window: centres, walking coverage, gaps, isochrones, sites.
+
+Installs the "Coverage" menu and toolbar, the coverage dock, a findings dock
+for network health, the coverage overlay and the centre tools. Analyses are
+the headless functions of :mod:`gridplanner.analysis`; they run in an
+:class:`~gridplanner.qt.analysis_worker.AnalysisWorker` and a result that
+arrives after a newer request is dropped. Once computed, coverage follows
+every change of the plan; while a centre is dragged a
+:class:`~gridplanner.analysis.coverage_session.CoverageSession` updates the
+shading and the tallies at every mouse move, and the release pushes one
+undoable move after which the full computation runs again. Dialogs go
+through ``ask_*`` methods that tests replace.
+"""
+
+from __future__ import annotations
+
+import shapely
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QActionGroup
+
+from gridplanner.analysis.coverage import coverage_from_centres
+from gridplanner.analysis.coverage_session import CoverageSession
+from gridplanner.analysis.coverage_view import CoverageTable
+from gridplanner.errors import GridPlannerError
+from gridplanner.model.schema import CentreKind, join_services
+from gridplanner.qt import centre_commands as cc
+from gridplanner.qt.actions import ActionSpec, build_actions, retranslate_actions
+from gridplanner.qt.analysis_worker import AnalysisWorker
+from gridplanner.qt.coverage_dock import CoverageDock
+from gridplanner.qt.coverage_overlay import CoverageOverlay
+from gridplanner.qt.findings_dock import FindingsDock
+from gridplanner.qt.map_tools.centre_tools import DeleteCentreTool, MoveCentreTool, PlaceCentreTool
+
+N = QT_TRANSLATE_NOOP
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("compute_coverage", N("MainWindow", "&Compute Coverage"), "action_compute", "F9",
+               N("MainWindow", "Walking distance from every building to its nearest centre")),
+    ActionSpec("tool_place_centre", N("MainWindow", "&Place Centre"), "action_tool_place", "C",
+               N("MainWindow", "Click on the map to place a new service centre"), checkable=True),
+    ActionSpec("tool_move_centre", N("MainWindow", "&Move Centre"), "action_tool_move", "M",
+               N("MainWindow", "Drag a centre; coverage follows while it moves"), checkable=True),
+    ActionSpec("tool_delete_centre", N("MainWindow", "De&lete Centre"), "action_tool_delete",
+               tip=N("MainWindow", "Click a centre to delete it"), checkable=True),
+    ActionSpec("centre_attributes", N("MainWindow", "Centre &Attributes…"), "action_attributes"),
+    ActionSpec("show_shading", N("MainWindow", "Shade Buildings by &Distance"),
+               "action_toggle_view", checkable=True),
+    ActionSpec("show_gaps", N("MainWindow", "Show &Gap Areas"), "action_toggle_view",
+               checkable=True),
+    ActionSpec("show_isochrones", N("MainWindow", "Show &Isochrones"), "action_toggle_view",
+               checkable=True),
+    ActionSpec("iso_overlap", N("MainWindow", "Isochrones &Overlapping"), "action_iso_mode",
+               checkable=True, group="iso"),
+    ActionSpec("iso_dissolve", N("MainWindow", "Isochrones &Dissolved"), "action_iso_mode",
+               checkable=True, group="iso"),
+    ActionSpec("iso_split", N("MainWindow", "Isochrones &Split by Nearest Centre"),
+               "action_iso_mode", checkable=True, group="iso"),
+    ActionSpec("check_network", N("MainWindow", "Check &Walking Network"), "action_check_network",
+               tip=N("MainWindow", "Disconnected pieces, dead ends and zero-length streets")),
+    ActionSpec("suggest_sites", N("MainWindow", "&Suggest Centre Sites…"), "action_suggest_sites"),
+)
+MENU = ("compute_coverage", "-", "tool_place_centre", "tool_move_centre", "tool_delete_centre",
+        "centre_attributes", "-", "show_shading", "show_gaps", "show_isochrones", "iso_overlap",
+        "iso_dissolve", "iso_split", "-", "check_network", "suggest_sites")
+TOOLBAR = ("compute_coverage", "tool_place_centre", "tool_move_centre", "show_isochrones",
+           "show_gaps", "suggest_sites")
+TOOLS = {"place": "tool_place_centre", "move": "tool_move_centre", "delete": "tool_delete_centre"}
+WATCHED = ("centres", "buildings", "network", "cells", "boundaries")
+
+
+class CoverageFeature(QObject):
+    """Everything the window does with centres and coverage (see the module docstring)."""
+
+    #: a coverage table is shown (after a computation finished)
+    coverageReady = Signal(object)
+    #: isochrones / gaps / network problems are on the map
+    viewReady = Signal(str)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.canvas = window.canvas
+        self.plan = None
+        self.result = None
+        self.table: CoverageTable | None = None
+        self.session: CoverageSession | None = None
+        self.live = False
+        self._tokens: dict[str, int] = {}
+        self.workers: dict[str, AnalysisWorker] = {}
+        self.tools = {"place": PlaceCentreTool(self.canvas), "move": MoveCentreTool(self.canvas),
+                      "delete": DeleteCentreTool(self.canvas)}
+        self.actions = build_actions(self, ACTIONS)
+        self.dock = CoverageDock(window)
+        self.findings = FindingsDock(self.canvas, window, "NetworkFindingsDock")
+        self.overlay = CoverageOverlay()
+        self.canvas.add_item(self.overlay)
+        self.siting = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self._recompute_all)
+        self._build_ui()
+        self._connect()
+        window.planChanged.connect(self.set_plan)
+        if window.plan is not None:
+            self.set_plan(window.plan)
+
+    # -- building -------------------------------------------------------------
+    def _build_ui(self) -> None:
+        w, a = self.window, self.actions
+        group = w.actions["tool_pan"].actionGroup()
+        for name in TOOLS.values():
+            if group is not None:
+                group.addAction(a[name])
+        a["show_shading"].setChecked(True)
+        a["iso_overlap"].setChecked(True)
+        self.iso_group: QActionGroup = a["iso_overlap"].actionGroup()
+        menu = w.feature_menu(N("MainWindow", "&Coverage"))
+        for entry in MENU:
+            menu.addSeparator() if entry == "-" else menu.addAction(a[entry])
+        menu.addSeparator()
+        menu.addAction(self.dock.toggleViewAction())
+        menu.addAction(self.findings.toggleViewAction())
+        self.toolbar = w.addToolBar(QCoreApplication.translate("MainWindow", "Coverage"))
+        self.toolbar.setObjectName("CoverageToolBar")
+        for entry in TOOLBAR:
+            self.toolbar.addAction(a[entry])
+        w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings)
+        self.findings.hide()
+        self.dock.hide()
+
+    def _connect(self) -> None:
+        t = self.tools
+        t["place"].centrePlaced.connect(self.place_centre)
+        t["delete"].centrePicked.connect(self.delete_centres)
+        t["move"].dragStarted.connect(self.drag_started)
+        t["move"].dragMoved.connect(self.drag_moved)
+        t["move"].centreMoved.connect(self.drag_finished)
+        t["move"].dragCancelled.connect(self.drag_cancelled)
+        self.dock.parametersChanged.connect(self._parameters_changed)
+        self.dock.computeRequested.connect(self.action_compute)
+        self.dock.buildingActivated.connect(self.zoom_to_building)
+
+    def retranslate(self) -> None:
+        retranslate_actions(self.actions, ACTIONS)
+        self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Coverage"))
+
+    def set_plan(self, plan) -> None:
+        if self.plan is not None:
+            self.plan.layer_changed.disconnect(self._layer_changed)
+        self.plan = plan
+        plan.layer_changed.connect(self._layer_changed)
+        self.live = False
+        self.result = self.table = self.session = None
+        for kind in list(self._tokens):
+            self._tokens[kind] += 1
+        s = plan.settings
+        from gridplanner.analysis.coverage import centre_services
+
+        self.dock.set_defaults(s.levels_m, s.walking_speed, s.target_share, centre_services(plan))
+        self.dock.show_table(None)
+        self.overlay.set_table(None)
+        self.overlay.set_isochrones(None)
+        self.overlay.set_gaps(None)
+        self.overlay.set_problems([])
+        self.overlay.set_suggestions([])
+        self.findings.set_findings([])
+
+    # -- helpers ----------------------------------------------------------------
+    def message(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
+
+    def push(self, command) -> None:
+        self.window.undo_stack.push(command)
+
+    def use_tool(self, name: str) -> None:
+        self.canvas.set_map_tool(self.tools[name])
+        self.actions[TOOLS[name]].setChecked(True)
+        self.canvas.setFocus()
+
+    def _run(self, kind: str, fn, done) -> None:
+        """Run ``fn(progress, cancelled)`` in a thread; ``done(result)`` unless outdated."""
+        token = self._tokens.get(kind, 0) + 1
+        self._tokens[kind] = token
+        old = self.workers.get(kind)
+        if old is not None:
+            old.cancel()
+        worker = AnalysisWorker(fn)
+        self.workers[kind] = worker
+        worker.progressed.connect(lambda pct, text: self.message(f"{text} {pct}%"))
+        worker.succeeded.connect(lambda r, k=kind, t=token: self._finished(k, t, done, r))
+        worker.failed.connect(lambda m, k=kind, t=token: self._failed(k, t, m))
+        worker.start()
+
+    def _finished(self, kind: str, token: int, done, result) -> None:
+        if self._tokens.get(kind) == token:
+            self.workers.pop(kind, None)
+            done(result)
+
+    def _failed(self, kind: str, token: int, message: str) -> None:
+        if self._tokens.get(kind) == token:
+            self.workers.pop(kind, None)
+            self.message(message)
+
+    def is_busy(self) -> bool:
+        return any(w.isRunning() for w in self.workers.values())
+
+    # -- coverage ------------------------------------------------------------------
+    def action_compute(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        self.compute()
+
+    def compute(self) -> None:
+        """Compute coverage (in a thread) and keep it up to date from now on."""
+        self.live = True
+        plan, levels = self.plan, self.dock.levels_m()
+        self._run("coverage", lambda p, c: coverage_from_centres(plan, levels, progress=p,
+                                                                  cancelled=c),
+                  self._coverage_done)
+
+    def _coverage_done(self, result) -> None:
+        self.result = result
+        self.show_result()
+        self.message(self.tr("Coverage computed (%1).").replace("%1", result.method))
+
+    def show_result(self) -> None:
+        """Build the table of the current result for the dock's service, levels and speed."""
+        if self.result is None:
+            return
+        table = CoverageTable.from_result(self.plan, self.result, self.dock.current_service())
+        table.levels_m = self.dock.levels_m()
+        table.walking_speed = self.dock.walking_speed()
+        table.target_share = self.dock.target_share()
+        self.table = table
+        self.dock.show_table(table)
+        self.overlay.set_table(table)
+        self.coverageReady.emit(table)
+
+    def _parameters_changed(self) -> None:
+        if self.result is not None:
+            self.show_result()  # distances do not depend on levels or the service chosen
+        self._refresh_views()
+
+    def _layer_changed(self, change) -> None:
+        if change.layer in WATCHED and self.session is None:
+            if change.layer == "centres":
+                from gridplanner.analysis.coverage import centre_services
+
+                self.dock.set_services(centre_services(self.plan))
+            self._timer.start()
+
+    def _recompute_all(self) -> None:
+        if self.live:
+            self.compute()
+        self._refresh_views()
+
+    # -- dragging a centre -------------------------------------------------------------
+    def drag_started(self, fid: int) -> None:
+        if self.table is None:
+            self.session = None
+            return
+        try:
+            self.session = CoverageSession.from_plan(self.plan, self.dock.current_service(),
+                                                     limit=max(self.table.levels_m))
+        except GridPlannerError as exc:
+            self.session = None
+            self.message(str(exc))
+            return
+        self._drag_fid = fid if fid in self.session else None
+
+    def drag_moved(self, fid: int, x: float, y: float) -> None:
+        if self.session is None or self.table is None or getattr(self, "_drag_fid", None) != fid:
+            return
+        change = self.session.move_centre(fid, shapely.Point(x, y))
+        pos = self.table.update(change.buildings, change.distance_m, change.nearest_centre)
+        self.overlay.update_distances(pos)
+        self.dock.refresh_tallies(uncovered=False)
+
+    def drag_finished(self, fid: int, x: float, y: float) -> None:
+        self.session = None
+        self.push(cc.MoveCentreCommand(self.plan, fid, shapely.Point(x, y)))
+
+    def drag_cancelled(self, _fid: int) -> None:
+        if self.session is not None:
+            self.session = None
+            self.show_result()
+
+    # -- centres ---------------------------------------------------------------------
+    def place_centre(self, x: float, y: float) -> int | None:
+        """Add a centre at (x, y) with the attributes the user gives (undoable)."""
+        n = len(self.plan.centres) + 1
+        values = {"name": self.tr("New centre %1").replace("%1", str(n)),
+                  "kind": CentreKind.NEIGHBOURHOOD.value,
+                  "services": join_services(list(self.plan.settings.services))}
+        values = self.ask_centre_attributes(values)
+        if values is None:
+            return None
+        command = cc.AddCentreCommand(self.plan, shapely.Point(x, y), values)
+        self.push(command)
+        self.canvas.set_selection("centres", [command.fid])
+        return command.fid
+
+    def delete_centres(self, fids) -> None:
+        fids = [fids] if isinstance(fids, int) else list(fids)
+        if fids:
+            self.push(cc.DeleteCentresCommand(self.plan, fids))
+
+    def action_attributes(self) -> None:
+        fids = [f for f in self.canvas.selection("centres") if f in self.plan.centres.frame.index]
+        if len(fids) != 1:
+            self.message(self.tr("Select one centre to edit its attributes."))
+            return
+        row = self.plan.centres.row(fids[0])
+        old = {k: row[k] for k in ("name", "kind", "services", "capacity", "hours", "notes")}
+        values = self.ask_centre_attributes(old)
+        if values is None:
+            return
+        changed = {k: v for k, v in values.items() if str(old[k]) != str(v)}
+        if changed:
+            self.push(cc.SetCentreAttributesCommand(self.plan, fids[0], changed))
+
+    def add_suggested_centre(self, suggestion) -> int:
+        service = self.siting.params()["service"] if self.siting is not None else None
+        services = [service] if service else list(self.plan.settings.services)
+        command = cc.AddCentreCommand(self.plan, suggestion.point, {
+            "name": self.tr("Suggested site %1").replace("%1", str(suggestion.rank)),
+            "kind": CentreKind.NEIGHBOURHOOD.value, "services": join_services(services)},
+            self.tr("Add suggested centre"))
+        self.push(command)
+        return command.fid
+
+    def zoom_to_building(self, fid: int) -> None:
+        self.canvas.set_selection("buildings", [fid])
+        g = self.plan.buildings.geometry(fid)
+        x, y = g.centroid.x, g.centroid.y
+        half = max(150.0, self.canvas.pixel_size() * 50)
+        self.canvas.set_extent((x - half, y - half, x + half, y + half))
+
+    # -- map views ------------------------------------------------------------------------
+    def action_toggle_view(self) -> None:
+        a = self.actions
+        self.overlay.show_shading = a["show_shading"].isChecked()
+        self.overlay.show_gaps = a["show_gaps"].isChecked()
+        self.overlay.show_isochrones = a["show_isochrones"].isChecked()
+        if self.overlay.show_shading and self.result is None:
+            self.compute()
+        self._refresh_views()
+        self.canvas.update()
+
+    def action_iso_mode(self) -> None:
+        self._refresh_views()
+
+    def iso_mode(self) -> str:
+        for mode in ("overlap", "dissolve", "split"):
+            if self.actions[f"iso_{mode}"].isChecked():
+                return mode
+        return "overlap"
+
+    def _refresh_views(self) -> None:
+        """Recompute the isochrones and gaps shown on the map (in a thread)."""
+        iso, gaps = self.overlay.show_isochrones, self.overlay.show_gaps
+        if not (iso or gaps) or self.plan is None:
+            return
+        plan, levels, mode = self.plan, self.dock.levels_m(), self.iso_mode()
+        service = self.dock.current_service()
+
+        def job(progress, cancelled):
+            from gridplanner.analysis.isochrones import gap_areas, isochrones
+
+            out = {"iso": None, "gaps": None}
+            if iso:
+                out["iso"] = isochrones(plan, levels, mode=mode, service=service,
+                                        progress=progress, cancelled=cancelled)
+            if gaps:
+                reached = out["iso"] if iso and mode == "dissolve" else isochrones(
+                    plan, levels, mode="dissolve", service=service, cancelled=cancelled)
+                out["gaps"] = gap_areas(plan, reached, levels, service)
+            return out
+
+        self._run("views", job, self._views_done)
+
+    def _views_done(self, out: dict) -> None:
+        if out["iso"] is not None:
+            self.overlay.set_isochrones(out["iso"])
+        if out["gaps"] is not None:
+            self.overlay.set_gaps(out["gaps"])
+        self.viewReady.emit("isochrones")
+
+    def action_check_network(self) -> None:
+        from gridplanner.analysis.network import has_network
+        from gridplanner.analysis.network_health import check_network
+
+        if not has_network(self.plan):
+            self.message(self.tr("No walking network loaded: import streets first. Coverage "
+                                 "uses straight lines meanwhile."))
+            return
+        plan = self.plan
+        self._run("network", lambda p, c: check_network(plan), self._network_done)
+
+    def _network_done(self, health) -> None:
+        self.overlay.set_problems(health.findings)
+        self.overlay.show_problems = True
+        self.findings.set_findings(health.findings, self.tr("Walking Network"))
+        self.findings.show()
+        self.findings.raise_()
+        self.message(self.tr("%1 pieces, %2 dead ends, %3 buildings on pieces cut off from "
+                             "the main network").replace("%1", str(health.components))
+                     .replace("%2", str(health.dangling_ends))
+                     .replace("%3", str(health.stranded_buildings)))
+        self.viewReady.emit("network")
+
+    # -- site suggestion --------------------------------------------------------------------
+    def action_suggest_sites(self) -> None:
+        from gridplanner.analysis.coverage import centre_services
+        from gridplanner.qt.siting_dialog import SitingDialog
+
+        if self.siting is not None:
+            self.siting.close()
+        self.siting = SitingDialog(self.plan, self.dock.levels_m(), self.dock.walking_speed(),
+                                   centre_services(self.plan), self.dock.current_service(),
+                                   self.window)
+        self.siting.suggestionsChanged.connect(self.overlay.set_suggestions)
+        self.siting.addRequested.connect(self.add_suggested_centre)
+        self.siting.show()
+
+    # -- tools ----------------------------------------------------------------------------------
+    def action_tool_place(self) -> None:
+        self.use_tool("place")
+
+    def action_tool_move(self) -> None:
+        if self.result is None:
+            self.compute()
+        self.use_tool("move")
+
+    def action_tool_delete(self) -> None:
+        self.use_tool("delete")
+
+    # -- questions (replace these in tests) ------------------------------------------------------
+    def ask_centre_attributes(self, values: dict):
+        """The attributes from the centre dialog, or None when cancelled."""
+        from gridplanner.qt.centre_dialog import CentreDialog
+
+        kinds = sorted({str(k) for k in self.plan.centres.frame["kind"] if str(k)})
+        dialog = CentreDialog(values, list(self.plan.settings.services), kinds, self.window)
+        return dialog.values() if dialog.exec() == CentreDialog.DialogCode.Accepted else None

@@ -1,0 +1,346 @@
+"""The coverage picture over the map: shaded buildings, gaps, isochrones, network problems.
+
+One canvas item (``paint(painter, canvas)``) drawn on top of the cached map
+at every frame, so updates while a centre is dragged cost only the changed
+distance classes, not a map render:
+
+* buildings filled by the walking-distance class (within the first level,
+  the second …, beyond all), from the buildings layer's cached geometry;
+* gap areas (community parts beyond reach) as red hatched polygons;
+* isochrone polygons per centre (overlapping, dissolved or split), nested
+  rings for the levels, inner rings stronger;
+* network problems: disconnected pieces (thick magenta) and dead ends;
+* a legend in the lower right corner stating the distance method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import shapely
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+
+from gridplanner.analysis.coverage import STRAIGHT_LINE
+from gridplanner.analysis.coverage_view import CoverageTable, level_text
+from gridplanner.render.cache import path_from_geometries, polygon_from_points
+from gridplanner.render.fonts import label_font
+
+#: fills of the distance classes, nearest first; "beyond" is the last
+LEVEL_RAMP = ("#1a9641", "#77c35c", "#c4e687", "#fee08b", "#fdae61")
+BEYOND_COLOUR = "#d7191c"
+GAP_COLOUR = "#c0182a"
+CENTRE_COLOURS = ("#1f78b4", "#33a02c", "#e31a1c", "#ff7f00", "#6a3d9a", "#b15928",
+                  "#1b9e77", "#d95f02", "#7570b3", "#e7298a")
+PROBLEM_COLOUR = "#d01c8b"
+DISSOLVED_COLOUR = "#2166ac"
+SUGGESTION_COLOUR = "#5e3c99"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CoverageOverlay", text)
+
+
+def level_colours(n: int) -> list[str]:
+    """Fill colours of ``n`` levels, nearest first (green to orange)."""
+    if n <= len(LEVEL_RAMP):
+        idx = np.round(np.linspace(0, len(LEVEL_RAMP) - 1, n)).astype(int) if n > 1 else [0]
+        return [LEVEL_RAMP[i] for i in idx]
+    return [LEVEL_RAMP[min(i, len(LEVEL_RAMP) - 1)] for i in range(n)]
+
+
+def _qcolour(value: str, alpha: int = 255) -> QColor:
+    c = QColor(value)
+    c.setAlpha(alpha)
+    return c
+
+
+class CoverageOverlay:
+    """Canvas item drawing the coverage picture (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.visible = True
+        self.canvas = None
+        self.show_shading = True
+        self.show_gaps = False
+        self.show_isochrones = False
+        self.show_problems = False
+        self.show_legend = True
+        self.table: CoverageTable | None = None
+        self.isochrones: pd.DataFrame | None = None
+        self.gaps: pd.DataFrame | None = None
+        self.problems: list = []
+        self._classes: np.ndarray | None = None
+        self._class_shapes: dict[int, tuple[QPainterPath, QPolygonF]] = {}
+        self._cache_key = None
+        self._positions: np.ndarray | None = None
+        self._iso_paths: list[tuple[QPainterPath, QColor, QColor]] = []
+        self._gap_paths: list[QPainterPath] = []
+        self._problem_shapes: tuple[QPainterPath, QPolygonF] = (QPainterPath(), QPolygonF())
+        self.suggestions: list[tuple[int, float, float]] = []
+
+    # -- content --------------------------------------------------------------
+    def set_table(self, table: CoverageTable | None) -> None:
+        """Shade buildings from ``table`` (None clears the shading)."""
+        self.table = table
+        self._classes = table.classes() if table is not None else None
+        self._class_shapes.clear()
+        self._cache_key = None
+        self._changed()
+
+    def update_distances(self, changed_positions: np.ndarray) -> None:
+        """The table's distances changed at ``changed_positions``: redo those classes."""
+        if self.table is None or self._classes is None:
+            return
+        new = self.table.classes()
+        touched = set(np.unique(self._classes[changed_positions]).tolist()) | set(
+            np.unique(new[changed_positions]).tolist())
+        self._classes = new
+        for c in touched:
+            self._class_shapes.pop(int(c), None)
+        self._changed()
+
+    def set_isochrones(self, frame: pd.DataFrame | None) -> None:
+        self.isochrones = frame
+        self._iso_paths = self._isochrone_paths(frame) if frame is not None else []
+        self._changed()
+
+    def set_gaps(self, frame: pd.DataFrame | None, level: float | None = None) -> None:
+        """Gap areas (``level_m`` column); only those of ``level`` (default the largest)."""
+        self.gaps = frame
+        self._gap_paths = []
+        if frame is not None and len(frame):
+            lv = float(level if level is not None else frame["level_m"].astype(float).max())
+            here = frame[np.isclose(frame["level_m"].astype(float), lv)]
+            self._gap_paths = [path_from_geometries([g]) for g in here.geometry.values]
+        self._changed()
+
+    def set_problems(self, findings: Sequence) -> None:
+        """Network-health findings: lines are drawn as lines, points as rings."""
+        self.problems = list(findings)
+        lines, points = [], []
+        for f in self.problems:
+            g = f.geometry
+            if g is None or g.is_empty:
+                continue
+            if shapely.get_type_id(g) in (0, 4):
+                points.append(shapely.get_coordinates(g))
+            else:
+                lines.append(g)
+        self._problem_shapes = (path_from_geometries(lines) if lines else QPainterPath(),
+                                polygon_from_points(np.vstack(points)) if points else QPolygonF())
+        self._changed()
+
+    def set_suggestions(self, suggestions: Sequence) -> None:
+        """Suggested sites (objects with ``rank`` and ``point``) as numbered markers."""
+        self.suggestions = [(int(s.rank), float(s.point.x), float(s.point.y)) for s in suggestions]
+        self._changed()
+
+    def _changed(self) -> None:
+        if self.canvas is not None:
+            self.canvas.update()
+
+    def _isochrone_paths(self, frame: pd.DataFrame) -> list[tuple[QPainterPath, QColor, QColor]]:
+        """(path, fill, outline) per polygon, largest level first so inner rings end on top."""
+        if len(frame) == 0:
+            return []
+        levels = sorted(frame["level_m"].astype(float).unique())
+        alphas = np.linspace(70, 25, len(levels)) if len(levels) > 1 else [60]
+        centres = sorted({int(c) for c in frame["centre"].dropna()})
+        colour_of = {c: CENTRE_COLOURS[i % len(CENTRE_COLOURS)] for i, c in enumerate(centres)}
+        out = []
+        order = frame.assign(_lv=frame["level_m"].astype(float)).sort_values("_lv", ascending=False)
+        for _, row in order.iterrows():
+            k = levels.index(float(row["level_m"]))
+            base = DISSOLVED_COLOUR if pd.isna(row["centre"]) else colour_of[int(row["centre"])]
+            out.append((path_from_geometries([row.geometry]), _qcolour(base, int(alphas[k])),
+                        _qcolour(base, 220)))
+        return out
+
+    # -- painting ---------------------------------------------------------------
+    def paint(self, painter: QPainter, canvas) -> None:
+        if canvas.plan is None:
+            return
+        painter.save()
+        transform = canvas.transform()
+        if self.show_isochrones and self._iso_paths:
+            self._paint_isochrones(painter, transform)
+        if self.show_shading and self.table is not None:
+            painter.setTransform(transform)
+            self._paint_buildings(painter, canvas)
+            painter.resetTransform()
+        if self.show_gaps and self._gap_paths:
+            self._paint_gaps(painter, transform)
+        if self.show_problems:
+            self._paint_problems(painter, transform)
+        if self.suggestions:
+            self._paint_suggestions(painter, canvas)
+        if self.show_legend and (self.table is not None or self.show_isochrones):
+            self._paint_legend(painter, QRectF(canvas.rect()))
+        painter.restore()
+
+    def _building_positions(self, canvas) -> np.ndarray:
+        """Position in the buildings layer cache of every table row (-1 when absent)."""
+        cache = canvas.map_painter.cache(canvas.plan, "buildings")
+        key = (id(cache), id(self.table))
+        if key != self._cache_key:
+            order = np.argsort(cache.fids, kind="stable")
+            fids = self.table.fids
+            at = np.clip(np.searchsorted(cache.fids, fids, sorter=order), 0, max(len(order) - 1, 0))
+            pos = order[at] if len(order) else np.full(len(fids), -1)
+            ok = cache.fids[pos] == fids if len(order) else np.zeros(len(fids), bool)
+            self._positions = np.where(ok, pos, -1)
+            self._cache_key = key
+            self._class_shapes.clear()
+        return self._positions
+
+    def _shapes_of(self, canvas, cls: int) -> tuple[QPainterPath, QPolygonF]:
+        if cls not in self._class_shapes:
+            cache = canvas.map_painter.cache(canvas.plan, "buildings")
+            pos = self._building_positions(canvas)[self._classes == cls]
+            pos = np.sort(pos[pos >= 0])
+            is_point = np.isin(cache.types[pos], (0, 4))
+            path = cache.path_of(pos[~is_point])
+            pts = polygon_from_points(shapely.get_coordinates(cache.geoms[pos[is_point]]))
+            self._class_shapes[cls] = (path, pts)
+        return self._class_shapes[cls]
+
+    def _paint_buildings(self, painter: QPainter, canvas) -> None:
+        n = len(self.table.levels_m)
+        colours = level_colours(n) + [BEYOND_COLOUR]
+        self._building_positions(canvas)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(self.table.fids) < 5000)
+        for cls in range(n + 1):
+            path, pts = self._shapes_of(canvas, cls)
+            outline = QPen(QColor(colours[cls]).darker(150), 0.8)
+            outline.setCosmetic(True)
+            painter.setPen(outline)
+            painter.setBrush(QColor(colours[cls]))
+            if not path.isEmpty():
+                painter.drawPath(path)
+            if pts.size():
+                dot = QPen(QColor(colours[cls]).darker(130), 6.0)
+                dot.setCosmetic(True)
+                dot.setCapStyle(Qt.PenCapStyle.SquareCap)
+                painter.setPen(dot)
+                painter.drawPoints(pts)
+
+    def _paint_isochrones(self, painter: QPainter, transform) -> None:
+        painter.setTransform(transform)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for path, fill, outline in self._iso_paths:
+            pen = QPen(outline, 1.6)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(fill)
+            painter.drawPath(path)
+        painter.resetTransform()
+
+    def _paint_gaps(self, painter: QPainter, transform) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        brush = QBrush(_qcolour(GAP_COLOUR, 150), Qt.BrushStyle.BDiagPattern)
+        pen = QPen(_qcolour(GAP_COLOUR, 230), 1.6, Qt.PenStyle.DashLine)
+        for path in self._gap_paths:
+            device = transform.map(path)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_qcolour(GAP_COLOUR, 28))
+            painter.drawPath(device)
+            painter.setBrush(brush)
+            painter.setPen(pen)
+            painter.drawPath(device)
+
+    def _paint_problems(self, painter: QPainter, transform) -> None:
+        path, pts = self._problem_shapes
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setTransform(transform)
+        if not path.isEmpty():
+            pen = QPen(_qcolour(PROBLEM_COLOUR, 200), 5.0)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+        painter.resetTransform()
+        painter.setPen(QPen(QColor(PROBLEM_COLOUR), 2.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for i in range(pts.size()):
+            painter.drawEllipse(transform.map(pts.at(i)), 6.0, 6.0)
+
+    def _paint_suggestions(self, painter: QPainter, canvas) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setFont(label_font(8.0, bold=True))
+        for rank, x, y in self.suggestions:
+            p = canvas.map_to_widget(QPointF(x, y))
+            painter.setPen(QPen(QColor("#ffffff"), 2.0))
+            painter.setBrush(QColor(SUGGESTION_COLOUR))
+            painter.drawEllipse(p, 10.0, 10.0)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(QRectF(p.x() - 10, p.y() - 10, 20, 20),
+                             int(Qt.AlignmentFlag.AlignCenter), str(rank))
+
+    # -- legend -------------------------------------------------------------------
+    def legend_entries(self) -> tuple[str, list[tuple[str, str, str]]]:
+        """(title, [(kind, colour, text)]) of the legend; kind is fill, hatch, line or ring."""
+        t = self.table
+        method = t.method if t is not None else None
+        if method == STRAIGHT_LINE:
+            title = _tr("Straight-line distance — no network loaded")
+        else:
+            title = _tr("Walking distance (network)")
+        items: list[tuple[str, str, str]] = []
+        if t is not None and self.show_shading:
+            colours = level_colours(len(t.levels_m))
+            for lv, colour in zip(t.levels_m, colours, strict=True):
+                items.append(("fill", colour, _tr("within %1").replace(
+                    "%1", level_text(lv, t.walking_speed))))
+            items.append(("fill", BEYOND_COLOUR, _tr("beyond %1").replace(
+                "%1", level_text(t.levels_m[-1], t.walking_speed))))
+            if t.service:
+                title += " · " + t.service
+        if self.show_gaps and self._gap_paths:
+            items.append(("hatch", GAP_COLOUR, _tr("gap area (beyond reach)")))
+        if self.show_isochrones and self._iso_paths:
+            items.append(("fill", DISSOLVED_COLOUR, _tr("isochrones (rings: levels)")))
+        if self.show_problems and self.problems:
+            items.append(("line", PROBLEM_COLOUR, _tr("network problem")))
+        if self.suggestions:
+            items.append(("fill", SUGGESTION_COLOUR, _tr("suggested site")))
+        return title, items
+
+    def _paint_legend(self, painter: QPainter, rect: QRectF) -> None:
+        title, items = self.legend_entries()
+        font = label_font(8.5)
+        bold = label_font(9.0, bold=True)
+        fm, fb = QFontMetricsF(font), QFontMetricsF(bold)
+        line = fm.height() + 3
+        width = max([fb.horizontalAdvance(title)] + [fm.horizontalAdvance(t) + 24
+                                                      for _, _, t in items]) + 16
+        height = fb.height() + 8 + line * len(items) + 6
+        box = QRectF(rect.right() - width - 12, rect.bottom() - height - 12, width, height)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(QColor(0, 0, 0, 90), 1.0))
+        painter.setBrush(QColor(255, 255, 255, 225))
+        painter.drawRoundedRect(box, 4, 4)
+        painter.setFont(bold)
+        painter.setPen(QColor("#202020"))
+        y = box.top() + 4 + fb.ascent()
+        painter.drawText(QPointF(box.left() + 8, y), title)
+        y = box.top() + fb.height() + 8
+        painter.setFont(font)
+        for kind, colour, text in items:
+            sw = QRectF(box.left() + 8, y + 2, 16, line - 6)
+            if kind == "hatch":
+                painter.setPen(QPen(QColor(colour), 1.2, Qt.PenStyle.DashLine))
+                painter.setBrush(QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern))
+            elif kind == "line":
+                painter.setPen(QPen(QColor(colour), 4.0))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                sw = QRectF(sw.left(), sw.center().y(), sw.width(), 0.1)
+            else:
+                painter.setPen(QPen(QColor(colour).darker(150), 1.0))
+                painter.setBrush(QColor(colour))
+            painter.drawRect(sw)
+            painter.setPen(QColor("#202020"))
+            painter.drawText(QPointF(sw.right() + 6, y + fm.ascent()), text)
+            y += line
