@@ -172,7 +172,8 @@ def insert_shared_vertex(geometries: Mapping[int, shapely.Geometry], xy: XY,
                          tolerance: float) -> dict[int, shapely.Geometry]:
     """Add a vertex at ``xy`` to every cell with an edge there; returns the changed cells."""
     out = {}
-    for fid, g in geometries.items():
+    for fid in _near(geometries, xy, tolerance):
+        g = geometries[fid]
         new = _map_rings(g, lambda c: _insert_on_edges(c, xy, tolerance))
         if len(shapely.get_coordinates(new)) != len(shapely.get_coordinates(g)):
             out[fid] = new
@@ -202,9 +203,8 @@ def delete_shared_vertex(geometries: Mapping[int, shapely.Geometry], xy: XY,
                          tolerance: float) -> dict[int, shapely.Geometry]:
     """Remove the vertex at ``xy`` from every cell that has it; returns the changed cells."""
     out = {}
-    for fid, g in geometries.items():
-        if not shapely.dwithin(g, shapely.Point(xy), tolerance):
-            continue
+    for fid in _near(geometries, xy, tolerance):
+        g = geometries[fid]
         new = _map_rings(g, lambda c: _drop_vertex(c, xy, tolerance))
         if len(shapely.get_coordinates(new)) != len(shapely.get_coordinates(g)):
             out[fid] = new
@@ -230,12 +230,19 @@ def move_vertex(geometries: Mapping[int, shapely.Geometry], old_xy: XY, new_xy: 
         coords[hit] = new
         return coords
 
-    out = {}
-    for fid, g in geometries.items():
-        if g is None or not shapely.dwithin(g, shapely.Point(old_xy), tolerance):
-            continue
-        out[fid] = _map_rings(g, shift)
+    out = {fid: _map_rings(geometries[fid], shift)
+           for fid in _near(geometries, old_xy, tolerance)}
     return _checked(out) if check else out
+
+
+def _near(geometries: Mapping[int, shapely.Geometry], xy: XY, tolerance: float) -> list[int]:
+    """Keys of the geometries within ``tolerance`` of ``xy`` (one vectorised test)."""
+    keys = list(geometries)
+    if not keys:
+        return []
+    geoms = np.asarray([geometries[k] for k in keys], dtype=object)
+    hit = shapely.dwithin(geoms, shapely.Point(xy), tolerance)
+    return [k for k, h in zip(keys, hit, strict=True) if h]
 
 
 def _checked(geometries: dict) -> dict:

@@ -30,7 +30,7 @@ from scipy.sparse.csgraph import connected_components
 
 from gridplanner.analysis.cell_edit import polygon_parts, voronoi_partition
 from gridplanner.analysis.regionalize import choose_region_count, regionalize
-from gridplanner.analysis.tallies import assign_points, building_points
+from gridplanner.analysis.tallies import add_totals, assign_points, building_points
 from gridplanner.errors import AnalysisError
 from gridplanner.model.plan import Plan
 from gridplanner.model.schema import BoundaryLevel, CellKind
@@ -377,18 +377,6 @@ def generate_cells(plan: Plan, method: str = "balanced", size: float | None = No
     if method == "balanced":
         problems.extend(_range_misses(cells, low, high, problems))
     return PartitionResult(cells, problems, partition_metrics(cells, low, high))
-
-
-def add_totals(plan: Plan, cells: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """``cells`` with households, residents and buildings columns (by representative point)."""
-    from gridplanner.analysis.tallies import BuildingIndex
-
-    index = BuildingIndex.from_plan(plan)
-    t = index.tally(dict(enumerate(cells.geometry.values)))
-    out = cells.copy()
-    for col in ("households", "residents", "buildings"):
-        out[col] = t[col].to_numpy() if len(out) else []
-    return out
 
 
 def _range_misses(cells: gpd.GeoDataFrame, low: float, high: float,

@@ -176,3 +176,13 @@ def building_cells(plan: Plan) -> pd.Series:
     fids = np.asarray(cells.index, dtype=np.int64)
     values = pd.array([int(fids[w]) if w >= 0 else pd.NA for w in where], dtype="Int64")
     return pd.Series(values, index=plan.buildings.frame.index, name="cell")
+
+
+def add_totals(plan: Plan, cells: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a cells frame with households, residents and buildings columns."""
+    index = BuildingIndex.from_plan(plan)
+    t = index.tally(dict(enumerate(cells.geometry.values)))
+    out = cells.copy()
+    for col in ("households", "residents", "buildings"):
+        out[col] = t[col].to_numpy() if len(out) else []
+    return out
