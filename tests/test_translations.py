@@ -47,6 +47,8 @@ def test_translations_keep_placeholders_and_accelerators():
         node = msg.find("translation")
         forms = [f.text or "" for f in node.findall("numerusform")] or [node.text or ""]
         for text in forms:
+            if not text:
+                continue  # untranslated: reported by test_every_chinese_message_is_translated
             if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text)):
                 problems.append(f"[{context}] {source!r} -> {text!r}: placeholders differ")
             if re.search(r"&[^&\s]", source) and "&" not in text:
@@ -140,8 +142,8 @@ def test_committed_qm_files_match_their_sources(repo_root, tmp_path):
 @pytest.mark.skipif(find_tool("lupdate") is None, reason="no lupdate")
 def test_update_extracts_strings_and_keeps_translations(repo_root, tmp_path):
     folder = repo_root / "resources" / "translations"
-    for name in ("gridplanner_zh_CN.ts", "gridplanner_en.ts", "zh_CN.json"):
-        shutil.copy(folder / name, tmp_path)
+    shutil.copytree(folder, tmp_path, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("*.qm"))
     before = {(c, s): m.findtext("translation")
               for c, s, m in tr.iter_messages(tr.read_ts(tmp_path / "gridplanner_zh_CN.ts"))}
     assert tr.update(tmp_path) == 0

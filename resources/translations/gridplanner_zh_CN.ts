@@ -5,6 +5,7 @@
         <name />
         <message>
             <source>&amp;Undo</source>
+            <extracomment>emitted after a plan is shown (new, open), with the Plan</extracomment>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
@@ -23,12 +24,993 @@
     <context>
         <name>AttributeDock</name>
         <message>
+            <source>ID</source>
+            <extracomment>Display titles of the plan's own columns (other columns show their name).</extracomment>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>Parent</source>
+            <translation>上级</translation>
+        </message>
+        <message>
+            <source>Households</source>
+            <translation>户数</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>人口</translation>
+        </message>
+        <message>
+            <source>Floors</source>
+            <translation>层数</translation>
+        </message>
+        <message>
+            <source>Households estimated</source>
+            <translation>户数为估算</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>Services</source>
+            <translation>服务</translation>
+        </message>
+        <message>
+            <source>Capacity</source>
+            <translation>容量</translation>
+        </message>
+        <message>
+            <source>Opening hours</source>
+            <translation>开放时间</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Street type</source>
+            <translation>道路类型</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <source>Secretary</source>
+            <translation>书记</translation>
+        </message>
+        <message>
+            <source>Full members</source>
+            <translation>正式党员数</translation>
+        </message>
+        <message>
+            <source>Responsible unit</source>
+            <translation>责任单位</translation>
+        </message>
+        <message>
             <source>Attributes</source>
             <translation>属性表</translation>
         </message>
         <message>
             <source>Filter rows…</source>
             <translation>筛选行…</translation>
+        </message>
+        <message>
+            <source>%1 features are selected on the map; too scattered to mark in the table</source>
+            <translation>地图上已选中 %1 个要素，分布过散，无法在表格中逐一标出</translation>
+        </message>
+    </context>
+    <context>
+        <name>AutoAssign</name>
+        <message>
+            <source>Full-time worker</source>
+            <translation>专职网格员</translation>
+        </message>
+        <message>
+            <source>Grid leader</source>
+            <translation>网格长</translation>
+        </message>
+        <message>
+            <source>Extra worker</source>
+            <translation>增配网格员</translation>
+        </message>
+        <message>
+            <source>Joint branch</source>
+            <translation>联合党支部</translation>
+        </message>
+        <message>
+            <source>Grid %1 has no full-time worker (%2 households)</source>
+            <extracomment>The core's English reasons (assignment.py) and their translatable templates; the groups fill %1, %2, ... in order. Unknown texts are shown as they are.</extracomment>
+            <translation>网格 %1 没有专职网格员（%2 户）</translation>
+        </message>
+        <message>
+            <source>Grid %1 has no grid leader; promote a full-time worker</source>
+            <translation>网格 %1 没有网格长；由一名专职网格员担任</translation>
+        </message>
+        <message>
+            <source>%1 households per full-time worker is more than %2; %3 with one more</source>
+            <translation>每名专职网格员负责 %1 户，超过 %2 户；增配一人后为 %3 户</translation>
+        </message>
+        <message>
+            <source>Branches %1 have fewer than %2 full members each; together %3</source>
+            <translation>党支部 %1 的正式党员均少于 %2 名；合并后共 %3 名</translation>
+        </message>
+        <message>
+            <source>Grid %1 (%2): no unassigned full-time worker left</source>
+            <translation>网格 %1（%2）：已无未分配的专职网格员</translation>
+        </message>
+        <message>
+            <source>Grid %1 (%2): no full-time worker left to lead it</source>
+            <translation>网格 %1（%2）：已无可担任网格长的专职网格员</translation>
+        </message>
+        <message>
+            <source>Grid %1 (%2): %3 households per full-time worker, more than %4, and no worker is left</source>
+            <translation>网格 %1（%2）：每名专职网格员负责 %3 户，超过 %4 户，且已无可增配的网格员</translation>
+        </message>
+        <message>
+            <source>Branch %1 (grid %2) is too small and has no neighbouring grid branch to join</source>
+            <translation>党支部 %1（网格 %2）人数不足，且没有可联合的相邻网格党支部</translation>
+        </message>
+        <message>
+            <source>Auto-assign Grid Workers and Branches</source>
+            <extracomment>Qt's translate under a name pyside6-lupdate recognises (with a literal context).</extracomment>
+            <translation>自动分配网格员和党支部</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>更改</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Needs nobody available can fill:</source>
+            <translation>现有人员无法满足的需求：</translation>
+        </message>
+        <message>
+            <source>Select All</source>
+            <translation>全选</translation>
+        </message>
+        <message>
+            <source>Select None</source>
+            <translation>全不选</translation>
+        </message>
+        <message>
+            <source>Apply Selected</source>
+            <translation>应用所选</translation>
+        </message>
+        <message>
+            <source>Every grid needs a grid leader, a full-time worker and a Party branch of at least three full members. Uncheck the changes you do not want; the rest is applied as one step that Undo takes back.</source>
+            <translation>每个网格都需要一名网格长、一名专职网格员和一个至少有三名正式党员的党支部。取消勾选不需要的更改，其余更改作为一步应用，可以撤销。</translation>
+        </message>
+        <message>
+            <source>Nothing to propose: every grid that can be staffed from the roster already is.</source>
+            <translation>没有可建议的更改：凡能从花名册配备人员的网格都已配备。</translation>
+        </message>
+        <message>
+            <source>%1 of %2 changes selected</source>
+            <translation>已选 %1 / %2 项更改</translation>
+        </message>
+    </context>
+    <context>
+        <name>CellAttributeDialog</name>
+        <message>
+            <source>Cell Attributes</source>
+            <translation>网格属性</translation>
+        </message>
+        <message>
+            <source>Comprehensive grid</source>
+            <translation>综合网格</translation>
+        </message>
+        <message>
+            <source>Dedicated grid</source>
+            <translation>专属网格</translation>
+        </message>
+        <message>
+            <source>Code:</source>
+            <translation>编码：</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation>类型：</translation>
+        </message>
+        <message>
+            <source>Responsible unit:</source>
+            <translation>责任单位：</translation>
+        </message>
+        <message>
+            <source>Notes:</source>
+            <translation>备注：</translation>
+        </message>
+    </context>
+    <context>
+        <name>CentreDialog</name>
+        <message>
+            <source>Centre Attributes</source>
+            <translation>服务中心属性</translation>
+        </message>
+        <message>
+            <source>other services, comma-separated</source>
+            <translation>其他服务，用逗号分隔</translation>
+        </message>
+        <message>
+            <source>not set</source>
+            <translation>未设置</translation>
+        </message>
+        <message>
+            <source> households</source>
+            <translation> 户</translation>
+        </message>
+        <message>
+            <source>e.g. 08:30-20:30</source>
+            <translation>例如 08:30-20:30</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <source>Type:</source>
+            <translation>类型：</translation>
+        </message>
+        <message>
+            <source>Services:</source>
+            <translation>服务：</translation>
+        </message>
+        <message>
+            <source>Capacity:</source>
+            <translation>容量：</translation>
+        </message>
+        <message>
+            <source>Opening hours:</source>
+            <translation>开放时间：</translation>
+        </message>
+        <message>
+            <source>Notes:</source>
+            <translation>备注：</translation>
+        </message>
+    </context>
+    <context>
+        <name>Centres</name>
+        <message>
+            <source>Neighbourhood centre</source>
+            <translation>党建+邻里中心</translation>
+        </message>
+        <message>
+            <source>Party-mass service station</source>
+            <translation>党群服务站</translation>
+        </message>
+        <message>
+            <source>Health station</source>
+            <translation>社区卫生服务站</translation>
+        </message>
+        <message>
+            <source>Day care for the elderly</source>
+            <translation>日间照料中心</translation>
+        </message>
+        <message>
+            <source>Childcare</source>
+            <translation>托育</translation>
+        </message>
+        <message>
+            <source>Market</source>
+            <translation>菜市场</translation>
+        </message>
+        <message>
+            <source>Culture and sports room</source>
+            <translation>文体活动室</translation>
+        </message>
+        <message>
+            <source>One-stop public services</source>
+            <translation>一站式便民服务</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Elderly care</source>
+            <translation>养老</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>医疗卫生</translation>
+        </message>
+        <message>
+            <source>Food</source>
+            <translation>餐饮与菜市场</translation>
+        </message>
+        <message>
+            <source>Culture and leisure</source>
+            <translation>文体</translation>
+        </message>
+        <message>
+            <source>Public affairs</source>
+            <translation>便民服务</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeDialog</name>
+        <message>
+            <source>Grid Codes</source>
+            <translation>网格编码</translation>
+        </message>
+        <message>
+            <source>DB11/T 2157-2023, 15 digits</source>
+            <translation>DB11/T 2157-2023，15 位</translation>
+        </message>
+        <message>
+            <source>CJ/T 349-2010, 20 digits</source>
+            <translation>CJ/T 349-2010，20 位</translation>
+        </message>
+        <message>
+            <source>Renumber every cell (otherwise valid codes are kept)</source>
+            <translation>全部重新编号（否则保留仍有效的编码）</translation>
+        </message>
+        <message>
+            <source>Scheme:</source>
+            <translation>编码方案：</translation>
+        </message>
+        <message>
+            <source>Category (CJ/T 349):</source>
+            <translation>类别码（CJ/T 349）：</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageDock</name>
+        <message>
+            <source>Walking Coverage</source>
+            <translation>步行覆盖</translation>
+        </message>
+        <message>
+            <source>Levels:</source>
+            <translation>距离等级：</translation>
+        </message>
+        <message>
+            <source>Service:</source>
+            <translation>服务：</translation>
+        </message>
+        <message>
+            <source>Target share:</source>
+            <translation>目标比例：</translation>
+        </message>
+        <message>
+            <source>Compute</source>
+            <translation>计算</translation>
+        </message>
+        <message>
+            <source>Walking distances in metres, or times in minutes at the walking speed, separated by commas</source>
+            <translation>步行距离（米），或按步行速度换算的时间（分钟），用逗号分隔</translation>
+        </message>
+        <message>
+            <source>m</source>
+            <translation>米</translation>
+        </message>
+        <message>
+            <source>min</source>
+            <translation>分钟</translation>
+        </message>
+        <message>
+            <source>Whole plan</source>
+            <translation>整个方案</translation>
+        </message>
+        <message>
+            <source>Per community</source>
+            <translation>按社区</translation>
+        </message>
+        <message>
+            <source>Per grid cell</source>
+            <translation>按网格</translation>
+        </message>
+        <message>
+            <source>All services</source>
+            <translation>全部服务</translation>
+        </message>
+        <message>
+            <source>Tallies</source>
+            <translation>统计</translation>
+        </message>
+        <message>
+            <source>Coverage not computed yet.</source>
+            <translation>尚未计算覆盖。</translation>
+        </message>
+        <message>
+            <source>Method: straight line — no network loaded. Distances are as the crow flies, not walked.</source>
+            <translation>方法：直线距离——未加载路网。距离为两点间直线距离，并非步行距离。</translation>
+        </message>
+        <message>
+            <source>Method: walking network (distances along streets and paths).</source>
+            <translation>方法：步行路网（沿道路和小路计算距离）。</translation>
+        </message>
+        <message>
+            <source>residents</source>
+            <translation>人口</translation>
+        </message>
+        <message>
+            <source>households</source>
+            <translation>户数</translation>
+        </message>
+        <message>
+            <source>meets</source>
+            <translation>达到</translation>
+        </message>
+        <message>
+            <source>misses</source>
+            <translation>未达到</translation>
+        </message>
+        <message>
+            <source>%1 of %2 within %3: %4 the %5 target.</source>
+            <translation>%3 内覆盖%2的 %1：%4 %5 的目标。</translation>
+        </message>
+        <message>
+            <source>Area</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <source>Households</source>
+            <translation>户数</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>人口</translation>
+        </message>
+        <message>
+            <source>≤ %1</source>
+            <translation>≤ %1</translation>
+        </message>
+        <message>
+            <source>share</source>
+            <translation>比例</translation>
+        </message>
+        <message>
+            <source>Building</source>
+            <translation>楼栋</translation>
+        </message>
+        <message>
+            <source>Distance</source>
+            <translation>距离</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>Cell</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Uncovered</source>
+            <translation>未覆盖</translation>
+        </message>
+        <message>
+            <source>no centre reached</source>
+            <translation>无可达的服务中心</translation>
+        </message>
+        <message>
+            <source>Uncovered (%1)</source>
+            <translation>未覆盖（%1）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageFeature</name>
+        <message>
+            <source>Coverage computed (%1).</source>
+            <translation>覆盖已计算（%1）。</translation>
+        </message>
+        <message>
+            <source>New centre %1</source>
+            <translation>新服务中心 %1</translation>
+        </message>
+        <message>
+            <source>Select one centre to edit its attributes.</source>
+            <translation>请选择一个服务中心以编辑其属性。</translation>
+        </message>
+        <message>
+            <source>Suggested site %1</source>
+            <translation>建议选址 %1</translation>
+        </message>
+        <message>
+            <source>Add suggested centre</source>
+            <translation>添加建议的服务中心</translation>
+        </message>
+        <message>
+            <source>No walking network loaded: import streets first. Coverage uses straight lines meanwhile.</source>
+            <translation>未加载步行路网：请先导入道路。在此之前，覆盖按直线距离计算。</translation>
+        </message>
+        <message>
+            <source>Walking Network</source>
+            <translation>步行路网</translation>
+        </message>
+        <message>
+            <source>%1 pieces, %2 dead ends, %3 buildings on pieces cut off from the main network</source>
+            <translation>%1 个连通片，%2 个断头路端点，%3 栋楼位于与主路网不连通的片段上</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Excel workbook (one sheet per community)</source>
+            <translation>Excel 工作簿（每个社区一个工作表）</translation>
+        </message>
+        <message>
+            <source>Excel files (*.xlsx)</source>
+            <translation>Excel 文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV table (UTF-8, opens in Excel)</source>
+            <translation>CSV 表格（UTF-8，可用 Excel 打开）</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>GeoPackage (cells, centres, coverage)</source>
+            <translation>GeoPackage（网格、服务中心、覆盖范围）</translation>
+        </message>
+        <message>
+            <source>GeoPackage files (*.gpkg)</source>
+            <translation>GeoPackage 文件 (*.gpkg)</translation>
+        </message>
+        <message>
+            <source>Shapefiles (a folder)</source>
+            <translation>Shapefile（一个文件夹）</translation>
+        </message>
+        <message>
+            <source>GeoJSON (WGS84)</source>
+            <translation>GeoJSON（WGS84）</translation>
+        </message>
+        <message>
+            <source>GeoJSON files (*.geojson)</source>
+            <translation>GeoJSON 文件 (*.geojson)</translation>
+        </message>
+        <message>
+            <source>Web map (opens without a server)</source>
+            <translation>网页地图（无需服务器即可打开）</translation>
+        </message>
+        <message>
+            <source>Web pages (*.html)</source>
+            <translation>网页 (*.html)</translation>
+        </message>
+        <message>
+            <source>Export Tables, Layers and Web Map</source>
+            <translation>导出表格、图层和网页地图</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Language of headers and legends:</source>
+            <translation>表头和图例语言：</translation>
+        </message>
+        <message>
+            <source>Chinese</source>
+            <translation>中文</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>英文</translation>
+        </message>
+        <message>
+            <source>Web map: OpenStreetMap background (needs internet)</source>
+            <translation>网页地图：OpenStreetMap 底图（需联网）</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Wrote %1</source>
+            <translation>已写入 %1</translation>
+        </message>
+        <message>
+            <source>Stopped: %1</source>
+            <translation>已停止：%1</translation>
+        </message>
+        <message>
+            <source>Tick at least one format.</source>
+            <translation>请至少勾选一种格式。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindingsDock</name>
+        <message>
+            <source>Empty cell</source>
+            <extracomment>zooming to a finding shows at least this many metres around it human names of the finding kinds that grid validation reports</extracomment>
+            <translation>空网格</translation>
+        </message>
+        <message>
+            <source>Invalid outline</source>
+            <translation>边界无效</translation>
+        </message>
+        <message>
+            <source>Multi-part cell</source>
+            <translation>多部件网格</translation>
+        </message>
+        <message>
+            <source>Non-contiguous cell</source>
+            <translation>网格不连续</translation>
+        </message>
+        <message>
+            <source>Overlap</source>
+            <translation>重叠</translation>
+        </message>
+        <message>
+            <source>Gap</source>
+            <translation>空隙</translation>
+        </message>
+        <message>
+            <source>No community</source>
+            <translation>未归属社区</translation>
+        </message>
+        <message>
+            <source>Outside its community</source>
+            <translation>位于所属社区之外</translation>
+        </message>
+        <message>
+            <source>Crosses a community boundary</source>
+            <translation>跨越社区边界</translation>
+        </message>
+        <message>
+            <source>Building in no cell</source>
+            <translation>楼栋不在任何网格内</translation>
+        </message>
+        <message>
+            <source>Building in two cells</source>
+            <translation>楼栋同属两个网格</translation>
+        </message>
+        <message>
+            <source>Building cut by a boundary</source>
+            <translation>楼栋被网格边界切开</translation>
+        </message>
+        <message>
+            <source>Households below range</source>
+            <translation>户数低于范围</translation>
+        </message>
+        <message>
+            <source>Households above range</source>
+            <translation>户数高于范围</translation>
+        </message>
+        <message>
+            <source>Too many residents</source>
+            <translation>人口过多</translation>
+        </message>
+        <message>
+            <source>Duplicate code</source>
+            <translation>编码重复</translation>
+        </message>
+        <message>
+            <source>Missing code</source>
+            <translation>缺少编码</translation>
+        </message>
+        <message>
+            <source>Invalid code</source>
+            <translation>编码无效</translation>
+        </message>
+        <message>
+            <source>Range not met</source>
+            <translation>未达到户数范围</translation>
+        </message>
+        <message>
+            <source>No grid leader</source>
+            <translation>无网格长</translation>
+        </message>
+        <message>
+            <source>No full-time worker</source>
+            <translation>无专职网格员</translation>
+        </message>
+        <message>
+            <source>No Party branch</source>
+            <translation>无党支部</translation>
+        </message>
+        <message>
+            <source>Branch too small</source>
+            <translation>支部党员不足</translation>
+        </message>
+        <message>
+            <source>Joint branch not adjacent</source>
+            <translation>联合党支部的网格不相邻</translation>
+        </message>
+        <message>
+            <source>Dedicated grid without unit</source>
+            <translation>专属网格无责任单位</translation>
+        </message>
+        <message>
+            <source>Duplicate person</source>
+            <translation>人员重复</translation>
+        </message>
+        <message>
+            <source>Duplicate phone</source>
+            <translation>电话重复</translation>
+        </message>
+        <message>
+            <source>Worker in several communities</source>
+            <translation>网格员跨多个社区</translation>
+        </message>
+        <message>
+            <source>Worker overloaded</source>
+            <translation>网格员负担过重</translation>
+        </message>
+        <message>
+            <source>Disconnected network part</source>
+            <translation>路网不连通部分</translation>
+        </message>
+        <message>
+            <source>Dead end</source>
+            <translation>断头路</translation>
+        </message>
+        <message>
+            <source>Zero-length street</source>
+            <translation>零长度路段</translation>
+        </message>
+        <message>
+            <source>Findings</source>
+            <translation>检查结果</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>Warnings</source>
+            <translation>警告</translation>
+        </message>
+        <message>
+            <source>Filter findings…</source>
+            <translation>筛选检查结果…</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>严重程度</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Cells</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>警告</translation>
+        </message>
+        <message>
+            <source>%1 error(s), %2 warning(s); %3 shown</source>
+            <translation>%1 个错误，%2 个警告；显示 %3 条</translation>
+        </message>
+    </context>
+    <context>
+        <name>GenerateDialog</name>
+        <message>
+            <source>Generate Grid Cells</source>
+            <translation>生成网格</translation>
+        </message>
+        <message>
+            <source>Balanced on households</source>
+            <translation>按户数均衡</translation>
+        </message>
+        <message>
+            <source>Squares</source>
+            <translation>正方形</translation>
+        </message>
+        <message>
+            <source>Hexagons</source>
+            <translation>六边形</translation>
+        </message>
+        <message>
+            <source>All communities</source>
+            <translation>全部社区</translation>
+        </message>
+        <message>
+            <source>Method:</source>
+            <translation>方法：</translation>
+        </message>
+        <message>
+            <source>Cell size:</source>
+            <translation>网格大小：</translation>
+        </message>
+        <message>
+            <source>Minimum households:</source>
+            <translation>最少户数：</translation>
+        </message>
+        <message>
+            <source>Maximum households:</source>
+            <translation>最多户数：</translation>
+        </message>
+        <message>
+            <source>Community:</source>
+            <translation>社区：</translation>
+        </message>
+        <message>
+            <source>Random seed:</source>
+            <translation>随机种子：</translation>
+        </message>
+        <message>
+            <source>Existing comprehensive cells of the chosen communities are replaced; dedicated cells are kept.</source>
+            <translation>所选社区现有的综合网格将被替换；专属网格保留不变。</translation>
+        </message>
+        <message>
+            <source>Generate</source>
+            <translation>生成</translation>
+        </message>
+        <message>
+            <source>The minimum must not be above the maximum.</source>
+            <translation>最少户数不能大于最多户数。</translation>
+        </message>
+        <message>
+            <source>Generating…</source>
+            <translation>正在生成…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+    </context>
+    <context>
+        <name>GridCommands</name>
+        <message>
+            <source>Add cell</source>
+            <extracomment>extra column of the buildings layer: fid of the cell a building was painted into</extracomment>
+            <translation>添加网格</translation>
+        </message>
+        <message>
+            <source>Delete %n cell(s)</source>
+            <translation>删除 %n 个网格</translation>
+        </message>
+        <message>
+            <source>Change cell outlines</source>
+            <translation>修改网格边界</translation>
+        </message>
+        <message>
+            <source>Edit cell attributes</source>
+            <translation>编辑网格属性</translation>
+        </message>
+        <message>
+            <source>Change %1</source>
+            <translation>修改 %1</translation>
+        </message>
+        <message>
+            <source>Change settings</source>
+            <translation>修改设置</translation>
+        </message>
+        <message>
+            <source>Generate grid cells</source>
+            <translation>生成网格</translation>
+        </message>
+        <message>
+            <source>Paint %n building(s)</source>
+            <translation>划入 %n 栋楼</translation>
+        </message>
+        <message>
+            <source>Split cell</source>
+            <translation>拆分网格</translation>
+        </message>
+        <message>
+            <source>Merge %n cells</source>
+            <translation>合并 %n 个网格</translation>
+        </message>
+    </context>
+    <context>
+        <name>GridFeature</name>
+        <message>
+            <source>The outline has no area.</source>
+            <translation>所画边界没有面积。</translation>
+        </message>
+        <message>
+            <source>The free space is in %1 pieces; the largest became the cell.</source>
+            <translation>空余区域分成 %1 块，已取最大的一块作为网格。</translation>
+        </message>
+        <message>
+            <source>Draw cell</source>
+            <translation>绘制网格</translation>
+        </message>
+        <message>
+            <source>Move vertex</source>
+            <translation>移动节点</translation>
+        </message>
+        <message>
+            <source>Add vertex</source>
+            <translation>添加节点</translation>
+        </message>
+        <message>
+            <source>Delete vertex</source>
+            <translation>删除节点</translation>
+        </message>
+        <message>
+            <source>The line crosses no cell.</source>
+            <translation>该线没有穿过任何网格。</translation>
+        </message>
+        <message>
+            <source>Cells of different communities cannot be merged.</source>
+            <translation>不同社区的网格不能合并。</translation>
+        </message>
+        <message>
+            <source>Select one cell to edit its attributes.</source>
+            <translation>请选择一个网格以编辑其属性。</translation>
+        </message>
+        <message>
+            <source>Choose or add a cell to paint into first.</source>
+            <translation>请先选择或新建要划入的网格。</translation>
+        </message>
+        <message>
+            <source>Paint %n building(s)</source>
+            <translation>划入 %n 栋楼</translation>
+        </message>
+        <message>
+            <source>Rebuild outlines from buildings</source>
+            <translation>按楼栋重建网格边界</translation>
+        </message>
+        <message>
+            <source>New cell</source>
+            <translation>新建网格</translation>
+        </message>
+        <message>
+            <source>Grid Validation</source>
+            <translation>网格检查</translation>
+        </message>
+        <message>
+            <source>%1 cells; %2% within the household range</source>
+            <translation>%1 个网格；%2% 在户数范围内</translation>
+        </message>
+        <message>
+            <source>Grid Generation</source>
+            <translation>网格生成</translation>
+        </message>
+        <message>
+            <source>Assign codes</source>
+            <translation>分配编码</translation>
         </message>
     </context>
     <context>
@@ -357,6 +1339,911 @@
         <message>
             <source>The plan has unsaved changes. Save them first?</source>
             <translation>方案有未保存的更改。是否先保存？</translation>
+        </message>
+        <message>
+            <source>&amp;Draw Cell</source>
+            <translation>绘制网格(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Draw a cell vertex by vertex; double click or Enter finishes</source>
+            <translation>逐点绘制网格；双击或按回车结束</translation>
+        </message>
+        <message>
+            <source>Edit &amp;Vertices</source>
+            <translation>编辑节点(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Drag shared vertices, double click an edge to add one, Delete removes the selected one</source>
+            <translation>拖动共用节点，双击边添加节点，按 Delete 删除选中的节点</translation>
+        </message>
+        <message>
+            <source>S&amp;plit Cell</source>
+            <translation>拆分网格(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Draw a line across a cell to split it</source>
+            <translation>画一条穿过网格的线将其拆分</translation>
+        </message>
+        <message>
+            <source>&amp;Paint Buildings</source>
+            <translation>划入楼栋(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Click, brush or Shift+drag a lasso over buildings to put them in the chosen cell</source>
+            <translation>单击、刷选或按住 Shift 拖动套索，把楼栋划入所选网格</translation>
+        </message>
+        <message>
+            <source>&amp;Avoid Overlap</source>
+            <translation>避免重叠(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Clip new cells by existing cells and their community</source>
+            <translation>用现有网格和所属社区裁剪新网格</translation>
+        </message>
+        <message>
+            <source>&amp;Snapping</source>
+            <translation>捕捉(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Snap to vertices and edges within 10 pixels</source>
+            <translation>捕捉 10 像素内的节点和边</translation>
+        </message>
+        <message>
+            <source>&amp;Merge Selected Cells</source>
+            <translation>合并所选网格(&amp;M)</translation>
+        </message>
+        <message>
+            <source>De&amp;lete Selected Cells</source>
+            <translation>删除所选网格(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Cell &amp;Attributes…</source>
+            <translation>网格属性(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Rebuild Outlines from Buildings</source>
+            <translation>按楼栋重建边界(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Derive each cell's outline from its buildings, clipped to its community</source>
+            <translation>由各网格的楼栋推出网格边界，并按所属社区裁剪</translation>
+        </message>
+        <message>
+            <source>Rebuild Outlines &amp;While Painting</source>
+            <translation>划入楼栋时重建边界(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Colour Cells by &amp;Household Status</source>
+            <translation>按户数状态着色(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Show Cell &amp;Codes</source>
+            <translation>显示网格编码(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Generate Grids…</source>
+            <translation>生成网格(&amp;G)…</translation>
+        </message>
+        <message>
+            <source>Assign &amp;Codes…</source>
+            <translation>分配编码(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Va&amp;lidate Grids</source>
+            <translation>检查网格(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Grids</source>
+            <translation>网格(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Grids</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Roster</source>
+            <translation>人员(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Coverage</source>
+            <extracomment>a coverage table is shown (after a computation finished) isochrones / gaps / network problems are on the map</extracomment>
+            <translation>覆盖</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintDialog</name>
+        <message>
+            <source>Print Grid Maps</source>
+            <translation>打印网格作战图</translation>
+        </message>
+        <message>
+            <source>A4</source>
+            <translation>A4</translation>
+        </message>
+        <message>
+            <source>A3</source>
+            <translation>A3</translation>
+        </message>
+        <message>
+            <source>Automatic (by the map's shape)</source>
+            <translation>自动（按地图形状）</translation>
+        </message>
+        <message>
+            <source>Portrait</source>
+            <translation>纵向</translation>
+        </message>
+        <message>
+            <source>Landscape</source>
+            <translation>横向</translation>
+        </message>
+        <message>
+            <source>One page per community</source>
+            <translation>每个社区一页</translation>
+        </message>
+        <message>
+            <source>One page per grid cell</source>
+            <translation>每个网格一页</translation>
+        </message>
+        <message>
+            <source>Chinese</source>
+            <translation>中文</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>英文</translation>
+        </message>
+        <message>
+            <source>Paper:</source>
+            <translation>纸张：</translation>
+        </message>
+        <message>
+            <source>Orientation:</source>
+            <translation>方向：</translation>
+        </message>
+        <message>
+            <source>Pages:</source>
+            <translation>分页：</translation>
+        </message>
+        <message>
+            <source>Map language:</source>
+            <translation>图面语言：</translation>
+        </message>
+        <message>
+            <source>Title:</source>
+            <translation>标题：</translation>
+        </message>
+        <message>
+            <source>Author:</source>
+            <translation>制图：</translation>
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation>日期：</translation>
+        </message>
+        <message>
+            <source>Shade buildings by walking distance to a centre</source>
+            <translation>按到服务中心的步行距离为楼栋着色</translation>
+        </message>
+        <message>
+            <source>Export PDF…</source>
+            <translation>导出 PDF…</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>Previous page</source>
+            <translation>上一页</translation>
+        </message>
+        <message>
+            <source>Next page</source>
+            <translation>下一页</translation>
+        </message>
+        <message>
+            <source>Walking coverage needs service centres and buildings; the buildings are not shaded.</source>
+            <translation>计算步行覆盖需要服务中心和楼栋数据，楼栋未按距离着色。</translation>
+        </message>
+        <message>
+            <source>Nothing to print: the plan has no map data.</source>
+            <translation>没有可打印的内容：方案中没有地图数据。</translation>
+        </message>
+        <message>
+            <source>Page %1 of %2</source>
+            <translation>第 %1 / %2 页</translation>
+        </message>
+        <message>
+            <source>Export PDF</source>
+            <translation>导出 PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Writing the PDF…</source>
+            <translation>正在写入 PDF…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Cannot export the PDF</source>
+            <translation>无法导出 PDF</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintFeature</name>
+        <message>
+            <source>Print Pre&amp;view…</source>
+            <extracomment>(name, text, slot, shortcut, status tip)</extracomment>
+            <translation>打印预览(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Preview and print the grid maps, one page per community or per grid cell</source>
+            <translation>预览并打印网格作战图，每个社区或每个网格一页</translation>
+        </message>
+        <message>
+            <source>Export &amp;PDF…</source>
+            <translation>导出 PDF(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Write the grid maps with their staffing tables to one PDF file</source>
+            <translation>将网格作战图及人员配置表写入一个 PDF 文件</translation>
+        </message>
+        <message>
+            <source>Export &amp;Tables, Layers, Web Map…</source>
+            <translation>导出表格、图层、网页地图(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Write the roster to Excel or CSV, the layers to GeoPackage, Shapefile or GeoJSON, or a web map</source>
+            <translation>将人员配置表导出为 Excel 或 CSV，将图层导出为 GeoPackage、Shapefile 或 GeoJSON，或导出网页地图</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>Wrote %1 files</source>
+            <translation>已写入 %1 个文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>Roster</name>
+        <message>
+            <source>Grid leader</source>
+            <extracomment>(group title, roles, required on a comprehensive grid)</extracomment>
+            <translation>网格长</translation>
+        </message>
+        <message>
+            <source>Full-time workers</source>
+            <translation>专职网格员</translation>
+        </message>
+        <message>
+            <source>Part-time workers</source>
+            <translation>兼职网格员</translation>
+        </message>
+        <message>
+            <source>Stewards and supervisors</source>
+            <translation>楼栋长和网格指导员</translation>
+        </message>
+        <message>
+            <source>No grid cell selected</source>
+            <extracomment>the cell shown changed (fid, or -1 for none)</extracomment>
+            <translation>未选择网格</translation>
+        </message>
+        <message>
+            <source>Select a grid cell on the map to see its team. Drag people from the roster onto a cell to assign them.</source>
+            <translation>在地图上选择一个网格即可查看其人员。把花名册中的人员拖到网格上即可分配。</translation>
+        </message>
+        <message>
+            <source>Dedicated grid</source>
+            <translation>专属网格</translation>
+        </message>
+        <message>
+            <source>Comprehensive grid</source>
+            <translation>综合网格</translation>
+        </message>
+        <message>
+            <source>no responsible unit</source>
+            <translation>未指定责任单位</translation>
+        </message>
+        <message>
+            <source>no community</source>
+            <translation>未分配社区</translation>
+        </message>
+        <message>
+            <source>%1 households</source>
+            <translation>%1 户</translation>
+        </message>
+        <message>
+            <source>%1 residents</source>
+            <translation>%1 人</translation>
+        </message>
+        <message>
+            <source>Drop workers or branches here to put them on this grid.</source>
+            <translation>把网格员或党支部拖到这里，即分配到本网格。</translation>
+        </message>
+        <message>
+            <source>Party branch</source>
+            <translation>党支部</translation>
+        </message>
+        <message>
+            <source>(none yet: required)</source>
+            <translation>（尚无：必须配备）</translation>
+        </message>
+        <message>
+            <source>Secretary %1, %2 members</source>
+            <translation>书记 %1，党员 %2 名</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Take %1 off this grid</source>
+            <translation>将 %1 移出本网格</translation>
+        </message>
+        <message>
+            <source>Grid Cell</source>
+            <translation>网格详情</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Phone / secretary</source>
+            <translation>电话 / 书记</translation>
+        </message>
+        <message>
+            <source>(no grid)</source>
+            <translation>（无网格）</translation>
+        </message>
+        <message>
+            <source>Filter: name, phone, role, grid…</source>
+            <translation>筛选：姓名、电话、岗位、网格…</translation>
+        </message>
+        <message>
+            <source>Filter: name, secretary, type, grid…</source>
+            <translation>筛选：名称、书记、类型、网格…</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>Add a grid worker</source>
+            <translation>新增网格员</translation>
+        </message>
+        <message>
+            <source>Add a Party branch</source>
+            <translation>新增党支部</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Delete the selected rows (and their grid assignments)</source>
+            <translation>删除所选行（及其网格分配）</translation>
+        </message>
+        <message>
+            <source>Roster</source>
+            <extracomment>(target, fids) of the rows the user selected</extracomment>
+            <translation>人员花名册</translation>
+        </message>
+        <message>
+            <source>Grid workers (%1)</source>
+            <translation>网格员（%1）</translation>
+        </message>
+        <message>
+            <source>Party branches (%1)</source>
+            <translation>党支部（%1）</translation>
+        </message>
+        <message>
+            <source>&amp;Import Roster…</source>
+            <translation>导入花名册(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>&amp;Auto-assign…</source>
+            <translation>自动分配(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Check Roster Rules</source>
+            <translation>检查人员配置规则(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Import grid workers or Party branches from Excel or CSV</source>
+            <translation>从 Excel 或 CSV 导入网格员或党支部</translation>
+        </message>
+        <message>
+            <source>Propose a leader, a full-time worker and a Party branch for every grid</source>
+            <translation>为每个网格建议网格长、专职网格员和党支部</translation>
+        </message>
+        <message>
+            <source>List the grids that break a roster rule</source>
+            <translation>列出不符合人员配置规则的网格</translation>
+        </message>
+        <message>
+            <source>No grid cell here: drop on a grid cell</source>
+            <translation>此处没有网格：请拖放到网格上</translation>
+        </message>
+        <message>
+            <source>Already on grid %1</source>
+            <translation>已在网格 %1 上</translation>
+        </message>
+        <message>
+            <source>Cannot propose an assignment</source>
+            <translation>无法生成分配建议</translation>
+        </message>
+        <message>
+            <source>Cannot apply the assignment</source>
+            <translation>无法应用分配</translation>
+        </message>
+        <message>
+            <source>Roster Rules</source>
+            <translation>人员配置规则检查</translation>
+        </message>
+        <message>
+            <source>Roster rules: %1 findings</source>
+            <translation>人员配置规则：发现 %1 个问题</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>岗位</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Secretary</source>
+            <translation>书记</translation>
+        </message>
+        <message>
+            <source>Full members</source>
+            <translation>正式党员数</translation>
+        </message>
+        <message>
+            <source>Full-time worker</source>
+            <translation>专职网格员</translation>
+        </message>
+        <message>
+            <source>Part-time worker</source>
+            <translation>兼职网格员</translation>
+        </message>
+        <message>
+            <source>Building steward</source>
+            <translation>楼栋长</translation>
+        </message>
+        <message>
+            <source>Grid supervisor</source>
+            <translation>网格指导员</translation>
+        </message>
+        <message>
+            <source>Grid branch</source>
+            <translation>网格党支部</translation>
+        </message>
+        <message>
+            <source>Joint branch</source>
+            <translation>联合党支部</translation>
+        </message>
+        <message>
+            <source>Compound branch</source>
+            <translation>小区党支部</translation>
+        </message>
+        <message>
+            <source>Branch name</source>
+            <extracomment>Qt's translate under a name pyside6-lupdate recognises (with a literal context).</extracomment>
+            <translation>支部名称</translation>
+        </message>
+        <message>
+            <source>Edit %1 of %2</source>
+            <translation>修改 %2 的%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterCommands</name>
+        <message>
+            <source>Edit %1</source>
+            <extracomment>Qt's translate under a name pyside6-lupdate recognises (with a literal context).</extracomment>
+            <translation>修改 %1</translation>
+        </message>
+        <message>
+            <source>Add rows (%1)</source>
+            <translation>新增行（%1）</translation>
+        </message>
+        <message>
+            <source>Remove rows (%1)</source>
+            <translation>删除行（%1）</translation>
+        </message>
+        <message>
+            <source>Add grid workers (%1)</source>
+            <translation>新增网格员（%1）</translation>
+        </message>
+        <message>
+            <source>Add Party branches (%1)</source>
+            <translation>新增党支部（%1）</translation>
+        </message>
+        <message>
+            <source>Delete grid workers (%1)</source>
+            <translation>删除网格员（%1）</translation>
+        </message>
+        <message>
+            <source>Delete Party branches (%1)</source>
+            <translation>删除党支部（%1）</translation>
+        </message>
+        <message>
+            <source>Assign %1 to grid %2</source>
+            <translation>将 %1 分配到网格 %2</translation>
+        </message>
+        <message>
+            <source>Take %1 off every grid</source>
+            <translation>将 %1 移出所有网格</translation>
+        </message>
+        <message>
+            <source>Remove %1 from the grid</source>
+            <translation>将 %1 移出网格</translation>
+        </message>
+        <message>
+            <source>Remove assignments (%1)</source>
+            <translation>移除分配（%1）</translation>
+        </message>
+        <message>
+            <source>Auto-assign: %1 changes</source>
+            <translation>自动分配：%1 项更改</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterImport</name>
+        <message>
+            <source>Detect (UTF-8 or GBK)</source>
+            <translation>自动检测（UTF-8 或 GBK）</translation>
+        </message>
+        <message>
+            <source>Grid workers</source>
+            <translation>网格员</translation>
+        </message>
+        <message>
+            <source>Party branches</source>
+            <translation>党支部</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>岗位</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>Grid (code or name)</source>
+            <translation>网格（编码或名称）</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Branch name</source>
+            <translation>支部名称</translation>
+        </message>
+        <message>
+            <source>Secretary</source>
+            <translation>书记</translation>
+        </message>
+        <message>
+            <source>Full members</source>
+            <translation>正式党员数</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Grids (codes or names)</source>
+            <translation>网格（编码或名称）</translation>
+        </message>
+        <message>
+            <source>Tables (*.xlsx *.xlsm *.xls *.csv *.txt);;All files (*)</source>
+            <translation>表格 (*.xlsx *.xlsm *.xls *.csv *.txt);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>%1: cannot read the table (%2)</source>
+            <extracomment>What reading a table may raise besides our own errors (the csv sniffer, pandas). Qt's translate under a name pyside6-lupdate recognises (with a literal context).</extracomment>
+            <translation>%1：无法读取表格（%2）</translation>
+        </message>
+        <message>
+            <source>Import Roster</source>
+            <translation>导入花名册</translation>
+        </message>
+        <message>
+            <source>&lt; Back</source>
+            <translation>&lt; 上一步</translation>
+        </message>
+        <message>
+            <source>Next &gt;</source>
+            <translation>下一步 &gt;</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Replace the roster instead of adding to it</source>
+            <translation>替换现有花名册（而不是追加）</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>工作表</translation>
+        </message>
+        <message>
+            <source>Text encoding</source>
+            <translation>文本编码</translation>
+        </message>
+        <message>
+            <source>Excel (.xlsx) or CSV in UTF-8 or GBK. Title rows above the header row are skipped.</source>
+            <translation>Excel（.xlsx）或 UTF-8、GBK 编码的 CSV。表头上方的标题行会被跳过。</translation>
+        </message>
+        <message>
+            <source>First rows of the table:</source>
+            <translation>表格前几行：</translation>
+        </message>
+        <message>
+            <source>Choose a roster file</source>
+            <translation>选择花名册文件</translation>
+        </message>
+        <message>
+            <source>Choose a file to import.</source>
+            <translation>请选择要导入的文件。</translation>
+        </message>
+        <message>
+            <source>(not imported)</source>
+            <translation>（不导入）</translation>
+        </message>
+        <message>
+            <source>read as %1</source>
+            <translation>按 %1 读取</translation>
+        </message>
+        <message>
+            <source>sheet %1</source>
+            <translation>工作表 %1</translation>
+        </message>
+        <message>
+            <source>%1 rows, %2. Choose the column holding each field:</source>
+            <translation>共 %1 行，%2。请为每个字段选择对应的列：</translation>
+        </message>
+        <message>
+            <source>Choose the column holding the names.</source>
+            <translation>请选择姓名所在的列。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitingDialog</name>
+        <message>
+            <source>Suggest Centre Sites</source>
+            <translation>服务中心选址建议</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>选址</translation>
+        </message>
+        <message>
+            <source>Households added</source>
+            <translation>新增覆盖户数</translation>
+        </message>
+        <message>
+            <source>Residents added</source>
+            <translation>新增覆盖人口</translation>
+        </message>
+        <message>
+            <source>Grid cells that gain</source>
+            <translation>受益网格</translation>
+        </message>
+        <message>
+            <source>Suggest</source>
+            <translation>生成建议</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Number of new sites:</source>
+            <translation>新增站点数：</translation>
+        </message>
+        <message>
+            <source>Fewest sites to reach a share:</source>
+            <translation>达到以下比例所需的最少站点：</translation>
+        </message>
+        <message>
+            <source>Within:</source>
+            <translation>距离范围：</translation>
+        </message>
+        <message>
+            <source>All services</source>
+            <translation>全部服务</translation>
+        </message>
+        <message>
+            <source>Service:</source>
+            <translation>服务：</translation>
+        </message>
+        <message>
+            <source>Points along the network, every</source>
+            <translation>沿路网每隔</translation>
+        </message>
+        <message>
+            <source>Points from a file:</source>
+            <translation>来自文件的候选点：</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Candidate Sites</source>
+            <translation>候选选址</translation>
+        </message>
+        <message>
+            <source>GIS files (*.gpkg *.shp *.zip *.geojson *.json *.kml);;All files (*)</source>
+            <translation>GIS 文件 (*.gpkg *.shp *.zip *.geojson *.json *.kml);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>正在搜索…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>straight line — no network loaded</source>
+            <translation>直线距离——未加载路网</translation>
+        </message>
+        <message>
+            <source>walking network</source>
+            <translation>步行路网</translation>
+        </message>
+        <message>
+            <source>Covered within %1: %2% now, %3% with the suggested sites (%4). %5.</source>
+            <translation>%1 内覆盖率：目前 %2%，加上建议选址后 %3%（%4）。%5。</translation>
+        </message>
+        <message>
+            <source>The target cannot be reached with these candidates.</source>
+            <translation>这些候选点无法达到目标。</translation>
+        </message>
+        <message>
+            <source>No site adds coverage.</source>
+            <translation>没有能增加覆盖的选址。</translation>
+        </message>
+        <message>
+            <source>Site %1</source>
+            <translation>选址 %1</translation>
+        </message>
+        <message>
+            <source>Add as centre</source>
+            <translation>添加为服务中心</translation>
+        </message>
+    </context>
+    <context>
+        <name>TalliesDock</name>
+        <message>
+            <source>Grid Tallies</source>
+            <translation>网格统计</translation>
+        </message>
+        <message>
+            <source>Paint into:</source>
+            <translation>划入网格：</translation>
+        </message>
+        <message>
+            <source>New Cell</source>
+            <translation>新建网格</translation>
+        </message>
+        <message>
+            <source>Add an empty cell to paint buildings into</source>
+            <translation>新建一个空网格，用于划入楼栋</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>Households</source>
+            <translation>户数</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>人口</translation>
+        </message>
+        <message>
+            <source>Buildings</source>
+            <translation>楼栋</translation>
+        </message>
+        <message>
+            <source>Deviation</source>
+            <translation>偏差</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>below</source>
+            <translation>偏少</translation>
+        </message>
+        <message>
+            <source>within</source>
+            <translation>适中</translation>
+        </message>
+        <message>
+            <source>above</source>
+            <translation>偏多</translation>
+        </message>
+        <message>
+            <source>No cells yet.</source>
+            <translation>还没有网格。</translation>
+        </message>
+        <message>
+            <source>%1 cells, range %2–%3 households: %4 below, %5 within, %6 above</source>
+            <translation>共 %1 个网格，户数范围 %2–%3：偏少 %4 个，适中 %5 个，偏多 %6 个</translation>
         </message>
     </context>
     <context>
