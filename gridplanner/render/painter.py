@@ -130,6 +130,8 @@ class MapPainter:
         #: Labels as text on a translucent box instead of outlines with a halo:
         #: selectable and small in a PDF.
         self.text_labels = False
+        #: Drop labels that would cross the edge of the target (a printed map frame).
+        self.labels_inside = False
 
     def cache(self, plan: Plan, layer: str) -> LayerCache:
         return self.caches.get(plan, layer)
@@ -172,6 +174,8 @@ class MapPainter:
         if labels:
             scale = line_scale if label_scale is None else label_scale
             placed = _Occupancy(_Occupancy.CELL * scale)  # shared: upper layers win
+            if self.labels_inside:
+                placed.block_outside(target)
             for name in reversed(names):
                 style = styles[name]
                 if style.visible and len(plan.layer(name)):
@@ -409,6 +413,16 @@ class _Occupancy:
     def __init__(self, cell: float = CELL) -> None:
         self.cell = max(float(cell), 1.0)
         self._cells: dict[tuple[int, int], list[QRectF]] = {}
+
+    def block_outside(self, target: QRectF) -> None:
+        """Take the bands around ``target``: labels crossing its edge then collide."""
+        band = self.cell
+        t = target
+        for rect in (QRectF(t.left() - band, t.top() - band, t.width() + 2 * band, band),
+                     QRectF(t.left() - band, t.bottom(), t.width() + 2 * band, band),
+                     QRectF(t.left() - band, t.top(), band, t.height()),
+                     QRectF(t.right(), t.top(), band, t.height())):
+            self.take(rect)
 
     def take(self, rect: QRectF) -> bool:
         c = self.cell
