@@ -153,6 +153,7 @@ class PrintAtlas:
         self.painter = MapPainter()
         self.painter.background = "#ffffff"
         self.painter.text_labels = True
+        self.painter.labels_inside = True
         self.sheets = build_sheets(plan, rows, self.options.per, lang)
         self._code_width = text_width_mm(list(rows["code"].astype(str)), self.metrics.table_pt)
         columns = table_layout(list(rows.columns), lang, 100.0)

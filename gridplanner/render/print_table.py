@@ -96,7 +96,8 @@ def text_width_mm(texts: list[str], font_pt: float, device: QPaintDevice | None 
     device = device or measure_device()
     metrics = QFontMetricsF(label_font(font_pt, bold=bold), device)
     widest = max((metrics.horizontalAdvance(t) for t in texts), default=0.0)
-    return widest / (device.logicalDpiX() / 25.4) + 2 * PAD_MM + 0.4
+    # 8 % and 0.6 mm to spare: low-resolution previews hint glyphs wider
+    return widest / (device.logicalDpiX() / 25.4) * 1.08 + 2 * PAD_MM + 0.6
 
 
 def _text(value: object) -> str:
