@@ -22,6 +22,8 @@ from gridplanner.model.plan import Plan
 from gridplanner.model.schema import CellKind
 
 XY = tuple[float, float]
+#: rebuilt outlines: shared edges simplified within this many metres
+SIMPLIFY_M = 1.5
 
 
 def polygon_parts(geom: shapely.Geometry | None, min_area: float = 0.0) -> list[shapely.Polygon]:
@@ -155,8 +157,9 @@ def _rebuild_community(plan: Plan, name: str, label: pd.Series, out: Rebuild) ->
     region = shapely.difference(area, shapely.union_all(fixed)) if fixed else area
     if not with_buildings:
         return
-    parts = outlines_from_buildings(region, blds.geometry.values[labelled],
-                                    [int(v) for v in label[labelled]])
+    labels = [int(v) for v in label[labelled]]
+    parts = outlines_from_buildings(region, blds.geometry.values[labelled], labels)
+    parts = simplify_outlines(parts, points[labelled], labels)
     for fid, geom in parts.items():
         poly = as_polygonal(geom)
         if poly is None:
@@ -164,6 +167,31 @@ def _rebuild_community(plan: Plan, name: str, label: pd.Series, out: Rebuild) ->
             continue
         out.geometries[int(fid)] = poly
 
+
+
+def simplify_outlines(outlines: dict, points: np.ndarray, labels: Sequence[int],
+                      tolerance: float = SIMPLIFY_M) -> dict:
+    """Outlines of one community with their shared edges simplified (outer edge kept).
+
+    Shared edges stay shared (``shapely.coverage_simplify``). The simplified
+    outlines are used only when every building point stays in its cell and
+    every outline stays valid; otherwise ``outlines`` come back unchanged.
+    """
+    if len(outlines) < 2:
+        return outlines
+    fids = list(outlines)
+    geoms = np.asarray([outlines[f] for f in fids], dtype=object)
+    try:
+        simple = shapely.coverage_simplify(geoms, tolerance, simplify_boundary=False)
+    except shapely.errors.GEOSException:
+        return outlines
+    if not shapely.is_valid(simple).all() or shapely.is_empty(simple).any():
+        return outlines
+    where = assign_points(simple, np.asarray(points, dtype=object))
+    owner = np.asarray([fids[w] if w >= 0 else -1 for w in where])
+    if not np.array_equal(owner, np.asarray(labels)):
+        return outlines
+    return dict(zip(fids, simple, strict=True))
 
 
 def codes_for_new_cells(plan: Plan, rows: pd.DataFrame) -> list[str]:

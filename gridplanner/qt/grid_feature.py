@@ -168,6 +168,7 @@ class GridFeature(QObject):
     def use_tool(self, name: str) -> None:
         """Make one of the grid tools active (and check its action)."""
         self.canvas.set_map_tool(self.tools[name])
+        self.canvas.set_current_layer("cells")
         action = self.actions[TOOLS[name]]
         action.setChecked(True)
         self.canvas.setFocus()
@@ -285,17 +286,37 @@ class GridFeature(QObject):
         stack.endMacro()
 
     def rebuild_outlines(self, communities: list[str] | None = None) -> bool:
+        """New outlines from the buildings; cells that get their first outline get a code."""
         try:
             result = cx.rebuild_outlines(self.plan, gc.PAINT_COLUMN, communities)
         except GridPlannerError as exc:
             self.message(str(exc))
             return False
-        if result.geometries:
-            self.push(gc.SetCellGeometriesCommand(self.plan, result.geometries,
-                                                  self.tr("Rebuild outlines from buildings")))
         if result.problems:
             self.message("; ".join(result.problems))
-        return bool(result.geometries)
+        if not result.geometries:
+            return False
+        stack = self.window.undo_stack
+        stack.beginMacro(self.tr("Rebuild outlines from buildings"))
+        stack.push(gc.SetCellGeometriesCommand(self.plan, result.geometries))
+        self._code_uncoded_cells()
+        stack.endMacro()
+        return True
+
+    def _code_uncoded_cells(self) -> None:
+        from gridplanner.analysis.codes import assign_codes
+
+        frame = self.plan.cells.frame
+        uncoded = [int(f) for f, c, g in zip(frame.index, frame["code"], frame.geometry.values,
+                                             strict=True) if not str(c or "") and g is not None]
+        if not uncoded:
+            return
+        try:
+            codes = assign_codes(self.plan)
+        except GridPlannerError:
+            return
+        self.push(gc.SetColumnCommand(self.plan, "cells", "code",
+                                      {f: codes[f] for f in uncoded if f in codes}))
 
     def action_rebuild(self) -> None:
         self.rebuild_outlines()
@@ -341,6 +362,7 @@ class GridFeature(QObject):
         before = self.plan.cells.frame
         replace_cells(self.plan, result.cells, communities or None)
         self.push(gc.ReplaceCellsCommand(self.plan, before, self.plan.cells.frame, done=True))
+        self.canvas.set_current_layer("cells")
         m = result.metrics
         self.message(self.tr("%1 cells; %2% within the household range").replace(
             "%1", str(m.get("cells", 0))).replace("%2", f"{m.get('share_within', 0) * 100:.0f}"))

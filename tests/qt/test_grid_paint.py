@@ -72,6 +72,7 @@ def test_painting_a_community_into_three_cells_gives_a_gap_free_grid(grids, main
     assert kinds <= {"building_in_no_cell"}  # only the east community's buildings
     area = sum(plan.cells.geometry(f).area for f in cells)
     assert area == pytest.approx(300 * 400, rel=1e-6)
+    assert all(len(plan.cells.row(f)["code"]) == 15 for f in cells)  # numbered once drawn
 
 
 def test_a_paint_stroke_is_one_undo_step(grids, main_window):
