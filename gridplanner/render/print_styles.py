@@ -27,7 +27,7 @@ from gridplanner.render.styles import MapStyle, default_styles
 CLASSES: tuple[str, ...] = ("comprehensive", "dedicated", "incomplete")
 WALK_COLOURS: tuple[str, ...] = ("#1a9850", "#91cf60", "#fee08b", "#fdae61", "#f46d43")
 BEYOND_COLOUR = "#d73027"
-FOCUS_COLOUR = "#e31a1c"  # outline of the cell a per-cell page is about
+FOCUS_COLOUR = "#ff7f00"  # outline of the cell a per-cell page is about
 OTHER_CELLS = MapStyle(fill="#e3e3e3", outline="#a8a8a8", outline_width=0.8, fill_alpha=140,
                        label_field=None)
 
