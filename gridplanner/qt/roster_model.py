@@ -117,6 +117,8 @@ class RosterTableModel(QAbstractTableModel):
         self._rows: dict[int, dict[str, Any]] = {}
         self._cells: dict[int, list[int]] = {}
         self._codes: dict[int, str] = {}
+        self._text: dict[int, str] = {}
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # -- plan ------------------------------------------------------------------
     def set_plan(self, plan: Plan | None, undo_stack: QUndoStack | None) -> None:
@@ -138,13 +140,17 @@ class RosterTableModel(QAbstractTableModel):
         if fids is None:
             frame = frame.sort_index()
             self._fids = [int(f) for f in frame.index]
-            self._row_of = {f: r for r, f in enumerate(self._fids)}
-            self._rows = {}
+            self._rows, self._text = {}, {}
         else:
             frame = frame.loc[[f for f in fids if f in frame.index]]
         columns = [c for c in self.columns if c != "cell"]
         for fid, record in zip(frame.index, frame[columns].to_dict("records"), strict=True):
             self._rows[int(fid)] = record
+            self._text.pop(int(fid), None)
+        if fids is None:
+            if self._sort is not None:
+                self._fids = self._sorted_fids(*self._sort)
+            self._row_of = {f: r for r, f in enumerate(self._fids)}
 
     def _read_cells(self) -> None:
         if self.plan is None:
@@ -152,6 +158,7 @@ class RosterTableModel(QAbstractTableModel):
             return
         self._cells = cells_by_target(self.plan, self.target)
         self._codes = cell_codes(self.plan)
+        self._text = {}
 
     def _on_changed(self, change: LayerChange) -> None:
         if change.layer == self.layer and change.kind == "attributes" and change.fids:
@@ -170,6 +177,52 @@ class RosterTableModel(QAbstractTableModel):
                 self.dataChanged.emit(
                     self.index(0, column), self.index(len(self._fids) - 1, column)
                 )
+
+    # -- sorting and filtering -------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows by ``column`` (numbers as numbers, labels as shown); -1: by id."""
+        if column >= len(self.columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        held = [(self._fids[i.row()], i.column()) for i in old]
+        self._sort = (column, order) if column >= 0 else None
+        self._fids = self._sorted_fids(column, order) if column >= 0 else sorted(self._fids)
+        self._row_of = {f: r for r, f in enumerate(self._fids)}
+        self.changePersistentIndexList(old, [self.index(self._row_of[f], c) for f, c in held])
+        self.layoutChanged.emit()
+
+    def _sorted_fids(self, column: int, order: Qt.SortOrder) -> list[int]:
+        name = self.columns[column]
+        if name == "full_members":
+
+            def key(f: int) -> Any:
+                value = self._rows.get(f, {}).get(name)
+                return 0 if value is None or value is pd.NA else int(value)
+        elif name == "cell":
+
+            def key(f: int) -> Any:
+                return self._cell_data(f, SORT_ROLE)
+        else:
+
+            def key(f: int) -> Any:
+                return self._display(name, self._rows.get(f, {}).get(name) or "")
+
+        return sorted(self._fids, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def row_text(self, row: int) -> str:
+        """Every shown value of a row, lower-cased, for the filter (cached)."""
+        fid = self._fids[row]
+        text = self._text.get(fid)
+        if text is None:
+            values = [
+                self._display(c, self._rows.get(fid, {}).get(c) or "")
+                for c in self.columns
+                if c != "cell"
+            ]
+            text = " ".join([*values, self._cell_data(fid, SORT_ROLE)]).lower()
+            self._text[fid] = text
+        return text
 
     # -- lookups ---------------------------------------------------------------
     def fid_at(self, row: int) -> int:
