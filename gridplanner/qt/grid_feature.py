@@ -23,6 +23,7 @@ from gridplanner.model.schema import CellKind
 from gridplanner.qt import grid_commands as gc
 from gridplanner.qt.actions import ActionSpec, build_actions, retranslate_actions
 from gridplanner.qt.findings_dock import FindingsDock
+from gridplanner.qt.grid_icons import PAINTERS, grid_icon
 from gridplanner.qt.grid_view import GridView
 from gridplanner.qt.map_tools.draw_cell import DrawCellTool
 from gridplanner.qt.map_tools.paint_tool import PaintTool
@@ -109,6 +110,8 @@ class GridFeature(QObject):
                 group.addAction(self.actions[name])
         for name in ("avoid_overlap", "snapping", "auto_rebuild", "code_labels"):
             self.actions[name].setChecked(True)
+        for name in PAINTERS:
+            self.actions[name].setIcon(grid_icon(name))
         menu = w.feature_menu(QT_TRANSLATE_NOOP("MainWindow", "&Grids"))
         for entry in MENU:
             menu.addSeparator() if entry == "-" else menu.addAction(self.actions[entry])
