@@ -153,3 +153,44 @@ def test_update_extracts_strings_and_keeps_translations(repo_root, tmp_path):
     kept = {k: v for k, v in before.items() if k in after and v}
     assert kept and all(after[k] == v for k, v in kept.items())
     assert (tmp_path / "gridplanner_zh_CN.qm").is_file()
+
+
+ALIAS_SOURCES = {
+    "words.py": '''
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+CONTEXT = "Roster"
+N = QT_TRANSLATE_NOOP
+def tr(text):
+    return QCoreApplication.translate(CONTEXT, text)
+def _tr(text):
+    return QCoreApplication.translate("Commands", text)
+TITLE = N("MainWindow", "&Roster")
+label = tr("Name")
+undo = _tr("Add centre")
+''',
+    "user.py": '''
+from pkg.words import tr
+heading = tr("Phone")
+''',
+}
+
+
+def test_texts_behind_translating_aliases_get_their_runtime_context(tmp_path):
+    from gridplanner.tools.tr_aliases import alias_messages
+
+    package = tmp_path / "pkg"
+    package.mkdir()
+    for name, text in ALIAS_SOURCES.items():
+        (package / name).write_text(text, encoding="utf-8")
+    files = sorted(package.glob("*.py"))
+    found = {(c, t) for c, t, _ in alias_messages(files, package)}
+    assert found == {("MainWindow", "&Roster"), ("Roster", "Name"), ("Commands", "Add centre"),
+                     ("Roster", "Phone")}
+    ts = tmp_path / "gridplanner_zh_CN.ts"
+    ts.write_text(TS_SAMPLE.replace("<name>CellDock</name>", "<name></name>")
+                  .replace("<source>Open</source>", "<source>Name</source>"), encoding="utf-8")
+    assert tr.add_alias_messages(ts, files, package) == 4
+    messages = {(c, s) for c, s, _ in tr.iter_messages(tr.read_ts(ts))}
+    assert ("Roster", "Name") in messages and ("", "Name") not in messages
+    assert ("MainWindow", "&Roster") in messages
+    assert tr.add_alias_messages(ts, files, package) == 0

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gridplanner.resources import translations_dir
+from gridplanner.tools.tr_aliases import alias_messages
 
 LANGUAGES: tuple[str, ...] = ("zh_CN", "en")
 SOURCE_LANGUAGE = "en"
@@ -231,6 +232,7 @@ def update(folder: Path | None = None, *, fill: bool = True, compile_qm: bool = 
                SOURCE_LANGUAGE, "-target-language", language, "-no-obsolete",
                "-locations", "none", "-silent"]
         subprocess.run(cmd, check=True)
+        add_alias_messages(ts, files)
     if fill:
         fill_command(folder)
     return compile_all(folder) if compile_qm else 0
@@ -272,8 +274,52 @@ def contextless_messages(ts: Path) -> list[str]:
     return [s for c, s, _ in iter_messages(read_ts(ts)) if not c]
 
 
+def add_alias_messages(ts: Path, files: list[Path] | None = None,
+                       package_dir: Path = PACKAGE_DIR) -> int:
+    """Add the texts passed through translating aliases (see :mod:`tr_aliases`) to ``ts``
+    under the context they use at run time; drop their context-less copies."""
+    pairs = alias_messages(files if files is not None else source_files(), package_dir)
+    tree = read_ts(ts)
+    root = tree.getroot()
+    contexts = {c.findtext("name") or "": c for c in root.iter("context")}
+    present = {(c, s) for c, s, _ in iter_messages(tree)}
+    added = 0
+    for context, text, _ in pairs:
+        if (context, text) in present:
+            continue
+        node = contexts.get(context)
+        if node is None:
+            node = ET.SubElement(root, "context")
+            ET.SubElement(node, "name").text = context
+            contexts[context] = node
+        msg = ET.SubElement(node, "message")
+        ET.SubElement(msg, "source").text = text
+        ET.SubElement(msg, "translation", {"type": "unfinished"})
+        present.add((context, text))
+        added += 1
+    resolved = {text for _, text, _ in pairs}
+    empty = contexts.get("")
+    if empty is not None:
+        for msg in list(empty.iter("message")):
+            if (msg.findtext("source") or "") in resolved:
+                empty.remove(msg)
+        if empty.find("message") is None:
+            root.remove(empty)
+    write_ts(tree, ts)
+    return added
+
+
+def unextracted_strings(ts: Path) -> list[str]:
+    """Alias calls whose text is not in ``ts`` yet (``update`` has not run since)."""
+    present = {(c, s) for c, s, _ in iter_messages(read_ts(ts))}
+    return [f"{where}: [{c}] {t!r}" for c, t, where in alias_messages(source_files(), PACKAGE_DIR)
+            if (c, t) not in present]
+
+
 def check(folder: Path | None = None) -> int:
     ts = ts_path("zh_CN", folder)
+    for where in unextracted_strings(ts):
+        print(f"warning: {where} is not in the .ts yet: run update")
     missing = unfinished_messages(ts)
     for context, text in missing:
         print(f"untranslated: [{context}] {text!r}")

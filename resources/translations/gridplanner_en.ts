@@ -1,2260 +1,2397 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
-<context>
-    <name></name>
-    <message>
-        <source>&amp;Undo</source>
-        <extracomment>emitted after a plan is shown (new, open), with the Plan</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Map</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AttributeDock</name>
-    <message>
-        <source>ID</source>
-        <extracomment>Display titles of the plan&apos;s own columns (other columns show their name).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Households</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Residents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Floors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Households estimated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Services</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capacity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opening hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Street type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Secretary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Responsible unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attributes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter rows…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 features are selected on the map; too scattered to mark in the table</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AutoAssign</name>
-    <message>
-        <source>Full-time worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid leader</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extra worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Joint branch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid %1 has no full-time worker (%2 households)</source>
-        <extracomment>The core&apos;s English reasons (assignment.py) and their translatable templates; the groups fill %1, %2, ... in order. Unknown texts are shown as they are.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid %1 has no grid leader; promote a full-time worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 households per full-time worker is more than %2; %3 with one more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Branches %1 have fewer than %2 full members each; together %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid %1 (%2): no unassigned full-time worker left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid %1 (%2): no full-time worker left to lead it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid %1 (%2): %3 households per full-time worker, more than %4, and no worker is left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Branch %1 (grid %2) is too small and has no neighbouring grid branch to join</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-assign Grid Workers and Branches</source>
-        <extracomment>Qt&apos;s translate under a name pyside6-lupdate recognises (with a literal context).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs nobody available can fill:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select None</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apply Selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every grid needs a grid leader, a full-time worker and a Party branch of at least three full members. Uncheck the changes you do not want; the rest is applied as one step that Undo takes back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to propose: every grid that can be staffed from the roster already is.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 changes selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CellAttributeDialog</name>
-    <message>
-        <source>Cell Attributes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comprehensive grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dedicated grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Responsible unit:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CentreDialog</name>
-    <message>
-        <source>Centre Attributes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>other services, comma-separated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> households</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. 08:30-20:30</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Services:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capacity:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opening hours:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Centres</name>
-    <message>
-        <source>Neighbourhood centre</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Party-mass service station</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Health station</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Day care for the elderly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Childcare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Market</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Culture and sports room</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One-stop public services</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Elderly care</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Food</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Culture and leisure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Public affairs</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CodeDialog</name>
-    <message>
-        <source>Grid Codes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DB11/T 2157-2023, 15 digits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CJ/T 349-2010, 20 digits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Renumber every cell (otherwise valid codes are kept)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scheme:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Category (CJ/T 349):</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CoverageDock</name>
-    <message>
-        <source>Walking Coverage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Levels:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Service:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target share:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Walking distances in metres, or times in minutes at the walking speed, separated by commas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>m</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Whole plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Per community</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Per grid cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All services</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tallies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coverage not computed yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Method: straight line — no network loaded. Distances are as the crow flies, not walked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Method: walking network (distances along streets and paths).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>residents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>households</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>meets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>misses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 within %3: %4 the %5 target.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Area</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Households</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Residents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>≤ %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Building</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Distance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Uncovered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no centre reached</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Uncovered (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CoverageFeature</name>
-    <message>
-        <source>Coverage computed (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New centre %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select one centre to edit its attributes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suggested site %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add suggested centre</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No walking network loaded: import streets first. Coverage uses straight lines meanwhile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Walking Network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 pieces, %2 dead ends, %3 buildings on pieces cut off from the main network</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ExportDialog</name>
-    <message>
-        <source>Excel workbook (one sheet per community)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel files (*.xlsx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV table (UTF-8, opens in Excel)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GeoPackage (cells, centres, coverage)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GeoPackage files (*.gpkg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shapefiles (a folder)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GeoJSON (WGS84)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GeoJSON files (*.geojson)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Web map (opens without a server)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Web pages (*.html)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Tables, Layers and Web Map</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language of headers and legends:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chinese</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Web map: OpenStreetMap background (needs internet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrote %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tick at least one format.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FindingsDock</name>
-    <message>
-        <source>Empty cell</source>
-        <extracomment>zooming to a finding shows at least this many metres around it human names of the finding kinds that grid validation reports</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid outline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Multi-part cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Non-contiguous cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overlap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No community</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outside its community</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Crosses a community boundary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Building in no cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Building in two cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Building cut by a boundary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Households below range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Households above range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too many residents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duplicate code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Missing code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Range not met</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No grid leader</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No full-time worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No Party branch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Branch too small</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Joint branch not adjacent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dedicated grid without unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duplicate person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duplicate phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Worker in several communities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Worker overloaded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disconnected network part</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dead end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zero-length street</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Findings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warnings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter findings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 error(s), %2 warning(s); %3 shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>GenerateDialog</name>
-    <message>
-        <source>Generate Grid Cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Balanced on households</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Squares</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hexagons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All communities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Method:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cell size:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Minimum households:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Maximum households:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Community:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Random seed:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Existing comprehensive cells of the chosen communities are replaced; dedicated cells are kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The minimum must not be above the maximum.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generating…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>GridCommands</name>
-    <message>
-        <source>Add cell</source>
-        <extracomment>extra column of the buildings layer: fid of the cell a building was painted into</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete %n cell(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change cell outlines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit cell attributes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generate grid cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paint %n building(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Split cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merge %n cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>GridFeature</name>
-    <message>
-        <source>The outline has no area.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The free space is in %1 pieces; the largest became the cell.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draw cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move vertex</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add vertex</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete vertex</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The line crosses no cell.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cells of different communities cannot be merged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select one cell to edit its attributes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose or add a cell to paint into first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paint %n building(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rebuild outlines from buildings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid Validation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 cells; %2% within the household range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid Generation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assign codes</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>IdentifyDock</name>
-    <message>
-        <source>Identify Results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>area (m²)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>geometry</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ImportDialog</name>
-    <message>
-        <source>Boundaries (sub-district, community, compound)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buildings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Streets / walking network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Service centres</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid workers (roster)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Party branches (roster)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WGS84 (GPS, OpenStreetMap)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GCJ-02 (Amap, Tencent)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>BD-09 (Baidu)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GIS and table files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.csv *.xlsx);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import Data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(detect)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>from the file, e.g. EPSG:4490</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(from a field or the name)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace the layer&apos;s features</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Layer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encoding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source CRS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coordinates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Households field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Residents field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Boundary level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a file to import</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LanguageMenu</name>
-    <message>
-        <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow the system language</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LayersDock</name>
-    <message>
-        <source>Boundaries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buildings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Walking network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Service centres</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Layers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outline width</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opacity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(no labels)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>&amp;New Plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import Data…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import boundaries, buildings, streets, centres or a roster into the plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom to &amp;Full Extent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom to &amp;Layer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom to &amp;Selection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Zoom Tool</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;elect Features</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I&amp;dentify Features</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Clear Selection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <extracomment>Menus in order: (title, entries). &quot;@undo&quot;/&quot;@redo&quot; come from the undo stack, &quot;@recent&quot; is the recent-files sub-menu, &quot;@docks&quot; the dock toggles.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scale 1:%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Untitled plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open the plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot save the plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot import %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open Plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save Plan As</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The plan has unsaved changes. Save them first?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Draw Cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draw a cell vertex by vertex; double click or Enter finishes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit &amp;Vertices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drag shared vertices, double click an edge to add one, Delete removes the selected one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;plit Cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draw a line across a cell to split it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Paint Buildings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Click, brush or Shift+drag a lasso over buildings to put them in the chosen cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Avoid Overlap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clip new cells by existing cells and their community</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Snapping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Snap to vertices and edges within 10 pixels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Merge Selected Cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>De&amp;lete Selected Cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cell &amp;Attributes…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Rebuild Outlines from Buildings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Derive each cell&apos;s outline from its buildings, clipped to its community</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rebuild Outlines &amp;While Painting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Colour Cells by &amp;Household Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show Cell &amp;Codes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Generate Grids…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assign &amp;Codes…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Va&amp;lidate Grids</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Grids</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grids</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Roster</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coverage</source>
-        <extracomment>a coverage table is shown (after a computation finished) isochrones / gaps / network problems are on the map</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PrintDialog</name>
-    <message>
-        <source>Print Grid Maps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Automatic (by the map&apos;s shape)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Portrait</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Landscape</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One page per community</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One page per grid cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chinese</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paper:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Orientation:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pages:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Map language:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Title:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Author:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shade buildings by walking distance to a centre</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Previous page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Walking coverage needs service centres and buildings; the buildings are not shaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to print: the plan has no map data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing the PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot export the PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PrintFeature</name>
-    <message>
-        <source>Print Pre&amp;view…</source>
-        <extracomment>(name, text, slot, shortcut, status tip)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview and print the grid maps, one page per community or per grid cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export &amp;PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write the grid maps with their staffing tables to one PDF file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export &amp;Tables, Layers, Web Map…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write the roster to Excel or CSV, the layers to GeoPackage, Shapefile or GeoJSON, or a web map</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrote %1 files</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Roster</name>
-    <message>
-        <source>Grid leader</source>
-        <extracomment>(group title, roles, required on a comprehensive grid)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full-time workers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Part-time workers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stewards and supervisors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No grid cell selected</source>
-        <extracomment>the cell shown changed (fid, or -1 for none)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a grid cell on the map to see its team. Drag people from the roster onto a cell to assign them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dedicated grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comprehensive grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no responsible unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no community</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 households</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 residents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drop workers or branches here to put them on this grid.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Party branch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(none yet: required)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Secretary %1, %2 members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take %1 off this grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid Cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone / secretary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(no grid)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter: name, phone, role, grid…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter: name, secretary, type, grid…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a grid worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a Party branch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the selected rows (and their grid assignments)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Roster</source>
-        <extracomment>(target, fids) of the rows the user selected</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid workers (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Party branches (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import Roster…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Auto-assign…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Check Roster Rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import grid workers or Party branches from Excel or CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Propose a leader, a full-time worker and a Party branch for every grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>List the grids that break a roster rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No grid cell here: drop on a grid cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Already on grid %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot propose an assignment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot apply the assignment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Roster Rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Roster rules: %1 findings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Secretary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full-time worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Part-time worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Building steward</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid supervisor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid branch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Joint branch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compound branch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Branch name</source>
-        <extracomment>Qt&apos;s translate under a name pyside6-lupdate recognises (with a literal context).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RosterCommands</name>
-    <message>
-        <source>Edit %1</source>
-        <extracomment>Qt&apos;s translate under a name pyside6-lupdate recognises (with a literal context).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add rows (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove rows (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add grid workers (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Party branches (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete grid workers (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete Party branches (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assign %1 to grid %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take %1 off every grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove %1 from the grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove assignments (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-assign: %1 changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RosterImport</name>
-    <message>
-        <source>Detect (UTF-8 or GBK)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid workers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Party branches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid (code or name)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Branch name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Secretary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grids (codes or names)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tables (*.xlsx *.xlsm *.xls *.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: cannot read the table (%2)</source>
-        <extracomment>What reading a table may raise besides our own errors (the csv sniffer, pandas). Qt&apos;s translate under a name pyside6-lupdate recognises (with a literal context).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import Roster</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt; Back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next &gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace the roster instead of adding to it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sheet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text encoding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel (.xlsx) or CSV in UTF-8 or GBK. Title rows above the header row are skipped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>First rows of the table:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a roster file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a file to import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(not imported)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>read as %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sheet %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 rows, %2. Choose the column holding each field:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the column holding the names.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SitingDialog</name>
-    <message>
-        <source>Suggest Centre Sites</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Site</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Households added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Residents added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid cells that gain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suggest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Number of new sites:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fewest sites to reach a share:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Within:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All services</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Service:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points along the network, every</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points from a file:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Candidate Sites</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GIS files (*.gpkg *.shp *.zip *.geojson *.json *.kml);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>straight line — no network loaded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>walking network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Covered within %1: %2% now, %3% with the suggested sites (%4). %5.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The target cannot be reached with these candidates.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No site adds coverage.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Site %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add as centre</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TalliesDock</name>
-    <message>
-        <source>Grid Tallies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paint into:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New Cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add an empty cell to paint buildings into</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Households</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Residents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buildings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deviation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>below</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>within</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>above</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No cells yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 cells, range %2–%3 households: %4 below, %5 within, %6 above</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Cannot open the plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: no such file</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+    <context>
+        <name>AttributeDock</name>
+        <message>
+            <source>ID</source>
+            <extracomment>Display titles of the plan's own columns (other columns show their name).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Parent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Floors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households estimated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Capacity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opening hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Street type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Secretary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Responsible unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attributes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter rows…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 features are selected on the map; too scattered to mark in the table</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AutoAssign</name>
+        <message>
+            <source>Full-time worker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid leader</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Extra worker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Joint branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid %1 has no full-time worker (%2 households)</source>
+            <extracomment>The core's English reasons (assignment.py) and their translatable templates; the groups fill %1, %2, ... in order. Unknown texts are shown as they are.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid %1 has no grid leader; promote a full-time worker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 households per full-time worker is more than %2; %3 with one more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Branches %1 have fewer than %2 full members each; together %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid %1 (%2): no unassigned full-time worker left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid %1 (%2): no full-time worker left to lead it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid %1 (%2): %3 households per full-time worker, more than %4, and no worker is left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Branch %1 (grid %2) is too small and has no neighbouring grid branch to join</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-assign Grid Workers and Branches</source>
+            <extracomment>Qt's translate under a name pyside6-lupdate recognises (with a literal context).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Needs nobody available can fill:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select None</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Apply Selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every grid needs a grid leader, a full-time worker and a Party branch of at least three full members. Uncheck the changes you do not want; the rest is applied as one step that Undo takes back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to propose: every grid that can be staffed from the roster already is.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 changes selected</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CellAttributeDialog</name>
+        <message>
+            <source>Cell Attributes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Comprehensive grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dedicated grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Code:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Responsible unit:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CentreDialog</name>
+        <message>
+            <source>Centre Attributes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>other services, comma-separated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. 08:30-20:30</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Services:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Capacity:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opening hours:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Centres</name>
+        <message>
+            <source>Neighbourhood centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Party-mass service station</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Health station</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Day care for the elderly</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Childcare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Market</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Culture and sports room</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One-stop public services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Elderly care</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Health</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Food</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Culture and leisure</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Public affairs</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CodeDialog</name>
+        <message>
+            <source>Grid Codes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>DB11/T 2157-2023, 15 digits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CJ/T 349-2010, 20 digits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Renumber every cell (otherwise valid codes are kept)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scheme:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category (CJ/T 349):</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CoverageDock</name>
+        <message>
+            <source>Walking Coverage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Levels:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Target share:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Walking distances in metres, or times in minutes at the walking speed, separated by commas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whole plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Per community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Per grid cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tallies</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coverage not computed yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Method: straight line — no network loaded. Distances are as the crow flies, not walked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Method: walking network (distances along streets and paths).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>residents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>meets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>misses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 within %3: %4 the %5 target.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>≤ %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>share</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Building</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Distance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Uncovered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no centre reached</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Uncovered (%1)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CoverageFeature</name>
+        <message>
+            <source>Coverage computed (%1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New centre %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select one centre to edit its attributes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Suggested site %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add suggested centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No walking network loaded: import streets first. Coverage uses straight lines meanwhile.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Walking Network</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 pieces, %2 dead ends, %3 buildings on pieces cut off from the main network</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Excel workbook (one sheet per community)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel files (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV table (UTF-8, opens in Excel)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GeoPackage (cells, centres, coverage)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GeoPackage files (*.gpkg)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shapefiles (a folder)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GeoJSON (WGS84)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GeoJSON files (*.geojson)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Web map (opens without a server)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Web pages (*.html)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export Tables, Layers and Web Map</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Language of headers and legends:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chinese</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>English</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Web map: OpenStreetMap background (needs internet)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrote %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stopped: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tick at least one format.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FindingsDock</name>
+        <message>
+            <source>Empty cell</source>
+            <extracomment>zooming to a finding shows at least this many metres around it human names of the finding kinds that grid validation reports</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Invalid outline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Multi-part cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Non-contiguous cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overlap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outside its community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crosses a community boundary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Building in no cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Building in two cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Building cut by a boundary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households below range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households above range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Too many residents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duplicate code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Missing code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Invalid code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Range not met</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No grid leader</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No full-time worker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No Party branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Branch too small</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Joint branch not adjacent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dedicated grid without unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duplicate person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duplicate phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Worker in several communities</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Worker overloaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disconnected network part</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dead end</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zero-length street</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Findings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Warnings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter findings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 error(s), %2 warning(s); %3 shown</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>GenerateDialog</name>
+        <message>
+            <source>Generate Grid Cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Balanced on households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Squares</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hexagons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All communities</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Method:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell size:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Minimum households:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Maximum households:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Random seed:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Existing comprehensive cells of the chosen communities are replaced; dedicated cells are kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Generate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The minimum must not be above the maximum.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Generating…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>GridCommands</name>
+        <message>
+            <source>Add cell</source>
+            <extracomment>extra column of the buildings layer: fid of the cell a building was painted into</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete %n cell(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change cell outlines</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit cell attributes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Generate grid cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paint %n building(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Split cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge %n cells</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>GridFeature</name>
+        <message>
+            <source>The outline has no area.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The free space is in %1 pieces; the largest became the cell.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Draw cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move vertex</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add vertex</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete vertex</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The line crosses no cell.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cells of different communities cannot be merged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select one cell to edit its attributes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose or add a cell to paint into first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paint %n building(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rebuild outlines from buildings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid Validation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 cells; %2% within the household range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid Generation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assign codes</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>IdentifyDock</name>
+        <message>
+            <source>Identify Results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>area (m²)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>geometry</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Boundaries (sub-district, community, compound)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buildings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Streets / walking network</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service centres</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid workers (roster)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Party branches (roster)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WGS84 (GPS, OpenStreetMap)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GCJ-02 (Amap, Tencent)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>BD-09 (Baidu)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GIS and table files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.csv *.xlsx);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import Data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(detect)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>from the file, e.g. EPSG:4490</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(from a field or the name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace the layer's features</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Encoding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Source CRS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coordinates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Residents field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Boundary level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a file to import</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LanguageMenu</name>
+        <message>
+            <source>&amp;Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow the system language</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LayersDock</name>
+        <message>
+            <source>Boundaries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buildings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Walking network</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service centres</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fill</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outline width</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opacity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Labels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no labels)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a colour</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;New Plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save &amp;As…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Import Data…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import boundaries, buildings, streets, centres or a roster into the plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E&amp;xit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom &amp;In</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom &amp;Out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom to &amp;Full Extent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom to &amp;Layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom to &amp;Selection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Pan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Zoom Tool</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;elect Features</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>I&amp;dentify Features</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Clear Selection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <extracomment>Menus in order: (title, entries). "@undo"/"@redo" come from the undo stack, "@recent" is the recent-files sub-menu, "@docks" the dock toggles.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale 1:%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Untitled plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot open the plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot save the plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot import %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open Plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save Plan As</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The plan has unsaved changes. Save them first?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Draw Cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Draw a cell vertex by vertex; double click or Enter finishes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit &amp;Vertices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drag shared vertices, double click an edge to add one, Delete removes the selected one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;plit Cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Draw a line across a cell to split it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Paint Buildings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Click, brush or Shift+drag a lasso over buildings to put them in the chosen cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Avoid Overlap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clip new cells by existing cells and their community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Snapping</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snap to vertices and edges within 10 pixels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Merge Selected Cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>De&amp;lete Selected Cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell &amp;Attributes…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Rebuild Outlines from Buildings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Derive each cell's outline from its buildings, clipped to its community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rebuild Outlines &amp;While Painting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Colour Cells by &amp;Household Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show Cell &amp;Codes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Generate Grids…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assign &amp;Codes…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Va&amp;lidate Grids</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Grids</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grids</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Roster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coverage</source>
+            <extracomment>a coverage table is shown (after a computation finished) isochrones / gaps / network problems are on the map</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Compute Coverage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Walking distance from every building to its nearest centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Place Centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Click on the map to place a new service centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Move Centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drag a centre; coverage follows while it moves</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>De&amp;lete Centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Centre &amp;Attributes…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shade Buildings by &amp;Distance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show &amp;Gap Areas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show &amp;Isochrones</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Isochrones &amp;Overlapping</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Isochrones &amp;Dissolved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Isochrones &amp;Split by Nearest Centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check &amp;Walking Network</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Suggest Centre Sites…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Click a centre to delete it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disconnected pieces, dead ends and zero-length streets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Coverage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Map</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PrintDialog</name>
+        <message>
+            <source>Print Grid Maps</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Automatic (by the map's shape)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Portrait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Landscape</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One page per community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One page per grid cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chinese</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>English</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paper:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orientation:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pages:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Map language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Author:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shade buildings by walking distance to a centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Previous page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Walking coverage needs service centres and buildings; the buildings are not shaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to print: the plan has no map data.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Page %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot export the PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PrintFeature</name>
+        <message>
+            <source>Print Pre&amp;view…</source>
+            <extracomment>(name, text, slot, shortcut, status tip)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preview and print the grid maps, one page per community or per grid cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export &amp;PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write the grid maps with their staffing tables to one PDF file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export &amp;Tables, Layers, Web Map…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write the roster to Excel or CSV, the layers to GeoPackage, Shapefile or GeoJSON, or a web map</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrote %1 files</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Roster</name>
+        <message>
+            <source>Grid leader</source>
+            <extracomment>(group title, roles, required on a comprehensive grid)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full-time workers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Part-time workers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stewards and supervisors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No grid cell selected</source>
+            <extracomment>the cell shown changed (fid, or -1 for none)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a grid cell on the map to see its team. Drag people from the roster onto a cell to assign them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dedicated grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Comprehensive grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no responsible unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 residents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drop workers or branches here to put them on this grid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Party branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(none yet: required)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Secretary %1, %2 members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take %1 off this grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid Cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone / secretary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no grid)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter: name, phone, role, grid…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter: name, secretary, type, grid…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a grid worker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a Party branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the selected rows (and their grid assignments)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Roster</source>
+            <extracomment>(target, fids) of the rows the user selected</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid workers (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Party branches (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Import Roster…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Auto-assign…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Check Roster Rules</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import grid workers or Party branches from Excel or CSV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Propose a leader, a full-time worker and a Party branch for every grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>List the grids that break a roster rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No grid cell here: drop on a grid cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Already on grid %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot propose an assignment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot apply the assignment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Roster Rules</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Roster rules: %1 findings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Secretary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full-time worker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Part-time worker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Building steward</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid supervisor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Joint branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compound branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Branch name</source>
+            <extracomment>Qt's translate under a name pyside6-lupdate recognises (with a literal context).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RosterCommands</name>
+        <message>
+            <source>Edit %1</source>
+            <extracomment>Qt's translate under a name pyside6-lupdate recognises (with a literal context).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add rows (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove rows (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add grid workers (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add Party branches (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete grid workers (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete Party branches (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assign %1 to grid %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take %1 off every grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove %1 from the grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove assignments (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-assign: %1 changes</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RosterImport</name>
+        <message>
+            <source>Detect (UTF-8 or GBK)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid workers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Party branches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid (code or name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Branch name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Secretary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grids (codes or names)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tables (*.xlsx *.xlsm *.xls *.csv *.txt);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: cannot read the table (%2)</source>
+            <extracomment>What reading a table may raise besides our own errors (the csv sniffer, pandas). Qt's translate under a name pyside6-lupdate recognises (with a literal context).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import Roster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt; Back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next &gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace the roster instead of adding to it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text encoding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel (.xlsx) or CSV in UTF-8 or GBK. Title rows above the header row are skipped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First rows of the table:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a roster file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a file to import.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(not imported)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>read as %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sheet %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 rows, %2. Choose the column holding each field:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the column holding the names.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SitingDialog</name>
+        <message>
+            <source>Suggest Centre Sites</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Site</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Residents added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid cells that gain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Suggest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Number of new sites:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fewest sites to reach a share:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Within:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points along the network, every</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points from a file:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Candidate Sites</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GIS files (*.gpkg *.shp *.zip *.geojson *.json *.kml);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>straight line — no network loaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>walking network</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Covered within %1: %2% now, %3% with the suggested sites (%4). %5.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The target cannot be reached with these candidates.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No site adds coverage.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Site %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add as centre</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TalliesDock</name>
+        <message>
+            <source>Grid Tallies</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paint into:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New Cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add an empty cell to paint buildings into</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buildings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deviation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>below</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>within</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>above</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No cells yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 cells, range %2–%3 households: %4 below, %5 within, %6 above</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <source>Cannot open the plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: no such file</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CentreCommands</name>
+        <message>
+            <source>Add centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit centre attributes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete %n centre(s)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>commands</name>
+        <message>
+            <source>Replace %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import %1 from %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CoverageOverlay</name>
+        <message>
+            <source>Straight-line distance — no network loaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Walking distance (network)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>gap area (beyond reach)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>isochrones (rings: levels)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>network problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>suggested site</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>beyond %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>within %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
 </TS>

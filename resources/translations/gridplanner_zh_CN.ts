@@ -2,26 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <source>&amp;Undo</source>
-            <extracomment>emitted after a plan is shown (new, open), with the Plan</extracomment>
-            <translation>撤销(&amp;U)</translation>
-        </message>
-        <message>
-            <source>&amp;Redo</source>
-            <translation>重做(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Open &amp;Recent</source>
-            <translation>最近打开(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Map</source>
-            <translation>地图</translation>
-        </message>
-    </context>
-    <context>
         <name>AttributeDock</name>
         <message>
             <source>ID</source>
@@ -1453,6 +1433,98 @@
             <extracomment>a coverage table is shown (after a computation finished) isochrones / gaps / network problems are on the map</extracomment>
             <translation>覆盖</translation>
         </message>
+        <message>
+            <source>&amp;Compute Coverage</source>
+            <translation>计算覆盖(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Walking distance from every building to its nearest centre</source>
+            <translation>计算每栋楼到最近服务中心的步行距离</translation>
+        </message>
+        <message>
+            <source>&amp;Place Centre</source>
+            <translation>放置服务中心(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Click on the map to place a new service centre</source>
+            <translation>在地图上点击以放置新的服务中心</translation>
+        </message>
+        <message>
+            <source>&amp;Move Centre</source>
+            <translation>移动服务中心(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Drag a centre; coverage follows while it moves</source>
+            <translation>拖动服务中心，覆盖结果随之实时更新</translation>
+        </message>
+        <message>
+            <source>De&amp;lete Centre</source>
+            <translation>删除服务中心(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Centre &amp;Attributes…</source>
+            <translation>服务中心属性(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Shade Buildings by &amp;Distance</source>
+            <translation>按步行距离为楼栋着色(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Show &amp;Gap Areas</source>
+            <translation>显示覆盖盲区(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Show &amp;Isochrones</source>
+            <translation>显示等时圈(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Isochrones &amp;Overlapping</source>
+            <translation>等时圈：重叠显示(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Isochrones &amp;Dissolved</source>
+            <translation>等时圈：融合显示(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Isochrones &amp;Split by Nearest Centre</source>
+            <translation>等时圈：按最近服务中心划分(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Check &amp;Walking Network</source>
+            <translation>检查步行路网(&amp;W)</translation>
+        </message>
+        <message>
+            <source>&amp;Suggest Centre Sites…</source>
+            <translation>服务中心选址建议(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Click a centre to delete it</source>
+            <translation>点击服务中心将其删除</translation>
+        </message>
+        <message>
+            <source>Disconnected pieces, dead ends and zero-length streets</source>
+            <translation>不连通的片段、断头路和零长度路段</translation>
+        </message>
+        <message>
+            <source>&amp;Coverage</source>
+            <translation>覆盖(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Map</source>
+            <translation>地图</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
     </context>
     <context>
         <name>PrintDialog</name>
@@ -2255,6 +2327,71 @@
         <message>
             <source>%1: no such file</source>
             <translation>%1：文件不存在</translation>
+        </message>
+    </context>
+    <context>
+        <name>CentreCommands</name>
+        <message>
+            <source>Add centre</source>
+            <translation>添加服务中心</translation>
+        </message>
+        <message>
+            <source>Move centre</source>
+            <translation>移动服务中心</translation>
+        </message>
+        <message>
+            <source>Edit centre attributes</source>
+            <translation>编辑服务中心属性</translation>
+        </message>
+        <message>
+            <source>Delete %n centre(s)</source>
+            <translation>删除 %n 个服务中心</translation>
+        </message>
+    </context>
+    <context>
+        <name>commands</name>
+        <message>
+            <source>Replace %1</source>
+            <translation>替换%1</translation>
+        </message>
+        <message>
+            <source>Import %1 from %2</source>
+            <translation>从 %2 导入%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageOverlay</name>
+        <message>
+            <source>Straight-line distance — no network loaded</source>
+            <translation>直线距离——未加载路网</translation>
+        </message>
+        <message>
+            <source>Walking distance (network)</source>
+            <translation>步行距离（路网）</translation>
+        </message>
+        <message>
+            <source>gap area (beyond reach)</source>
+            <translation>覆盖盲区（步行不可达）</translation>
+        </message>
+        <message>
+            <source>isochrones (rings: levels)</source>
+            <translation>等时圈（各环为距离等级）</translation>
+        </message>
+        <message>
+            <source>network problem</source>
+            <translation>路网问题</translation>
+        </message>
+        <message>
+            <source>suggested site</source>
+            <translation>建议选址</translation>
+        </message>
+        <message>
+            <source>beyond %1</source>
+            <translation>超过 %1</translation>
+        </message>
+        <message>
+            <source>within %1</source>
+            <translation>%1 以内</translation>
         </message>
     </context>
 </TS>
