@@ -85,6 +85,7 @@ class GenerateDialog(QDialog):
         self.plan = plan
         self.result_value = None
         self.worker: GenerateWorker | None = None
+        self._cancelling = False
         self.setWindowTitle(self.tr("Generate Grid Cells"))
         form = QFormLayout()
         self.method = QComboBox(self)
@@ -126,7 +127,7 @@ class GenerateDialog(QDialog):
         self.run_button.setDefault(True)
         self.buttons.addButton(self.run_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.run_button.clicked.connect(self.start)
-        self.buttons.rejected.connect(self.cancel)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
@@ -166,25 +167,39 @@ class GenerateDialog(QDialog):
         self.progress.setValue(done)
 
     def _succeeded(self, result) -> None:
-        self.worker.wait()
-        self.worker = None
+        self._finish_worker()
+        if self._cancelling:
+            super().reject()
+            return
         self.result_value = result
         self.accept()
 
     def _failed(self, message: str) -> None:
-        self.worker.wait()
-        self.worker = None
+        self._finish_worker()
+        if self._cancelling:
+            super().reject()
+            return
         self.progress.setVisible(False)
         self.run_button.setEnabled(True)
         self.status.setText(message)
 
-    def cancel(self) -> None:
-        """Stop a running generation (between communities), or close the dialog."""
+    def _finish_worker(self) -> None:
         if self.worker is not None:
-            self.status.setText(self.tr("Cancelling…"))
-            self.worker.requestInterruption()
             self.worker.wait()
             self.worker = None
+
+    def reject(self) -> None:
+        """Cancel: a running generation stops at the next community, then the dialog closes."""
+        if self.worker is not None and self.worker.isRunning():
+            self._cancelling = True
+            self.status.setText(self.tr("Cancelling…"))
+            self.buttons.setEnabled(False)
+            self.worker.requestInterruption()
+            return
+        self._finish_worker()
+        super().reject()
+
+    def cancel(self) -> None:
         self.reject()
 
 

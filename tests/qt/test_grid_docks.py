@@ -176,9 +176,10 @@ def test_generate_dialog_cancel_and_bad_range(qtbot, grid_plan):
     dialog.low.setValue(100)
     dialog.method.setCurrentIndex(dialog.method.findData("square"))
     assert dialog.size.isEnabled()
-    dialog.run_button.click()
-    dialog.cancel()
-    assert dialog.worker is None and dialog.result() == GenerateDialog.DialogCode.Rejected
+    with qtbot.waitSignal(dialog.rejected, timeout=30000):
+        dialog.run_button.click()
+        dialog.cancel()  # the dialog closes once the worker has stopped
+    assert dialog.worker is None and dialog.result_value is None
 
 
 def test_code_and_attribute_dialogs_return_values(qtbot, grid_plan):
