@@ -144,3 +144,50 @@ def test_cancel_stops_and_leaves_no_file(plan, tmp_path):
                         cancelled=lambda: len(seen) >= 3)
     assert seen == [1, 2, 3]
     assert list(tmp_path.iterdir()) == []
+
+
+def _legend(atlas: PrintAtlas, sheet: int = 0) -> list[str]:
+    from gridplanner.render.print_styles import legend_items
+
+    return [i.text for i in legend_items(atlas.view, atlas.sheets[sheet], atlas.coverage,
+                                         atlas.options.lang)]
+
+
+def test_legend_lists_what_the_plan_holds(plan):
+    texts = _legend(_atlas(plan))
+    assert texts[:2] == ["综合网格", "其他社区网格"]
+    for word in ("楼栋", "道路", "街道界", "社区界", "服务中心"):
+        assert word in texts
+    assert "小区界" not in texts  # the plan has no compounds
+    assert "Comprehensive" in _legend(_atlas(plan, lang="en"))
+
+
+def test_a_cell_without_its_leader_is_marked_on_the_map(plan):
+    from factories_roster import cell_fid
+
+    broken = roster_plan()
+    fid = cell_fid(broken, "000000001001001")
+    links = broken.assignments.frame
+    leader = links[(links["cell_fid"] == fid) & (links["target"] == "worker")].index[:1]
+    broken.assignments.remove(list(leader))
+    atlas = _atlas(broken)
+    classes = atlas.view.cells.frame["print_class"]
+    assert classes[fid] == "东风社区|incomplete"
+    assert (classes == "东风社区|incomplete").sum() == 1
+    assert "网格长或网格员待配齐" in _legend(atlas, [s.name for s in atlas.sheets].index("东风社区"))
+
+
+def test_coverage_shading_colours_buildings_by_walking_distance(plan):
+    from gridplanner.render.print_styles import WALK_COLOURS
+
+    atlas = _atlas(plan, coverage=True)
+    assert atlas.coverage is not None
+    walk = atlas.view.buildings.frame["print_walk"]
+    assert set(walk) <= {"0", "1", "2", "beyond"} and "0" in set(walk)
+    texts = _legend(atlas)
+    assert "300米内" in texts and "超出1000米" in texts
+    assert any(c.startswith("coverage_") for c in atlas.rows.columns)
+    image = atlas.render_image(0, 60)
+    near = QColor(WALK_COLOURS[0])
+    assert any(image.pixelColor(x, y) == near
+               for x in range(0, image.width(), 2) for y in range(0, image.height() // 2, 2))
