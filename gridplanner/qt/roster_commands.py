@@ -72,6 +72,7 @@ class AddRowsCommand(QUndoCommand):
         rows: list[Mapping[str, Any]],
         text: str = "",
         parent: QUndoCommand | None = None,
+        fids: list[int] | None = None,
     ):
         super().__init__(
             text or translate("RosterCommands", "Add rows (%1)").replace("%1", str(len(rows))),
@@ -79,6 +80,8 @@ class AddRowsCommand(QUndoCommand):
         )
         self.plan, self.layer = plan, layer
         self.rows: list[Mapping[str, Any]] | pd.DataFrame = list(rows)
+        if fids is not None:  # rows that other steps of a macro already refer to
+            self.rows = pd.DataFrame(self.rows, index=pd.Index(fids, dtype="int64"))
         self.fids: list[int] = []
 
     def redo(self) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +47,7 @@ from gridplanner.qt.roster_model import (
     role_title,
     translate,
 )
+from gridplanner.qt.roster_paste import copy_text, parse_clipboard, paste_command, plan_paste
 
 Choices = Callable[[], list[tuple[str, object]]]
 
@@ -109,6 +110,8 @@ class RosterTab(QWidget):
     """One roster table with its filter, Add and Delete."""
 
     selectionChangedFids = Signal(list)
+    #: a message for the status bar (what a paste could not read)
+    message = Signal(str)
 
     def __init__(self, layer: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -170,6 +173,13 @@ class RosterTab(QWidget):
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         v.addAction(self.delete_action)
+        self.copy_action = QAction(self)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.paste_action = QAction(self)
+        self.paste_action.setShortcut(QKeySequence.StandardKey.Paste)
+        for action in (self.copy_action, self.paste_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            v.addAction(action)
 
     def _cell_choices(self) -> list[tuple[str, object]]:
         return [(translate("Roster", "(no grid)"), -1)] + list(self.model.cell_choices())
@@ -179,6 +189,10 @@ class RosterTab(QWidget):
         self.add_button.clicked.connect(self.add_row)
         self.delete_button.clicked.connect(self.delete_selected)
         self.delete_action.triggered.connect(self.delete_selected)
+        self.copy_action.triggered.connect(self.copy_selection)
+        self.paste_action.triggered.connect(
+            lambda: self.paste_text(QGuiApplication.clipboard().text())
+        )
         self.view.selectionModel().selectionChanged.connect(
             lambda *_: self.selectionChangedFids.emit(self.selected_fids())
         )
@@ -207,6 +221,8 @@ class RosterTab(QWidget):
             translate("Roster", "Delete the selected rows (and their grid assignments)")
         )
         self.delete_action.setText(translate("Roster", "Delete"))
+        self.copy_action.setText(translate("Roster", "Copy"))
+        self.paste_action.setText(translate("Roster", "Paste"))
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
         )
@@ -266,6 +282,39 @@ class RosterTab(QWidget):
         fid = command.fids[0]
         self.select_fid(fid, "name")
         return fid
+
+    def copy_selection(self) -> str:
+        """Put the selected cells on the clipboard as tab-separated text (for Excel)."""
+        indexes = self.view.selectionModel().selectedIndexes()
+        rows = sorted({i.row() for i in indexes})
+        columns = sorted({i.column() for i in indexes})
+        source_rows = [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in rows]
+        text = copy_text(self.model, source_rows, columns)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def paste_text(self, text: str) -> bool:
+        """Paste tab-separated text at the current cell as one undo step."""
+        model = self.model
+        block = parse_clipboard(text)
+        if not block or model.plan is None or model.undo_stack is None:
+            return False
+        current = self.view.currentIndex()
+        row, column = (current.row(), current.column()) if current.isValid() else (0, 0)
+        if not current.isValid() and self.proxy.rowCount() == 0:
+            row = 0
+        rows = [
+            self.proxy.mapToSource(self.proxy.index(r, 0)).row()
+            for r in range(self.proxy.rowCount())
+        ]
+        paste = plan_paste(model, row, column, block, rows)
+        command = paste_command(model, paste)
+        if paste.problems:
+            self.message.emit("; ".join(paste.problems[:3]))
+        if command.is_empty():
+            return False
+        model.undo_stack.push(command)
+        return True
 
     def delete_selected(self) -> list[int]:
         fids = self.selected_fids()

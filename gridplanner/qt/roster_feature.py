@@ -161,6 +161,8 @@ class RosterFeature(QObject):
         window.planChanged.connect(self.set_plan)
         self.canvas.selectionChanged.connect(self._canvas_selection)
         self.dock.rosterSelected.connect(self._roster_selected)
+        for tab in (self.dock.workers, self.dock.branches):
+            tab.message.connect(self.status)
         window.installEventFilter(self)
         if window.plan is not None:
             self.set_plan(window.plan)
