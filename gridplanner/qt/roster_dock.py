@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
@@ -53,17 +54,27 @@ Choices = Callable[[], list[tuple[str, object]]]
 
 
 class ChoiceDelegate(QStyledItemDelegate):
-    """Edits a column with a combo box of (label, value) choices."""
+    """Edits a column with a combo box of (label, value) choices.
 
-    def __init__(self, choices: Choices, parent=None):
+    ``searchable`` combos take typing: any part of a label (a grid's code
+    or name) narrows the list, as for the Grid column of a district.
+    """
+
+    def __init__(self, choices: Choices, parent=None, searchable: bool = False):
         super().__init__(parent)
         self.choices = choices
+        self.searchable = searchable
 
     def createEditor(self, parent, option, index):  # noqa: N802 (Qt API)
         combo = QComboBox(parent)
         for label, value in self.choices():
             combo.addItem(label, value)
         combo.setMaxVisibleItems(20)
+        if self.searchable:
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+            combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         combo.activated.connect(lambda _i, c=combo: self._chosen(c))
         return combo
 
@@ -76,7 +87,15 @@ class ChoiceDelegate(QStyledItemDelegate):
         editor.setCurrentIndex(max(found, 0))
 
     def setModelData(self, editor: QComboBox, model, index: QModelIndex) -> None:  # noqa: N802
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        at = editor.currentIndex()
+        if editor.isEditable():  # typed text: the item it names, else the first containing it
+            text = editor.currentText().strip()
+            at = editor.findText(text, Qt.MatchFlag.MatchFixedString)
+            if at < 0 and text:
+                at = editor.findText(text, Qt.MatchFlag.MatchContains)
+            if at < 0:
+                return
+        model.setData(index, editor.itemData(at), Qt.ItemDataRole.EditRole)
 
 
 class RosterProxyModel(QSortFilterProxyModel):
@@ -166,7 +185,7 @@ class RosterTab(QWidget):
         self._delegates = {}
         for name, source in choices.items():
             if name in columns:
-                delegate = ChoiceDelegate(source, v)
+                delegate = ChoiceDelegate(source, v, searchable=name == "cell")
                 v.setItemDelegateForColumn(columns.index(name), delegate)
                 self._delegates[name] = delegate
         self.delete_action = QAction(self)

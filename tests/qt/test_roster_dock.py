@@ -111,3 +111,20 @@ def test_rows_drag_out_as_roster_data(make_roster_window):
     data = tab.model.mimeData([tab.model.index(0, 0), tab.model.index(0, 2),
                                tab.model.index(3, 0)])
     assert read_roster_mime(data) == ("worker", [1, 4])
+
+
+def test_grid_combo_takes_a_typed_part_of_a_code_or_name(make_roster_window):
+    plan = roster_plan()
+    window = make_roster_window(plan)
+    tab = roster_feature(window).dock.workers
+    index = _index(tab, 1, "cell")
+    delegate = tab.view.itemDelegateForColumn(tab.model.columns.index("cell"))
+    editor = delegate.createEditor(tab.view.viewport(), None, index)
+    delegate.setEditorData(editor, index)
+    assert editor.currentData() == cell_fid(plan, cell_code(0, 1))
+    editor.setEditText("西湖社区第3网格")  # a cell's name, typed
+    delegate.setModelData(editor, tab.proxy, index)
+    assert _index(tab, 1, "cell").data() == cell_code(1, 3)
+    editor.setEditText("no such grid")
+    delegate.setModelData(editor, tab.proxy, index)
+    assert _index(tab, 1, "cell").data() == cell_code(1, 3)  # unchanged
