@@ -195,12 +195,15 @@ def paint_command(plan: Plan, building_fids: list[int], cell_fid: int | None,
 
 def split_command(plan: Plan, fid: int, pieces: list[shapely.Geometry],
                   codes: list[str] | None = None) -> MacroCommand:
-    """The cell keeps the first (largest) piece; the others become new cells like it."""
+    """The cell keeps the first (largest) piece; the others become new cells like it.
+
+    ``codes`` has one entry per piece; the first (the kept cell's) is not used.
+    """
     macro = MacroCommand(QCoreApplication.translate("GridCommands", "Split cell"))
     macro.add(SetCellGeometriesCommand(plan, {fid: pieces[0]}))
     row = plan.cells.row(fid)
     rows = [{**{k: row[k] for k in ("name", "kind", "community", "responsible_unit", "notes")},
-             "code": (codes[i] if codes else ""), "geometry": g}
+             "code": (codes[i + 1] if codes else ""), "geometry": g}
             for i, g in enumerate(pieces[1:])]
     macro.add(AddCellsCommand(plan, gpd.GeoDataFrame(rows, geometry="geometry", crs=plan.crs)))
     return macro

@@ -192,6 +192,8 @@ def test_split_a_cell_with_a_line(grids, main_window):
     assert areas == pytest.approx([70 * 100, 130 * 100])
     assert plan.cells.geometry(fid).area == pytest.approx(130 * 100)  # keeps the larger
     assert set(plan.cells.frame["name"]) == {"一号网格"}
+    (new,) = [f for f in plan.cells.fids() if f != fid]
+    assert len(plan.cells.row(new)["code"]) == 15  # the new piece is numbered
     _undo_redo(main_window,
                lambda: (len(plan.cells) == 1 and plan.cells.geometry(fid).area == 20000)
                or pytest.fail("split not undone"),
