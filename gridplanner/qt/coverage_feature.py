@@ -179,27 +179,43 @@ class CoverageFeature(QObject):
         self.canvas.setFocus()
 
     def _run(self, kind: str, fn, done) -> None:
-        """Run ``fn(progress, cancelled)`` in a thread; ``done(result)`` unless outdated."""
+        """Run ``fn(progress, cancelled)`` in a thread; ``done(result)`` unless outdated.
+
+        The worker's signals go to bound methods of this QObject, so results
+        that arrive after the window is gone are dropped by Qt.
+        """
         token = self._tokens.get(kind, 0) + 1
         self._tokens[kind] = token
         old = self.workers.get(kind)
         if old is not None:
             old.cancel()
         worker = AnalysisWorker(fn)
+        worker.job = (kind, token, done)
         self.workers[kind] = worker
-        worker.progressed.connect(lambda pct, text: self.message(f"{text} {pct}%"))
-        worker.succeeded.connect(lambda r, k=kind, t=token: self._finished(k, t, done, r))
-        worker.failed.connect(lambda m, k=kind, t=token: self._failed(k, t, m))
+        worker.progressed.connect(self._worker_progressed)
+        worker.succeeded.connect(self._worker_succeeded)
+        worker.failed.connect(self._worker_failed)
         worker.start()
 
-    def _finished(self, kind: str, token: int, done, result) -> None:
-        if self._tokens.get(kind) == token:
-            self.workers.pop(kind, None)
-            done(result)
+    def _current_job(self):
+        worker = self.sender()
+        kind, token, done = getattr(worker, "job", (None, None, None))
+        if kind is None or self._tokens.get(kind) != token:
+            return None
+        return kind, done
 
-    def _failed(self, kind: str, token: int, message: str) -> None:
-        if self._tokens.get(kind) == token:
-            self.workers.pop(kind, None)
+    def _worker_progressed(self, pct: int, text: str) -> None:
+        if self._current_job() is not None:
+            self.message(f"{text} {pct}%")
+
+    def _worker_succeeded(self, result) -> None:
+        if (job := self._current_job()) is not None:
+            self.workers.pop(job[0], None)
+            job[1](result)
+
+    def _worker_failed(self, message: str) -> None:
+        if (job := self._current_job()) is not None:
+            self.workers.pop(job[0], None)
             self.message(message)
 
     def is_busy(self) -> bool:

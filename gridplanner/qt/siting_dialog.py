@@ -192,10 +192,13 @@ class SitingDialog(QDialog):
         self.run_button.setEnabled(False)
         self.cancel_button.setText(self.tr("Cancel"))
         self.worker = AnalysisWorker(job)
-        self.worker.progressed.connect(lambda pct, _t: self.progress.setValue(pct))
+        self.worker.progressed.connect(self._progressed)
         self.worker.succeeded.connect(self._done)
         self.worker.failed.connect(self._failed)
         self.worker.start()
+
+    def _progressed(self, pct: int, _text: str) -> None:
+        self.progress.setValue(pct)
 
     def cancel_or_close(self) -> None:
         if self.worker is not None:

@@ -1,0 +1,225 @@
+"""Coverage in the window: live drag, method labelling, services, levels, views, sites."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from grid_events import drag, widget_point
+
+from gridplanner.analysis.coverage import nearest_centres
+from gridplanner.qt.analysis_worker import wait_for_workers
+
+X0, Y0 = 440000.0, 4420000.0
+WAIT_MS = 15000
+
+
+@pytest.fixture
+def feature(main_window):
+    f = main_window.features["coverage_feature"]
+    f.ask_centre_attributes = lambda values: dict(values)
+    yield f
+    wait_for_workers()
+
+
+def compute(qtbot, feature):
+    with qtbot.waitSignal(feature.coverageReady, timeout=WAIT_MS):
+        feature.action_compute()
+    return feature.table
+
+
+def plan_share(table, level_index=-1):
+    return table.rows("plan")[0]["levels"][level_index]["share"]
+
+
+def test_drag_updates_distances_live_and_matches_full_recomputation(qtbot, main_window, feature):
+    canvas, plan = main_window.canvas, main_window.plan
+    table = compute(qtbot, feature)
+    before = table.distance.copy()
+    dock = feature.dock
+    shares_before = [dock.table.item(0, c).text() for c in range(dock.table.columnCount())]
+    feature.use_tool("move")
+    start = plan.centres.geometry(1)
+    target = (X0 + 450, Y0 + 150)
+    steps = [widget_point(canvas, start.x + (target[0] - start.x) * t,
+                          start.y + (target[1] - start.y) * t) for t in np.linspace(0, 1, 8)]
+    drag(canvas, steps, release=False)
+    live = feature.table.distance.copy()
+    assert plan.centres.geometry(1).equals(start)  # the plan is unchanged while dragging
+    changed = ~np.isclose(live, before) & ~(np.isinf(live) & np.isinf(before))
+    assert changed.sum() > 5  # the shading follows the mouse
+    assert feature.overlay._classes is not None
+    assert np.array_equal(feature.overlay._classes, feature.table.classes())
+    shares_live = [dock.table.item(0, c).text() for c in range(dock.table.columnCount())]
+    assert shares_live != shares_before  # so do the tallies
+    # the live distances are what a full computation with the centre there gives
+    limit = max(table.levels_m)
+    end = canvas.widget_to_map(steps[-1])
+    with qtbot.waitSignal(feature.coverageReady, timeout=WAIT_MS):
+        from grid_events import LEFT, NONE, send_mouse
+        from PySide6.QtCore import QEvent
+
+        send_mouse(canvas, QEvent.Type.MouseButtonRelease, steps[-1], LEFT, NONE)
+    assert abs(plan.centres.geometry(1).x - end.x()) < 1e-6
+    full = feature.table.distance
+    within = full <= limit
+    np.testing.assert_allclose(live[within], full[within], atol=1e-6)
+    assert np.isinf(live[~within]).all() or (live[~within] > limit).all()
+    ref = nearest_centres(plan)["distance_m"].to_numpy()
+    np.testing.assert_allclose(full, ref, atol=1e-6)
+
+
+def test_dragging_a_centre_without_the_service_changes_nothing(qtbot, main_window, feature):
+    compute(qtbot, feature)
+    feature.dock.set_service("health")
+    before = feature.table.distance.copy()
+    canvas, plan = main_window.canvas, main_window.plan
+    feature.use_tool("move")
+    g = plan.centres.geometry(1)  # offers no health service
+    drag(canvas, [widget_point(canvas, g.x, g.y), widget_point(canvas, g.x, g.y, 40, 0)],
+         release=False)
+    np.testing.assert_array_equal(feature.table.distance, before)
+    feature.tools["move"].reset()
+
+
+def test_dock_says_straight_line_without_network(qtbot, main_window, feature):
+    plan = main_window.plan
+    plan.network.remove(plan.network.fids())
+    table = compute(qtbot, feature)
+    assert table.method == "straight_line"
+    text = feature.dock.method_label.text().lower()
+    assert "straight line" in text and "no network" in text
+    title, _items = feature.overlay.legend_entries()
+    assert "Straight-line" in title and "no network" in title
+
+
+def test_dock_says_walking_network_with_network(qtbot, feature):
+    compute(qtbot, feature)
+    assert "walking network" in feature.dock.method_label.text().lower()
+    assert "Walking distance (network)" in feature.overlay.legend_entries()[0]
+
+
+def test_per_service_coverage_differs_when_a_centre_lacks_the_service(qtbot, feature):
+    compute(qtbot, feature)
+    shares = {}
+    for service in ("health", "culture", None):
+        feature.dock.set_service(service)
+        assert feature.table.service == service
+        shares[service] = [plan_share(feature.table, i) for i in range(3)]
+    # the culture centre sits in the west, the clinic in the east: different buildings covered
+    assert shares["health"] != shares["culture"]
+    assert all(a >= max(b, c) - 1e-12 for a, b, c in
+               zip(shares[None], shares["health"], shares["culture"], strict=True))
+    feature.dock.set_service("health")
+    assert (feature.table.nearest[feature.table.nearest >= 0] == 2).all()  # the clinic only
+
+
+def test_levels_in_minutes_show_both_numbers(qtbot, feature):
+    compute(qtbot, feature)
+    dock = feature.dock
+    dock.unit.setCurrentIndex(dock.unit.findData("min"))
+    dock.levels_edit.setText("5, 10")
+    dock._levels_edited()
+    assert dock.levels_m() == [300.0, 600.0]
+    assert "600 m · 10.0 min" in dock.levels_label.text()
+    assert feature.table.levels_m == [300.0, 600.0]
+    headers = [dock.table.horizontalHeaderItem(i).text() for i in range(dock.table.columnCount())]
+    assert any("300 m · 5.0 min" in h for h in headers)
+    dock.speed.setValue(1.2)
+    assert dock.levels_m() == pytest.approx([360.0, 720.0])
+    assert "720 m · 10.0 min" in dock.levels_label.text()
+
+
+def test_tally_scopes_and_target_colours(qtbot, feature):
+    compute(qtbot, feature)
+    dock = feature.dock
+    dock.scope.setCurrentIndex(dock.scope.findData("community"))
+    names = [dock.table.item(r, 0).text() for r in range(dock.table.rowCount())]
+    assert names[1:] == sorted(["东风社区", "西湖社区"])
+    share_col = 3 + 2  # the 300 m share: missed on the small street grid
+    colour = dock.table.item(0, share_col).background().color().name()
+    dock.target.setValue(1)
+    colour_low_target = dock.table.item(0, share_col).background().color().name()
+    assert colour != colour_low_target  # missed at 85 %, met at 1 %
+
+
+def test_uncovered_buildings_listed_and_zoomed_to(qtbot, main_window, feature):
+    feature.dock.levels_edit.setText("100")
+    feature.dock._levels_edited()
+    table = compute(qtbot, feature)
+    n = int((~(table.distance <= 100)).sum())
+    assert n > 0 and feature.dock.uncovered.topLevelItemCount() == n
+    item = feature.dock.uncovered.topLevelItem(0)
+    fid = int(item.data(0, 256))
+    feature.dock._uncovered_clicked(item)
+    assert main_window.canvas.selection("buildings") == [fid]
+    g = main_window.plan.buildings.geometry(fid).centroid
+    x0, y0, x1, y1 = main_window.canvas.extent()
+    assert x0 < g.x < x1 and y0 < g.y < y1
+
+
+def test_coverage_follows_plan_changes(qtbot, main_window, feature):
+    table = compute(qtbot, feature)
+    share = plan_share(table, 0)
+    with qtbot.waitSignal(feature.coverageReady, timeout=WAIT_MS):
+        main_window.undo_stack.push(__import__("gridplanner.qt.centre_commands", fromlist=["x"])
+                                    .DeleteCentresCommand(main_window.plan, [1]))
+    assert plan_share(feature.table, 0) < share
+
+
+@pytest.mark.parametrize("mode", ["overlap", "dissolve", "split"])
+def test_isochrones_per_mode(qtbot, feature, mode):
+    compute(qtbot, feature)
+    feature.actions[f"iso_{mode}"].setChecked(True)
+    feature.actions["show_isochrones"].setChecked(True)
+    with qtbot.waitSignal(feature.viewReady, timeout=WAIT_MS):
+        feature.action_toggle_view()
+    iso = feature.overlay.isochrones
+    assert set(iso["mode"]) == {mode}
+    assert sorted(iso["level_m"].unique()) == [300.0, 500.0, 1000.0]
+    if mode == "dissolve":
+        assert iso["centre"].isna().all()
+    else:
+        assert set(iso["centre"].dropna()) == {1, 2}
+    assert len(feature.overlay._iso_paths) == len(iso)
+
+
+def test_gap_areas_and_network_problems_on_the_map(qtbot, main_window, feature):
+    feature.dock.levels_edit.setText("150, 250")
+    feature.dock._levels_edited()
+    feature.actions["show_gaps"].setChecked(True)
+    with qtbot.waitSignal(feature.viewReady, timeout=WAIT_MS):
+        feature.action_toggle_view()
+    assert len(feature.overlay.gaps) > 0 and feature.overlay._gap_paths
+    kinds = [k for k, _c, _t in feature.overlay.legend_entries()[1]]
+    assert "hatch" in kinds
+    with qtbot.waitSignal(feature.viewReady, timeout=WAIT_MS):
+        feature.action_check_network()
+    # the street grid has no dead ends or pieces; findings dock shows the (empty) result
+    assert feature.findings.isVisible()
+    assert feature.overlay.show_problems
+    main_window.canvas.grab()  # paints every layer of the overlay without error
+
+
+def test_suggest_sites_and_add_one_as_centre(qtbot, main_window, feature):
+    feature.action_suggest_sites()
+    dialog = feature.siting
+    dialog.count.setValue(1)
+    dialog.level.setCurrentIndex(0)
+    with qtbot.waitSignal(dialog.suggestionsChanged, timeout=WAIT_MS,
+                          check_params_cb=lambda s: bool(s)):
+        dialog.start()
+    assert dialog.results.topLevelItemCount() == 1
+    assert "now" in dialog.status.text()
+    assert feature.overlay.suggestions and feature.overlay.suggestions[0][0] == 1
+    before = len(main_window.plan.centres)
+    sug = dialog.result.suggestions[0]
+    dialog.results.itemWidget(dialog.results.topLevelItem(0), 4).click()
+    assert len(main_window.plan.centres) == before + 1
+    fid = max(main_window.plan.centres.fids())
+    assert main_window.plan.centres.geometry(fid).equals(sug.point)
+    main_window.undo_stack.undo()
+    assert len(main_window.plan.centres) == before
+    main_window.undo_stack.redo()
+    assert fid in main_window.plan.centres.fids()
+    dialog.close()
+    assert feature.overlay.suggestions == []
