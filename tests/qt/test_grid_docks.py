@@ -192,3 +192,15 @@ def test_code_and_attribute_dialogs_return_values(qtbot, grid_plan):
     attrs.unit.setText("第一小学")
     assert attrs.values() == {"name": "甲", "kind": "dedicated",
                               "responsible_unit": "第一小学", "notes": ""}
+
+
+def test_language_change_retranslates_grid_texts(grids, main_window, qapp):
+    from PySide6.QtCore import QEvent
+
+    grids.actions["generate"].setText("x")
+    grids.tallies.summary.setText("x")
+    for widget in (main_window, grids.tallies, grids.findings):
+        qapp.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+    assert grids.actions["generate"].text() == "&Generate Grids…"
+    assert grids.tallies.summary.text() != "x"
+    assert grids.findings.severity.count() == 3
