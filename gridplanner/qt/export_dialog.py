@@ -92,22 +92,8 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ExportDialog")
         self.plan = plan
-        base = Path(path) if path else Path.home() / (plan.name or "plan")
-        self.checks: dict[str, QCheckBox] = {}
-        self.paths: dict[str, QLineEdit] = {}
-        self.browse: dict[str, QPushButton] = {}
         self.written: list[Path] = []
-        grid = QGridLayout()
-        for row, fmt in enumerate(FORMATS):
-            self.checks[fmt.key] = QCheckBox(self)
-            default = base.with_name(f"{base.stem}-{fmt.key}") if not fmt.suffix \
-                else base.with_suffix(fmt.suffix)
-            self.paths[fmt.key] = QLineEdit(str(default), self)
-            self.browse[fmt.key] = QPushButton(self)
-            self.browse[fmt.key].clicked.connect(lambda _c=False, f=fmt: self._browse(f))
-            grid.addWidget(self.checks[fmt.key], row, 0)
-            grid.addWidget(self.paths[fmt.key], row, 1)
-            grid.addWidget(self.browse[fmt.key], row, 2)
+        grid = self._build_rows(Path(path) if path else Path.home() / (plan.name or "plan"))
         self.checks["xlsx"].setChecked(True)
         self.lang = QComboBox(self)
         self.lang.addItems(["", ""])
@@ -124,7 +110,7 @@ class ExportDialog(QDialog):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
-        self.export_button.clicked.connect(self.run)
+        self.export_button.clicked.connect(lambda _checked=False: self.run())
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
@@ -133,6 +119,24 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslateUi()
         self.resize(720, 360)
+
+    def _build_rows(self, base: Path) -> QGridLayout:
+        """A check box, a path and a browse button per format."""
+        self.checks: dict[str, QCheckBox] = {}
+        self.paths: dict[str, QLineEdit] = {}
+        self.browse: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for row, fmt in enumerate(FORMATS):
+            self.checks[fmt.key] = QCheckBox(self)
+            default = base.with_name(f"{base.stem}-{fmt.key}") if not fmt.suffix \
+                else base.with_suffix(fmt.suffix)
+            self.paths[fmt.key] = QLineEdit(str(default), self)
+            self.browse[fmt.key] = QPushButton(self)
+            self.browse[fmt.key].clicked.connect(lambda _c=False, f=fmt: self._browse(f))
+            grid.addWidget(self.checks[fmt.key], row, 0)
+            grid.addWidget(self.paths[fmt.key], row, 1)
+            grid.addWidget(self.browse[fmt.key], row, 2)
+        return grid
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
         self.setWindowTitle(self.tr("Export Tables, Layers and Web Map"))

@@ -75,6 +75,7 @@ class PrintDialog(QDialog):
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
+        """The option form on the left, the page preview on the right."""
         self.paper = QComboBox(self)
         self.orientation = QComboBox(self)
         self.per = QComboBox(self)
@@ -94,6 +95,9 @@ class PrintDialog(QDialog):
                        self.author, self.date):
             self.form.addRow(QLabel(self), widget)
         self.form.addRow(self.coverage)
+        self._build_preview()
+
+    def _build_preview(self) -> None:
         self.preview = QLabel(self)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("background: #8a8a8a;")

@@ -19,12 +19,11 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -38,14 +37,21 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from gridplanner.errors import ExportError, GridPlannerError
+from gridplanner.errors import ExportError
 from gridplanner.io.export_tables import roster_rows, write_atomic
 from gridplanner.io.labels import check_lang
 from gridplanner.model.plan import Plan
 from gridplanner.render.decorations import draw_scale_bar
 from gridplanner.render.fonts import label_font
 from gridplanner.render.legend import draw_legend, draw_north_arrow, print_label
-from gridplanner.render.painter import Box, MapPainter, view_transform
+from gridplanner.render.painter import MapPainter, view_transform
+from gridplanner.render.print_sheets import (
+    Sheet,
+    build_sheets,
+    compute_coverage,
+    coverage_lines,
+    sheet_title,
+)
 from gridplanner.render.print_styles import FOCUS_COLOUR, legend_items, print_plan, sheet_styles
 from gridplanner.render.print_table import (
     TableLayout,
@@ -87,18 +93,6 @@ class PrintOptions:
         self.lang = check_lang(self.lang)
         self.date = self.date or datetime.date.today().isoformat()
         return self
-
-
-@dataclass
-class Sheet:
-    """One atlas feature: a community or a cell, with its table rows."""
-
-    name: str
-    community: str | None  # None: the whole plan
-    extent: Box
-    rows: pd.DataFrame
-    cell_fid: int | None = None
-    texts: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -304,7 +298,7 @@ class PrintAtlas:
         lines = [f"{print_label('cell_count', lang)}: {len(rows)}",
                  f"{print_label('households_total', lang)}: {rows['households'].sum():,.0f}",
                  f"{print_label('residents_total', lang)}: {rows['residents'].sum():,.0f}"]
-        lines += _coverage_lines(self.coverage, sheet, lang)
+        lines += coverage_lines(self.coverage, sheet, lang)
         font = label_font(7.5)
         p.setFont(font)
         p.setPen(QColor("#202020"))
@@ -400,112 +394,6 @@ class PrintAtlas:
             self.draw_page(painter, i)
             if progress is not None:
                 progress(i + 1, total)
-
-
-def sheet_title(name: str, lang: str) -> str:
-    """"北苑社区网格作战图", "北苑社区第一网格作战图", "Beiyuan grid map"."""
-    suffix = print_label("grid_map", lang)
-    if lang == "zh_CN":
-        return name + (suffix[2:] if name.endswith(suffix[:2]) else suffix)
-    return f"{name} {suffix}".strip()
-
-
-# -- sheets -------------------------------------------------------------------------------
-def build_sheets(plan: Plan, rows: pd.DataFrame, per: str, lang: str) -> list[Sheet]:
-    """The atlas features: every community (with cells or a boundary), or every cell."""
-    cells = plan.cells.frame
-    sheets: list[Sheet] = []
-    if per == "cell":
-        for fid, row in rows.iterrows():
-            geom = cells.at[fid, "geometry"]
-            if geom is None or geom.is_empty:
-                continue
-            name = str(row["name"]) or str(row["code"]) or f"#{fid}"
-            sheets.append(Sheet(name, str(row["community"]), _padded(geom.bounds, 0.35, 120.0),
-                                rows.loc[[fid]], int(fid)))
-    else:
-        for community in _community_names(plan, rows):
-            sub = rows[rows["community"] == community]
-            bounds = _community_bounds(plan, community, sub.index)
-            if bounds is None:
-                continue
-            name = community or print_label("no_community", lang)
-            sheets.append(Sheet(name, community, _padded(bounds, 0.04, 50.0), sub))
-    if not sheets and plan.extent() is not None:
-        sheets.append(Sheet(plan.name or print_label("whole_plan", lang), None,
-                            _padded(plan.extent(), 0.04, 50.0), rows))
-    return sheets
-
-
-def _community_names(plan: Plan, rows: pd.DataFrame) -> list[str]:
-    comms = plan.communities()
-    order = sorted(zip(comms["code"].astype(str), comms["name"].astype(str), strict=True))
-    names = [n for _, n in order]
-    names += sorted(set(rows["community"].astype(str)) - set(names) - {""})
-    if (rows["community"] == "").any():
-        names.append("")
-    return list(dict.fromkeys(names))
-
-
-def _community_bounds(plan: Plan, community: str, fids: pd.Index) -> Box | None:
-    comms = plan.communities()
-    geoms = list(comms.geometry[comms["name"].astype(str) == community]) if community else []
-    geoms += list(plan.cells.frame.geometry.loc[fids])
-    boxes = [g.bounds for g in geoms if g is not None and not g.is_empty]
-    if not boxes:
-        return None
-    b = np.array(boxes)
-    return (b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
-
-
-def _padded(bounds: Box, share: float, minimum: float) -> Box:
-    x0, y0, x1, y1 = bounds
-    pad = max(max(x1 - x0, y1 - y0) * share, 1.0)
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    half_w = max((x1 - x0) / 2 + pad, minimum / 2)
-    half_h = max((y1 - y0) / 2 + pad, minimum / 2)
-    return (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
-
-
-def _coverage_lines(coverage: Any | None, sheet: Sheet, lang: str) -> list[str]:
-    if coverage is None:
-        return []
-    level = coverage.levels_m[-1]
-    table = coverage.buildings
-    households = pd.to_numeric(coverage_households(coverage), errors="coerce")
-    mask = (table["community"] == sheet.community) if sheet.community else \
-        pd.Series(True, index=table.index)
-    if sheet.cell_fid is not None:
-        mask = table["cell_fid"] == sheet.cell_fid
-    mask = mask.fillna(False).astype(bool)
-    total = float(households[mask].sum())
-    if total <= 0:
-        return []
-    within = float(households[mask & (table["distance_m"] <= level)].sum())
-    return [f"{print_label('coverage_of', lang, level=f'{level:g}')}: {100 * within / total:.0f}%"]
-
-
-def coverage_households(coverage: Any) -> pd.Series:
-    """Households of every building of a coverage result (0 where unknown)."""
-    return coverage.buildings.get("households", pd.Series(0.0, index=coverage.buildings.index))
-
-
-# -- helpers ------------------------------------------------------------------------------
-def compute_coverage(plan: Plan) -> Any | None:
-    """Walking coverage of the plan's buildings, or None when it cannot be computed."""
-    if len(plan.centres) == 0 or len(plan.buildings) == 0:
-        return None
-    try:
-        from gridplanner.analysis.coverage import coverage_from_centres
-    except ImportError:
-        return None
-    try:
-        result = coverage_from_centres(plan, services=[])
-    except GridPlannerError:
-        return None
-    hh = pd.to_numeric(plan.buildings.frame["households"], errors="coerce").fillna(0.0)
-    result.buildings["households"] = hh.reindex(result.buildings.index).fillna(0.0)
-    return result
 
 
 def screen_dpi() -> float:

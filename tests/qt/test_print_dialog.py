@@ -59,7 +59,8 @@ def test_options_reach_the_layout(dialog):
 
 def test_export_pdf_writes_every_page(dialog, tmp_path):
     dialog.ask_pdf_path = lambda: str(tmp_path / "maps")
-    out = dialog.export_pdf()
+    dialog.export_button.click()
+    out = dialog.written
     assert out == tmp_path / "maps.pdf" and out.read_bytes().startswith(b"%PDF")
     assert "maps.pdf" in dialog.message.text()
     assert dialog.errors == []

@@ -66,7 +66,8 @@ def test_export_dialog_writes_the_ticked_formats(main_window, tmp_path, qtbot):
     dialog.paths["csv"].setText(str(tmp_path / "roster.csv"))
     dialog.paths["shp"].setText(str(tmp_path / "shp"))
     dialog.lang.setCurrentIndex(1)
-    written = dialog.run()
+    dialog.export_button.click()
+    written = dialog.written
     assert tmp_path / "roster.xlsx" in written and tmp_path / "roster.csv" in written
     assert (tmp_path / "shp" / "cells.cpg").exists()
     sheet = openpyxl.load_workbook(tmp_path / "roster.xlsx").active
