@@ -29,7 +29,14 @@ from gridplanner.model.layer import LayerChange
 from gridplanner.model.plan import Plan
 from gridplanner.model.schema import CellKind, WorkerRole
 from gridplanner.qt.roster_commands import drop_on_cell, unassign
-from gridplanner.qt.roster_model import kind_title, read_roster_mime, role_title, tr, translate
+from gridplanner.qt.roster_model import (
+    accept_roster_drop,
+    kind_title,
+    read_roster_mime,
+    role_title,
+    tr,
+    translate,
+)
 
 WATCHED = ("cells", "buildings", "workers", "branches", "assignments")
 MISSING = QColor("#c62828")
@@ -222,7 +229,7 @@ class CellPanel(QDockWidget):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
         if self.cell_fid is not None and read_roster_mime(event.mimeData()) is not None:
-            event.acceptProposedAction()
+            accept_roster_drop(event)
         else:
             event.ignore()
 
@@ -238,7 +245,7 @@ class CellPanel(QDockWidget):
         command = drop_on_cell(self.plan, *dragged, self.cell_fid, copy=copy)
         if not command.is_empty():
             self.undo_stack.push(command)
-        event.acceptProposedAction()
+        accept_roster_drop(event)
 
     # -- language ----------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)

@@ -31,7 +31,7 @@ from gridplanner.qt.cell_panel import CellPanel
 from gridplanner.qt.findings_dock import FindingsDock
 from gridplanner.qt.roster_commands import apply_proposal_command, drop_on_cell
 from gridplanner.qt.roster_dock import RosterDock
-from gridplanner.qt.roster_model import read_roster_mime, tr, translate
+from gridplanner.qt.roster_model import accept_roster_drop, read_roster_mime, tr, translate
 
 if TYPE_CHECKING:
     from gridplanner.qt.canvas import MapCanvas
@@ -107,13 +107,13 @@ class CanvasDropFilter(QObject):
             self._show(None)
             copy = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
             if self.feature.drop_roster(*dragged, point.x(), point.y(), copy=copy):
-                event.acceptProposedAction()
+                accept_roster_drop(event)
             else:
                 event.ignore()
             return True
         self._show(cell)
         if cell is not None or kind == QEvent.Type.DragEnter:
-            event.acceptProposedAction()  # enter is always taken so moves keep coming
+            accept_roster_drop(event)  # enter is always taken so moves keep coming
         else:
             event.ignore()
         return True

@@ -90,6 +90,13 @@ def roster_mime(target: str, fids: list[int]) -> QMimeData:
     return data
 
 
+def accept_roster_drop(event) -> None:
+    """Accept a roster drag as a copy: the rows stay in the table they came from
+    (a move would let the view try to remove them after the drop)."""
+    event.setDropAction(Qt.DropAction.CopyAction)
+    event.accept()
+
+
 def read_roster_mime(data: QMimeData | None) -> tuple[str, list[int]] | None:
     """(target, fids) from drag data, or None when it is not a roster drag."""
     if data is None or not data.hasFormat(ROSTER_MIME):

@@ -24,6 +24,8 @@ def _send_drag(canvas, target, fids, point, modifiers=Qt.KeyboardModifier.NoModi
     QApplication.sendEvent(canvas, QDragMoveEvent(pos.toPoint(), *args))
     drop = QDropEvent(pos, *args)
     QApplication.sendEvent(canvas, drop)
+    if drop.isAccepted():  # a copy, so the roster view never removes the dragged rows
+        assert drop.dropAction() == Qt.DropAction.CopyAction
     return drop.isAccepted()
 
 

@@ -116,3 +116,30 @@ def test_rows_without_names_give_a_message_not_a_traceback(qtbot, tmp_path):
     assert dialog.do_import() is None
     assert "no usable workers rows" in dialog.error_label.text()
     assert dialog.pages.currentIndex() == 1 and stack.count() == 0
+
+
+def test_the_roster_menu_runs_the_dialog_as_one_undo_step(qtbot, tmp_path, monkeypatch):
+    import gridplanner.qt.features as features
+    from gridplanner.qt.main_window import MainWindow
+
+    monkeypatch.setattr(features, "FEATURES", ("gridplanner.qt.roster_feature:RosterFeature",))
+    window = MainWindow(_plan_with_cells())
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"
+    feature = window.features["roster_feature"]
+    path = tmp_path / "roster.csv"
+    path.write_bytes(GBK_CSV.format(code=cell_code(0, 1)).encode("gbk"))
+
+    def drive(dialog):  # what the user does in the dialog
+        dialog.set_path(path)
+        assert dialog.go_next()
+        return dialog.do_import() is not None
+
+    feature.ask_dialog = drive
+    feature.actions["import"].trigger()
+    assert len(window.plan.workers) == 3
+    assert feature.dock.tabs.tabText(0) == "Grid workers (3)"
+    assert "imported 3 workers" in window.statusBar().currentMessage()
+    window.undo_action.trigger()
+    assert len(window.plan.workers) == 0
+    assert feature.dock.tabs.tabText(0) == "Grid workers (0)"
