@@ -308,8 +308,12 @@ class MapPainter:
                     short = metrics.horizontalAdvance(text) > typical_px
                 if short:
                     text = text[-sub.label_short:]
-            if self._place_label(p, text, font, metrics, anchor, sub.label_colour, placed, scale):
-                drawn += 1
+            for candidate in dict.fromkeys((text, text.split("\n", 1)[0])):
+                # a multi-line label that does not fit falls back to its first line
+                if self._place_label(p, candidate, font, metrics, anchor, sub.label_colour,
+                                     placed, scale):
+                    drawn += 1
+                    break
         return drawn
 
     def _place_label(self, p: QPainter, text: str, font, metrics: QFontMetricsF, anchor: QPointF,
