@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from gridplanner.analysis.network import has_network, walk_graph
+from gridplanner.analysis.network import derived, has_network, walk_graph
 from gridplanner.analysis.snapping import (
     anchor_points,
     join_points,
@@ -92,13 +92,19 @@ class Prepared:
     centre_fids: np.ndarray
 
 
+def building_joins(plan: Any) -> Any:
+    """Join points of the plan's buildings, cached until buildings or network change."""
+    return derived(plan, "buildings", "joins", lambda graph: join_points(
+        graph, anchor_points(plan.buildings.frame.geometry.values)))
+
+
 def prepare_joins(plan: Any, method: str = "auto") -> Prepared | None:
     """Join every building and centre to the network (None for straight lines)."""
     if choose_method(plan, method) != NETWORK:
         return None
     graph = walk_graph(plan)
     centres = centres_offering(plan, None)
-    bj = join_points(graph, anchor_points(plan.buildings.frame.geometry.values))
+    bj = building_joins(plan)
     cj = join_points(graph, np.asarray(centres.geometry.values, dtype=object))
     return Prepared(graph, bj, cj, np.asarray(centres.index, dtype=np.int64))
 

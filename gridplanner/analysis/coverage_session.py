@@ -20,7 +20,13 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from gridplanner.analysis.coverage import NETWORK, centres_offering, choose_method, resolve_levels
+from gridplanner.analysis.coverage import (
+    NETWORK,
+    building_joins,
+    centres_offering,
+    choose_method,
+    resolve_levels,
+)
 from gridplanner.analysis.network import WalkGraph, walk_graph
 from gridplanner.analysis.snapping import (
     JoinPoints,
@@ -56,7 +62,8 @@ class CoverageSession:
 
     def __init__(self, graph: WalkGraph | None, building_fids: np.ndarray,
                  building_points: np.ndarray, centre_fids: np.ndarray,
-                 centre_points: np.ndarray, limit: float):
+                 centre_points: np.ndarray, limit: float,
+                 joins: JoinPoints | None = None):
         self.graph, self.limit = graph, float(limit)
         self.building_fids = np.asarray(building_fids, dtype=np.int64)
         self._bpts = np.asarray(building_points, dtype=object)
@@ -64,7 +71,7 @@ class CoverageSession:
         self._cpts = np.array(centre_points, dtype=object)
         self.method = NETWORK if graph is not None else "straight_line"
         if graph is not None:
-            self._bj = join_points(graph, self._bpts)
+            self._bj = joins if joins is not None else join_points(graph, self._bpts)
             self._cj = join_points(graph, self._cpts)
             self._b_order = np.argsort(self._bj.edge, kind="stable")
             self._b_edge = self._bj.edge[self._b_order]
@@ -81,8 +88,10 @@ class CoverageSession:
         lim = float(limit) if limit is not None else resolve_levels(plan)[-1]
         b, c = plan.buildings.frame, centres_offering(plan, service)
         graph = walk_graph(plan) if choose_method(plan, method) == NETWORK else None
+        joins = building_joins(plan) if graph is not None and len(b) else None
         return cls(graph, np.asarray(b.index), anchor_points(b.geometry.values),
-                   np.asarray(c.index), np.asarray(c.geometry.values, dtype=object), lim)
+                   np.asarray(c.index), np.asarray(c.geometry.values, dtype=object), lim,
+                   joins=joins)
 
     def __contains__(self, fid: int) -> bool:
         return int(fid) in set(self.centre_fids.tolist())

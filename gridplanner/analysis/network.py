@@ -161,6 +161,8 @@ def build_walk_graph(frame: pd.DataFrame, tolerance: float = 0.01) -> WalkGraph:
 
 # -- one graph per plan, dropped when the network changes -----------------
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: plan -> {(layer, name): (graph, value)} values derived from a layer and the graph
+_DERIVED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 #: plan -> its invalidator (psygnal keeps only weak references to bound methods)
 _WATCHED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -170,13 +172,22 @@ class _Invalidator:
         self._plan = weakref.ref(plan)
 
     def on_layer(self, change: Any) -> None:
-        if getattr(change, "layer", None) == "network":
+        layer = getattr(change, "layer", None)
+        plan = self._plan()
+        if plan is None:
+            return
+        if layer == "network":
             self.drop()
+        store = _DERIVED.get(plan)
+        if store:
+            for key in [k for k in store if k[0] == layer]:
+                store.pop(key, None)
 
     def drop(self, *args: Any) -> None:
         plan = self._plan()
         if plan is not None:
             _CACHE.pop(plan, None)
+            _DERIVED.pop(plan, None)
 
 
 def walk_graph(plan: Any) -> WalkGraph:
@@ -194,6 +205,18 @@ def walk_graph(plan: Any) -> WalkGraph:
             plan.crs_changed.connect(inv.drop)
             _WATCHED[plan] = inv
     return graph
+
+
+def derived(plan: Any, layer: str, name: str, compute: Any) -> Any:
+    """``compute(graph)`` for a layer of ``plan``, cached until that layer or
+    the network changes (e.g. the buildings' join points)."""
+    graph = walk_graph(plan)
+    store = _DERIVED.setdefault(plan, {})
+    hit = store.get((layer, name))
+    if hit is None or hit[0] is not graph:
+        hit = (graph, compute(graph))
+        store[(layer, name)] = hit
+    return hit[1]
 
 
 def has_network(plan: Any) -> bool:

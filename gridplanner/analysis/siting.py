@@ -32,6 +32,7 @@ from gridplanner.analysis.coverage import (
     Cancelled,
     Progress,
     _locate,
+    building_joins,
     choose_method,
     nearest_centres,
     report_step,
@@ -39,7 +40,7 @@ from gridplanner.analysis.coverage import (
 )
 from gridplanner.analysis.isochrones import CHUNK, reach_chunk
 from gridplanner.analysis.network import WalkGraph, walk_graph
-from gridplanner.analysis.snapping import anchor_points, join_points, same_edge_pairs
+from gridplanner.analysis.snapping import JoinPoints, anchor_points, join_points, same_edge_pairs
 from gridplanner.errors import AnalysisError
 
 #: Largest coverage matrix (non-zeros) handed to the exact solver.
@@ -123,16 +124,21 @@ def network_candidates(graph: WalkGraph, spacing_m: float,
     if near is not None and np.isfinite(within_m):
         _, e = graph.tree.query(near, predicate="dwithin", distance=within_m)
         edges = np.unique(e)
-    n = np.maximum(1, np.round(graph.edge_length[edges] / spacing_m)).astype(np.int64)
-    e = np.repeat(edges, n)
-    j = np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n)
-    frac = (j + 0.5) / np.repeat(n, n)
-    return shapely.line_interpolate_point(graph.edge_geometry[e], frac, normalized=True)
+    # one point every spacing_m metres of network, walking the edges in order
+    length = graph.edge_length[edges]
+    end = np.cumsum(length)
+    total = float(end[-1]) if len(end) else 0.0
+    at = np.arange(0.5 * spacing_m, total, spacing_m) if total > 0 else np.empty(0)
+    if len(at) == 0 and total > 0:
+        at = np.array([total / 2.0])
+    pos = np.minimum(np.searchsorted(end, at, side="right"), len(edges) - 1)
+    along = at - (end[pos] - length[pos])
+    return shapely.line_interpolate_point(graph.edge_geometry[edges[pos]], along)
 
 
 def coverage_matrix(graph: WalkGraph | None, cand_pts: np.ndarray, bld_pts: np.ndarray,
-                    level: float, progress: Progress = None,
-                    cancelled: Cancelled = None) -> sparse.csr_matrix:
+                    level: float, progress: Progress = None, cancelled: Cancelled = None,
+                    bld_joins: JoinPoints | None = None) -> sparse.csr_matrix:
     """Boolean candidates × buildings matrix: True where the walk is ≤ level.
 
     Cut-off searches run a chunk of candidates at a time, so memory grows
@@ -142,7 +148,8 @@ def coverage_matrix(graph: WalkGraph | None, cand_pts: np.ndarray, bld_pts: np.n
     if graph is None:
         cand, bld = shapely.STRtree(bld_pts).query(cand_pts, predicate="dwithin", distance=level)
         return _bool_csr(cand, bld, k, m)
-    cj, bj = join_points(graph, cand_pts), join_points(graph, bld_pts)
+    cj = join_points(graph, cand_pts)
+    bj = bld_joins if bld_joins is not None else join_points(graph, bld_pts)
     order = np.argsort(bj.edge, kind="stable")
     legs = (bj.leg_u(graph), bj.leg_v(graph))
     rows, cols = [], []
@@ -288,7 +295,8 @@ def suggest_sites(plan: Any, count: int | None = None, target: float | None = No
     open_ = np.flatnonzero(~covered & (weight > 0))
     graph = walk_graph(plan) if method == NETWORK else None
     cand = _candidates(plan, graph, candidates, spacing_m, pts[open_], lv)
-    a = coverage_matrix(graph, cand, pts[open_], lv, progress, cancelled) \
+    joins = building_joins(plan).subset(open_) if graph is not None and len(open_) else None
+    a = coverage_matrix(graph, cand, pts[open_], lv, progress, cancelled, joins) \
         if len(cand) and len(open_) else \
         sparse.csr_matrix((len(cand), len(open_)))
     report_step(progress, cancelled, 0.9, "choosing sites")

@@ -86,3 +86,15 @@ def test_progress_is_reported_and_cancel_stops(grid_plan):
     assert seen[0] == 0.0 and seen == sorted(seen) and len(seen) > 3
     with pytest.raises(AnalysisError, match="cancelled"):
         coverage_from_centres(grid_plan, cancelled=lambda: len(seen) > 0)
+
+
+def test_cached_join_points_follow_building_edits(grid_plan):
+    import shapely
+
+    fid = grid_plan.buildings.fids()[0]
+    before = nearest_centres(grid_plan)["distance_m"].loc[fid]
+    coverage_from_centres(grid_plan)  # fills the cache
+    centre = grid_plan.centres.geometry(grid_plan.centres.fids()[0])
+    grid_plan.buildings.set_geometry(fid, shapely.Point(centre.x + 3, centre.y))
+    after = coverage_from_centres(grid_plan).buildings["distance_m"].loc[fid]
+    assert after == pytest.approx(3.0) and before > 100
