@@ -22,8 +22,8 @@ north to south and, within a row, cells west to east by centroid x.
 
 Renumbering keeps every code that is still valid for its cell (right scheme,
 right community prefix, not duplicated) unless a full renumber is asked for;
-cells without one get serials after the highest serial in use, so a code that
-was retired is not handed to a different cell.
+cells without one get the lowest free serials, in serial order, so the
+serials of a community stay 1..n without holes after cells are redrawn.
 """
 
 from __future__ import annotations
@@ -166,18 +166,18 @@ def assign_codes(plan: Plan, scheme: str | None = None, renumber: bool = False,
         kept: dict[int, str] = {}
         if not renumber:
             kept = _kept_codes(group, prefix, scheme)
-        used = [int(c[len(prefix):]) for c in kept.values()]
-        nxt = max(used, default=0) + 1
+        used = {int(c[len(prefix):]) for c in kept.values()}
+        free = (n for n in range(1, 10 ** serial_digits) if n not in used)
         for fid in order:
             if fid in kept:
                 out[fid] = kept[fid]
                 continue
-            if nxt >= 10 ** serial_digits:
+            serial = next(free, None)
+            if serial is None:
                 raise AnalysisError(
                     f"community {community}: more than {10 ** serial_digits - 1} cells; the "
                     f"{scheme} scheme has {serial_digits}-digit serials")
-            out[fid] = prefix + str(nxt).zfill(serial_digits)
-            nxt += 1
+            out[fid] = prefix + str(serial).zfill(serial_digits)
     return out
 
 

@@ -38,6 +38,8 @@ from gridplanner.model.schema import BoundaryLevel, CellKind
 Progress = Callable[[int, int], None]
 #: atoms sharing less boundary than this (metres) are not neighbours
 MIN_SHARED_EDGE = 0.001
+#: cost of a cell edge inside a street block, per cell width of edge (streets cost nothing)
+W_INNER_EDGE = 0.5
 #: precision grid (metres, 0.1 mm) of every overlay, so neighbouring atoms share edges exactly
 GRID = 1e-4
 
@@ -102,15 +104,24 @@ def _bisect(members: np.ndarray, b: Buildings, high: float) -> list[np.ndarray]:
     return _bisect(order[:cut], b, high) + _bisect(order[cut:], b, high)
 
 
-def split_heavy_atoms(atoms: list[shapely.Polygon], b: Buildings, high: float
-                      ) -> list[shapely.Polygon]:
-    """Atoms with more than ``high`` households cut between their buildings."""
+def split_heavy_atoms(atoms: list[shapely.Polygon], b: Buildings, high: float,
+                      blocks: Sequence[int] | None = None
+                      ) -> tuple[list[shapely.Polygon], list[int]]:
+    """Atoms with more than ``high`` households cut between their buildings.
+
+    Returns the new atoms and, for each, the block (position in ``atoms``, or
+    the given ``blocks`` id) it was cut from, so cuts inside a block can be
+    told from street edges.
+    """
     where = assign_points(np.asarray(atoms, dtype=object), b.points)
+    blocks = list(range(len(atoms))) if blocks is None else list(blocks)
     out: list[shapely.Polygon] = []
+    out_blocks: list[int] = []
     for i, atom in enumerate(atoms):
         members = np.flatnonzero(where == i)
         if b.households[members].sum() <= high or len(members) <= 1:
             out.append(atom)
+            out_blocks.append(blocks[i])
             continue
         groups = _bisect(members, b, high)
         labels = np.empty(len(b.geoms), dtype=np.int64)
@@ -122,12 +133,15 @@ def split_heavy_atoms(atoms: list[shapely.Polygon], b: Buildings, high: float
         taken = shapely.union_all(np.asarray(pieces[:-1], dtype=object), grid_size=GRID)
         pieces[-1] = shapely.difference(atom, taken, grid_size=GRID)  # exact cover of the atom
         for piece in pieces:
-            out.extend(p for p in polygon_parts(piece) if p.area > 0.01)
-    return out
+            parts = [p for p in polygon_parts(piece) if p.area > 0.01]
+            out.extend(parts)
+            out_blocks.extend([blocks[i]] * len(parts))
+    return out, out_blocks
 
 
-def atom_graph(atoms: Sequence[shapely.Polygon]) -> list[list[int]]:
-    """Neighbour lists: atoms sharing at least MIN_SHARED_EDGE metres of boundary.
+def atom_graph(atoms: Sequence[shapely.Polygon]) -> tuple[list[list[int]], list[list[float]]]:
+    """Neighbour lists (atoms sharing at least MIN_SHARED_EDGE metres of boundary)
+    and the shared length of each neighbour pair, in the same layout.
 
     Atoms come from overlays on the GRID, so shared edges coincide exactly;
     atoms touching at a corner, or only nearly touching, are not neighbours.
@@ -135,17 +149,20 @@ def atom_graph(atoms: Sequence[shapely.Polygon]) -> list[list[int]]:
     arr = np.asarray(atoms, dtype=object)
     adj: list[list[int]] = [[] for _ in range(len(arr))]
     if len(arr) < 2:
-        return adj
+        return adj, [[] for _ in adj]
     tree = shapely.STRtree(arr)
     i, j = tree.query(arr, predicate="intersects")
     keep = i < j
     i, j = i[keep], j[keep]
     rings = shapely.boundary(arr)
     shared = shapely.length(shapely.intersection(rings[i], rings[j], grid_size=GRID))
-    for a, c in zip(i[shared >= MIN_SHARED_EDGE], j[shared >= MIN_SHARED_EDGE], strict=True):
-        adj[int(a)].append(int(c))
-        adj[int(c)].append(int(a))
-    return [sorted(n) for n in adj]
+    length: list[dict[int, float]] = [{} for _ in range(len(arr))]
+    ok = shared >= MIN_SHARED_EDGE
+    for a, c, d in zip(i[ok].tolist(), j[ok].tolist(), shared[ok].tolist(), strict=True):
+        length[a][c] = d
+        length[c][a] = d
+    adj = [sorted(m) for m in length]
+    return adj, [[length[a][c] for c in adj[a]] for a in range(len(arr))]
 
 
 # -- one community -----------------------------------------------------------------
@@ -164,11 +181,12 @@ def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.nd
         problems.append(f"{name} has {total:.0f} households in total, below the minimum "
                         f"{low:.0f}: one cell")
     atoms = build_atoms(area, lines)
+    blocks = list(range(len(atoms)))
     best = None
     for split_at in _split_levels(atoms, b, low, high):
         if total > high:  # each level cuts the previous level's atoms further
-            atoms = split_heavy_atoms(atoms, b, split_at)
-        attempt = _attempt(name, atoms, b, low, high, seed, total)
+            atoms, blocks = split_heavy_atoms(atoms, b, split_at, blocks)
+        attempt = _attempt(name, atoms, blocks, b, low, high, seed, total)
         if best is None or attempt[0] < best[0]:
             best = attempt
         if attempt[0] == 0 or total <= high:
@@ -199,8 +217,9 @@ def _split_levels(base: list[shapely.Polygon], b: Buildings, low: float, high: f
     return levels
 
 
-def _attempt(name: str, atoms: list[shapely.Polygon], b: Buildings, low: float, high: float,
-             seed: int, total: float) -> tuple[int, list, np.ndarray, list[str]]:
+def _attempt(name: str, atoms: list[shapely.Polygon], blocks: list[int], b: Buildings,
+             low: float, high: float, seed: int, total: float
+             ) -> tuple[int, list, np.ndarray, list[str]]:
     """Regions of ``atoms``: (cells out of range, atoms, region label per atom, notes)."""
     notes: list[str] = []
     where = assign_points(np.asarray(atoms, dtype=object), b.points)
@@ -211,17 +230,22 @@ def _attempt(name: str, atoms: list[shapely.Polygon], b: Buildings, low: float, 
         fid = int(b.fids[np.flatnonzero(where == a)[0]])
         notes.append(f"{name}: building {fid} alone has {hh[a]:.0f} households, above the "
                      f"maximum {high:.0f}; its cell cannot be within the range")
-    adj = atom_graph(atoms)
-    labels = _label_components(name, atoms, adj, hh, low, high, seed, total, notes)
+    adj, shared = atom_graph(atoms)
+    # a cell edge inside a street block (not along a street or wall) costs extra
+    inner = [[d if blocks[a] == blocks[c] else 0.0 for c, d in zip(adj[a], shared[a], strict=True)]
+             for a in range(len(atoms))]
+    labels = _label_components(name, atoms, adj, inner, hh, (low, high), seed, total, notes)
     per_region = np.bincount(labels[labels >= 0], weights=hh[labels >= 0])
     used = np.bincount(labels[labels >= 0]) > 0
     misses = int(((per_region < low) | (per_region > high))[used].sum())
     return misses, atoms, labels, notes
 
 
-def _label_components(name: str, atoms: list, adj: list[list[int]], hh: np.ndarray,
-                      low: float, high: float, seed: int, total: float,
+def _label_components(name: str, atoms: list, adj: list[list[int]], inner: list[list[float]],
+                      hh: np.ndarray, limits: tuple[float, float], seed: int, total: float,
                       problems: list[str]) -> np.ndarray:
+    """Region labels of the atoms, one regionalization per connected part."""
+    low, high = limits
     n = len(atoms)
     rows = [a for a, nb in enumerate(adj) for _ in nb]
     cols = [c for nb in adj for c in nb]
@@ -242,9 +266,12 @@ def _label_components(name: str, atoms: list, adj: list[list[int]], hh: np.ndarr
             problems.append(f"{name}: a separate part of {areas[idx].sum():.0f} m² with "
                             f"{h:.0f} households touches no other part; it forms its own cell")
         local = {int(a): i for i, a in enumerate(idx)}
-        sub_adj = [[local[j] for j in adj[a] if j in local] for a in idx]
+        sub_adj = [[local[j] for j in adj[a]] for a in idx]
         k = choose_region_count(h, low, high, int((hh[idx] > 0).sum()) or 1)
-        lab = regionalize(sub_adj, hh[idx], cent[idx], areas[idx], k, low, high, seed)
+        scale = W_INNER_EDGE / math.sqrt(max(areas[idx].sum() / k, 1.0))
+        cuts = [[d * scale for d in inner[a]] for a in idx]
+        lab = regionalize(sub_adj, hh[idx], cent[idx], areas[idx], k, low, high, seed,
+                          cut_costs=cuts)
         labels[idx] = lab + offset
         offset += int(lab.max()) + 1
     return labels

@@ -177,8 +177,27 @@ def _connected_without(adj: Sequence[Sequence[int]], labels: list[int], i: int,
     return len(seen) == members
 
 
+def _cut_delta(adj: Sequence[Sequence[int]], cuts: Sequence[Sequence[float]],
+               labels: list[int], i: int, src: int, dst: int) -> float:
+    """Change in the cost of region edges when node i moves from src to dst."""
+    d = 0.0
+    for j, c in zip(adj[i], cuts[i], strict=True):
+        if c:
+            lj = labels[j]
+            d += c * ((lj != dst) - (lj != src))
+    return d
+
+
+def _cut_total(adj: Sequence[Sequence[int]], cuts: Sequence[Sequence[float]] | None,
+               labels: list[int]) -> float:
+    if cuts is None:
+        return 0.0
+    return 0.5 * sum(c for i, nb in enumerate(adj) for j, c in zip(nb, cuts[i], strict=True)
+                     if labels[i] != labels[j])
+
+
 def _local_search(adj: Sequence[Sequence[int]], state: _State, rng: np.random.Generator,
-                  max_passes: int = 40) -> None:
+                  cuts: Sequence[Sequence[float]] | None = None, max_passes: int = 40) -> None:
     """Move boundary nodes while that lowers the cost; later passes only revisit
     nodes next to a move (the others cannot have a new improving move)."""
     todo = np.arange(len(state.labels))
@@ -191,6 +210,9 @@ def _local_search(adj: Sequence[Sequence[int]], state: _State, rng: np.random.Ge
             if not targets or state.count[src] <= 1:
                 continue
             deltas = [state.move_delta(i, src, t) for t in targets]
+            if cuts is not None:
+                deltas = [d + _cut_delta(adj, cuts, state.labels, i, src, t)
+                          for d, t in zip(deltas, targets, strict=True)]
             best = int(np.argmin(deltas))
             if deltas[best] < -1e-9 and _connected_without(adj, state.labels, i,
                                                              state.count[src] - 1):
@@ -337,7 +359,8 @@ def _repair(adj: Sequence[Sequence[int]], state: _State, rng: np.random.Generato
 
 def regionalize(adj: Sequence[Sequence[int]], weights: np.ndarray, xy: np.ndarray,
                 areas: np.ndarray, k: int, low: float, high: float, seed: int = 0,
-                restarts: int = 3) -> np.ndarray:
+                restarts: int = 3, cut_costs: Sequence[Sequence[float]] | None = None
+                ) -> np.ndarray:
     """Label each node of one connected graph with a region 0..k-1.
 
     Parameters
@@ -354,6 +377,9 @@ def regionalize(adj: Sequence[Sequence[int]], weights: np.ndarray, xy: np.ndarra
         Random seed; the same inputs and seed give the same labels.
     restarts
         Independent constructions to try; the cheapest result is kept.
+    cut_costs
+        Optional cost of each edge (same layout as ``adj``) when its two nodes
+        end up in different regions, e.g. to keep region edges on streets.
     """
     n = len(weights)
     w = np.asarray(weights, dtype=float)
@@ -370,12 +396,12 @@ def regionalize(adj: Sequence[Sequence[int]], weights: np.ndarray, xy: np.ndarra
         if (labels < 0).any():  # not connected: leave the rest to the first region
             labels[labels < 0] = 0
         state = _State(labels, w, xy, areas, k, low, high)
-        _local_search(adj, state, rng)
+        _local_search(adj, state, rng, cut_costs)
         for _ in range(3):
             if not _repair(adj, state, rng):
                 break
-            _local_search(adj, state, rng)
-        cost = state.total()
+            _local_search(adj, state, rng, cut_costs)
+        cost = state.total() + _cut_total(adj, cut_costs, state.labels)
         if cost < best_cost - 1e-12:
             best, best_cost = np.asarray(state.labels, dtype=np.int64), cost
     return best

@@ -73,7 +73,7 @@ def test_community_without_code_uses_its_order():
     assert sorted(assign_codes(plan).values())[0][9:12] == "034"
 
 
-def test_renumber_keeps_codes_of_unchanged_cells_and_extends_serials():
+def test_renumber_keeps_codes_of_unchanged_cells_and_fills_free_serials():
     plan = block_plan()
     codes = assign_codes(plan)
     plan.cells.set_column("code", codes)
@@ -88,7 +88,7 @@ def test_renumber_keeps_codes_of_unchanged_cells_and_extends_serials():
         if fid != east_top:
             assert again[fid] == code
     new = sorted(c for f, c in again.items() if f not in codes)
-    assert [c[-3:] for c in new] == ["007", "008"]
+    assert [c[-3:] for c in new] == ["003", "007"]  # the freed serial first, then the next
     full = assign_codes(plan, renumber=True)
     assert sorted(c[-3:] for c in full.values()) == [f"{i:03d}" for i in range(1, 8)]
 
