@@ -133,7 +133,7 @@ class AutoAssignDialog(QDialog):
                 translate("AutoAssign", "Reason"),
             ]
         )
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.tree.header().setStretchLastSection(True)
         layout.addWidget(self.tree, 3)
         self.unmet_label = QLabel(translate("AutoAssign", "Needs nobody available can fill:"), self)
@@ -178,8 +178,12 @@ class AutoAssignDialog(QDialog):
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(0, Qt.CheckState.Checked)
-            row.setToolTip(4, translate_reason(item.reason))
+            for column in range(5):
+                row.setToolTip(column, row.text(column))
         self.tree.blockSignals(False)
+        for column in range(4):  # long joint-branch names and grid lists stay readable
+            self.tree.resizeColumnToContents(column)
+            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), 240))
         for need in self.proposal.unmet:
             self.unmet.addItem(translate_reason(need))
         self.unmet_label.setVisible(bool(self.proposal.unmet))

@@ -199,6 +199,7 @@ class RosterTab(QWidget):
         for action in (self.copy_action, self.paste_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             v.addAction(action)
+        v.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)  # copy, paste, delete
 
     def _cell_choices(self) -> list[tuple[str, object]]:
         return [(translate("Roster", "(no grid)"), -1)] + list(self.model.cell_choices())
