@@ -67,6 +67,8 @@ class PrintDialog(QDialog):
         self._coverage_done = False
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
+        self._resize_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._resize_timer.timeout.connect(lambda: self.show_page(self.page))
         self._build()
         self.retranslateUi()
         self._connect()
@@ -243,7 +245,7 @@ class PrintDialog(QDialog):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         if self.atlas is not None:
-            self._timer.start()
+            self._resize_timer.start()  # same pages, drawn to the new width
 
     # -- output ------------------------------------------------------------------------
     def ask_pdf_path(self) -> str | None:

@@ -362,6 +362,8 @@ class PrintAtlas:
             writer = QPdfWriter(str(tmp))
             writer.setResolution(PDF_DPI)
             writer.setCreator("gridplanner")
+            if self.options.author.strip() and hasattr(writer, "setAuthor"):
+                writer.setAuthor(self.options.author.strip())
             writer.setTitle(f"{self.heading} {print_label('grid_map', self.options.lang)}")
             writer.setPageLayout(self.page_layout(0))
             painter = QPainter()

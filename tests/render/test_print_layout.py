@@ -133,6 +133,7 @@ def test_pdf_has_one_page_per_atlas_page(plan, tmp_path):
     if shutil.which("pdfinfo"):
         info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
         assert "Pages:           12" in info
+        assert "Author:          网格办" in info
     assert oct(out.stat().st_mode & 0o777) != oct(0o600)
 
 
