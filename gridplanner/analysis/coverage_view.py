@@ -123,9 +123,12 @@ class CoverageTable:
                                "levels": []}
         for lv in self.levels_m:
             ok = d <= lv
+            h_share = float(hh[ok].sum() / hh.sum()) if hh.sum() > 0 else 0.0
+            r_share = float(rs[ok].sum() / rs.sum()) if rs.sum() > 0 else 0.0
             share = float(basis[ok].sum() / basis.sum()) if basis.sum() > 0 else 0.0
             row["levels"].append({"level_m": lv, "households": float(hh[ok].sum()),
                                   "residents": float(rs[ok].sum()), "share": share,
+                                  "household_share": h_share, "resident_share": r_share,
                                   "meets_target": share + 1e-12 >= self.target_share})
         return row
 

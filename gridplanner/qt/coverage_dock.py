@@ -152,7 +152,14 @@ class CoverageDock(QDockWidget):
             self.scope.addItem("", scope)
         self.scope.setCurrentIndex(1)
         self.scope.currentIndexChanged.connect(lambda *_: self.refresh_tallies())
-        layout.addWidget(self.scope)
+        self.count_kind = QComboBox(page)
+        self.count_kind.addItem("", "households")
+        self.count_kind.addItem("", "residents")
+        self.count_kind.currentIndexChanged.connect(lambda *_: self.refresh_tallies())
+        row = QHBoxLayout()
+        row.addWidget(self.scope, 1)
+        row.addWidget(self.count_kind, 1)
+        layout.addLayout(row)
         self.table = QTableWidget(page)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -182,6 +189,8 @@ class CoverageDock(QDockWidget):
             self.scope.setItemText(i, names[self.scope.itemData(i)])
         if self.service.count():
             self.service.setItemText(0, self.tr("All services"))
+        self.count_kind.setItemText(0, self.tr("Households covered"))
+        self.count_kind.setItemText(1, self.tr("Residents covered"))
         self.tabs.setTabText(0, self.tr("Tallies"))
         self._show_levels()
         self.show_table(self.table_data)
@@ -313,12 +322,14 @@ class CoverageDock(QDockWidget):
         self.summary.setStyleSheet(f"background:{MET_COLOUR if last['meets_target'] else MISSED_COLOUR};"
                                    "padding:3px;")
 
-    def _headers(self, t: CoverageTable) -> list[str]:
-        heads = [self.tr("Area"), self.tr("Households"), self.tr("Residents")]
+    def _headers(self, t: CoverageTable, kind: str) -> list[str]:
+        what = self.tr("households") if kind == "households" else self.tr("residents")
+        heads = [self.tr("Area"), self.tr("Households") if kind == "households"
+                 else self.tr("Residents")]
         for lv in t.levels_m:
-            within = self.tr("≤ %1").replace("%1", level_text(lv, t.walking_speed))
-            heads += [within + "\n" + self.tr("households"), within + "\n" + self.tr("residents"),
-                      within + "\n" + self.tr("share")]
+            heads += [self.tr("≤ %1 m").replace("%1", f"{lv:,.0f}") + "\n"
+                      + self.tr("%1 min").replace("%1", f"{lv / t.walking_speed / 60.0:.1f}")
+                      + "\n" + what, self.tr("share")]
         return heads
 
     def _fill_table(self, t: CoverageTable | None) -> None:
@@ -329,33 +340,39 @@ class CoverageDock(QDockWidget):
             self.table.setColumnCount(0)
             self.table.setUpdatesEnabled(True)
             return
-        scope = self.scope.currentData()
+        scope, kind = self.scope.currentData(), self.count_kind.currentData()
         rows = t.rows(PLAN)
         rows[0]["name"] = self.tr("Whole plan")
         if scope != PLAN:
             rows += t.rows(scope)
-        heads = self._headers(t)
+        heads = self._headers(t, kind)
         self.table.setColumnCount(len(heads))
         self.table.setHorizontalHeaderLabels(heads)
         self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            self._fill_row(r, row, kind, t.target_share)
+        self.table.setUpdatesEnabled(True)
+
+    def _fill_row(self, r: int, row: dict, kind: str, target: float) -> None:
         bold = QFont(self.table.font())
         bold.setBold(True)
-        for r, row in enumerate(rows):
-            cells = [row["name"] or "—", f"{row['households']:,.0f}", f"{row['residents']:,.0f}"]
-            for lv in row["levels"]:
-                cells += [f"{lv['households']:,.0f}", f"{lv['residents']:,.0f}",
-                          f"{lv['share'] * 100:.1f}%"]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if r == 0:
-                    item.setFont(bold)
-                if c >= 3 and (c - 3) % 3 == 2:
-                    ok = row["levels"][(c - 3) // 3]["meets_target"]
-                    item.setBackground(QBrush(QColor(MET_COLOUR if ok else MISSED_COLOUR)))
-                self.table.setItem(r, c, item)
-        self.table.setUpdatesEnabled(True)
+        share_key = "household_share" if kind == "households" else "resident_share"
+        cells = [row["name"] or "—", f"{row[kind]:,.0f}"]
+        for lv in row["levels"]:
+            cells += [f"{lv[kind]:,.0f}", f"{lv[share_key] * 100:.1f}%"]
+        for c, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if c:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if r == 0:
+                item.setFont(bold)
+            if c >= 2 and c % 2 == 1:
+                lv = row["levels"][(c - 2) // 2]
+                ok = lv[share_key] + 1e-12 >= target
+                item.setBackground(QBrush(QColor(MET_COLOUR if ok else MISSED_COLOUR)))
+                item.setToolTip(self.tr("%1 households, %2 residents covered").replace(
+                    "%1", f"{lv['households']:,.0f}").replace("%2", f"{lv['residents']:,.0f}"))
+            self.table.setItem(r, c, item)
 
     def _fill_uncovered(self, t: CoverageTable | None) -> None:
         self.uncovered.clear()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import shapely
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QDockWidget
 
 from gridplanner.analysis.coverage import coverage_from_centres
 from gridplanner.analysis.coverage_session import CoverageSession
@@ -126,6 +127,12 @@ class CoverageFeature(QObject):
             self.toolbar.addAction(a[entry])
         w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings)
+        right = [d for d in w.findChildren(QDockWidget) if d is not self.dock
+                 and w.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea
+                 and not d.isHidden()]
+        if right:  # share the full height of the right side with the first dock there
+            w.tabifyDockWidget(right[0], self.dock)
+            right[0].raise_()
         self.findings.hide()
         self.dock.hide()
 

@@ -301,12 +301,27 @@ class CoverageOverlay:
         if self.show_gaps and self._gap_paths:
             items.append(("hatch", GAP_COLOUR, _tr("gap area (beyond reach)")))
         if self.show_isochrones and self._iso_paths:
-            items.append(("fill", DISSOLVED_COLOUR, _tr("isochrones (rings: levels)")))
+            items += self._isochrone_legend()
         if self.show_problems and self.problems:
             items.append(("line", PROBLEM_COLOUR, _tr("network problem")))
         if self.suggestions:
             items.append(("fill", SUGGESTION_COLOUR, _tr("suggested site")))
         return title, items
+
+    def _isochrone_legend(self) -> list[tuple[str, str, str]]:
+        frame = self.isochrones
+        levels = sorted(frame["level_m"].astype(float).unique())
+        alphas = np.linspace(70, 25, len(levels)) if len(levels) > 1 else [60]
+        mode = str(frame["mode"].iloc[0])
+        names = {"overlap": _tr("isochrones per centre"), "dissolve": _tr("isochrones dissolved"),
+                 "split": _tr("isochrones split by nearest centre")}
+        out = []
+        for lv, alpha in zip(levels, alphas, strict=True):
+            minutes = float(frame.loc[np.isclose(frame["level_m"].astype(float), lv),
+                                      "minutes"].iloc[0])
+            colour = _qcolour(DISSOLVED_COLOUR, int(alpha) * 2).name(QColor.NameFormat.HexArgb)
+            out.append(("fill", colour, f"{names.get(mode, mode)} ≤ {lv:,.0f} m · {minutes:.1f} min"))
+        return out
 
     def _paint_legend(self, painter: QPainter, rect: QRectF) -> None:
         title, items = self.legend_entries()
