@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDockWidget,
@@ -108,18 +109,35 @@ class RosterProxyModel(QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._needle = ""
+        self._unassigned_only = False
 
     def set_needle(self, text: str) -> None:
+        self._change_filter(needle=text.strip().lower())
+
+    def set_unassigned_only(self, on: bool) -> None:
+        """Show only the rows on no grid (the people still to place)."""
+        self._change_filter(unassigned_only=bool(on))
+
+    def _change_filter(self, **values) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter is deprecated
             self.beginFilterChange()
-            self._needle = text.strip().lower()
+            self._set(**values)
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:  # pragma: no cover (Qt < 6.10)
-            self._needle = text.strip().lower()
+            self._set(**values)
             self.invalidateRowsFilter()
 
+    def _set(self, needle: str | None = None, unassigned_only: bool | None = None) -> None:
+        if needle is not None:
+            self._needle = needle
+        if unassigned_only is not None:
+            self._unassigned_only = unassigned_only
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
-        return not self._needle or self._needle in self.sourceModel().row_text(source_row)
+        model = self.sourceModel()
+        if self._unassigned_only and model.cells_of(model.fid_at(source_row)):
+            return False
+        return not self._needle or self._needle in model.row_text(source_row)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)
@@ -140,6 +158,7 @@ class RosterTab(QWidget):
         self.proxy.setSourceModel(self.model)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setClearButtonEnabled(True)
+        self.unassigned_check = QCheckBox(self)
         self.add_button = QToolButton(self)
         self.delete_button = QToolButton(self)
         self.view = QTableView(self)
@@ -152,6 +171,7 @@ class RosterTab(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.unassigned_check)
         top.addWidget(self.add_button)
         top.addWidget(self.delete_button)
         layout.addLayout(top)
@@ -206,6 +226,7 @@ class RosterTab(QWidget):
 
     def _connect(self) -> None:
         self.filter_edit.textChanged.connect(self.proxy.set_needle)
+        self.unassigned_check.toggled.connect(self.proxy.set_unassigned_only)
         self.add_button.clicked.connect(self.add_row)
         self.delete_button.clicked.connect(self.delete_selected)
         self.delete_action.triggered.connect(self.delete_selected)
@@ -229,6 +250,10 @@ class RosterTab(QWidget):
             translate("Roster", "Filter: name, phone, role, grid…")
             if workers
             else translate("Roster", "Filter: name, secretary, type, grid…")
+        )
+        self.unassigned_check.setText(translate("Roster", "Only those on no grid"))
+        self.unassigned_check.setToolTip(
+            translate("Roster", "Show only the rows not yet on a grid, to drag onto the map")
         )
         self.add_button.setText(translate("Roster", "Add"))
         self.add_button.setToolTip(

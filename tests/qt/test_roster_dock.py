@@ -128,3 +128,21 @@ def test_grid_combo_takes_a_typed_part_of_a_code_or_name(make_roster_window):
     editor.setEditText("no such grid")
     delegate.setModelData(editor, tab.proxy, index)
     assert _index(tab, 1, "cell").data() == cell_code(1, 3)  # unchanged
+
+
+def test_only_those_on_no_grid_and_it_follows_assignments(make_roster_window):
+    from factories_roster import unassigned_plan
+
+    from gridplanner.qt.roster_commands import drop_on_cell
+
+    plan = unassigned_plan()
+    window = make_roster_window(plan)
+    tab = roster_feature(window).dock.workers
+    tab.unassigned_check.setChecked(True)
+    assert tab.proxy.rowCount() == len(plan.workers)
+    window.undo_stack.push(drop_on_cell(plan, "worker", [1, 2], cell_fid(plan, cell_code(0, 1))))
+    assert tab.proxy.rowCount() == len(plan.workers) - 2  # placed people leave the list
+    window.undo_action.trigger()
+    assert tab.proxy.rowCount() == len(plan.workers)
+    tab.unassigned_check.setChecked(False)
+    assert tab.proxy.rowCount() == len(plan.workers)
