@@ -191,6 +191,9 @@ def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.nd
             best = attempt
         if attempt[0] == 0 or total <= high:
             break
+    else:  # still out of range on the finest atoms: try harder there
+        attempt = _attempt(name, atoms, blocks, b, low, high, seed, total, restarts=10)
+        best = attempt if attempt[0] < best[0] else best
     _, atoms, labels, notes = best
     arr = np.asarray(atoms, dtype=object)
     cells = [_clean(shapely.union_all(arr[labels == r], grid_size=GRID))
@@ -218,7 +221,7 @@ def _split_levels(base: list[shapely.Polygon], b: Buildings, low: float, high: f
 
 
 def _attempt(name: str, atoms: list[shapely.Polygon], blocks: list[int], b: Buildings,
-             low: float, high: float, seed: int, total: float
+             low: float, high: float, seed: int, total: float, restarts: int = 3
              ) -> tuple[int, list, np.ndarray, list[str]]:
     """Regions of ``atoms``: (cells out of range, atoms, region label per atom, notes)."""
     notes: list[str] = []
@@ -234,7 +237,8 @@ def _attempt(name: str, atoms: list[shapely.Polygon], blocks: list[int], b: Buil
     # a cell edge inside a street block (not along a street or wall) costs extra
     inner = [[d if blocks[a] == blocks[c] else 0.0 for c, d in zip(adj[a], shared[a], strict=True)]
              for a in range(len(atoms))]
-    labels = _label_components(name, atoms, adj, inner, hh, (low, high), seed, total, notes)
+    labels = _label_components(name, atoms, adj, inner, hh, (low, high), (seed, restarts),
+                               total, notes)
     per_region = np.bincount(labels[labels >= 0], weights=hh[labels >= 0])
     used = np.bincount(labels[labels >= 0]) > 0
     misses = int(((per_region < low) | (per_region > high))[used].sum())
@@ -242,10 +246,11 @@ def _attempt(name: str, atoms: list[shapely.Polygon], blocks: list[int], b: Buil
 
 
 def _label_components(name: str, atoms: list, adj: list[list[int]], inner: list[list[float]],
-                      hh: np.ndarray, limits: tuple[float, float], seed: int, total: float,
-                      problems: list[str]) -> np.ndarray:
+                      hh: np.ndarray, limits: tuple[float, float], seeding: tuple[int, int],
+                      total: float, problems: list[str]) -> np.ndarray:
     """Region labels of the atoms, one regionalization per connected part."""
     low, high = limits
+    seed, restarts = seeding
     n = len(atoms)
     rows = [a for a, nb in enumerate(adj) for _ in nb]
     cols = [c for nb in adj for c in nb]
@@ -271,7 +276,7 @@ def _label_components(name: str, atoms: list, adj: list[list[int]], inner: list[
         scale = W_INNER_EDGE / math.sqrt(max(areas[idx].sum() / k, 1.0))
         cuts = [[d * scale for d in inner[a]] for a in idx]
         lab = regionalize(sub_adj, hh[idx], cent[idx], areas[idx], k, low, high, seed,
-                          cut_costs=cuts)
+                          restarts=restarts, cut_costs=cuts)
         labels[idx] = lab + offset
         offset += int(lab.max()) + 1
     return labels
@@ -416,8 +421,8 @@ def _range_misses(cells: gpd.GeoDataFrame, low: float, high: float,
             continue
         values = ", ".join(f"{h:.0f}" for h in miss["households"])
         out.append(f"{community}: {len(miss)} of {len(group)} cells outside {low:.0f}–{high:.0f} "
-                   f"households ({values}); the streets and compounds do not allow a finer "
-                   "balance")
+                   f"households ({values}); no balance within the range was found (try a "
+                   "wider range or another seed)")
     return out
 
 
