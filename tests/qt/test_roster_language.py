@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from factories_roster import roster_plan
-from PySide6.QtCore import QCoreApplication, QTranslator, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from roster_helpers import roster_feature, roster_window_fixture  # noqa: F401
 
 from gridplanner.tools.translations import load_mapping, lookup
