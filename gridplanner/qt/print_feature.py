@@ -52,6 +52,12 @@ def print_atlas(atlas: PrintAtlas, parent: QWidget | None = None) -> bool:
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
+    return print_on(atlas, printer)
+
+
+def print_on(atlas: PrintAtlas, printer) -> bool:
+    """Draw every page of ``atlas`` on a set-up ``QPrinter`` (full page, no margins)."""
+    printer.setFullPage(True)
     printer.setPageLayout(atlas.page_layout(0))
     painter = QPainter()
     if not painter.begin(printer):

@@ -85,3 +85,18 @@ def test_export_dialog_stops_at_an_error_and_says_why(main_window, tmp_path):
     assert dialog.run() == []
     assert "does not exist" in dialog.result.text()
     dialog.close()
+
+
+def test_printing_draws_every_page_on_the_printer(tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from gridplanner.qt.print_feature import print_on
+    from gridplanner.render.print_layout import PrintAtlas, PrintOptions
+
+    atlas = PrintAtlas(roster_plan(), PrintOptions(per="cell"))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_on(atlas, printer)
+    data = (tmp_path / "printed.pdf").read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 10_000
