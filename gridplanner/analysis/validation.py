@@ -174,7 +174,9 @@ def _check_communities(plan: Plan, cells: _Cells, tolerance: float) -> list[Find
         if name not in comms:
             why = "names no community" if not name else f"names community {name!r}, which " \
                 "the plan does not have"
-            out.append(cells.finding("no_community", ERROR, f"cell {cells.label(i)} {why}",
+            point = shapely.point_on_surface(cells.geoms[i])
+            hint = next((f"; it lies in {c}" for c, g in comms.items() if g.intersects(point)), "")
+            out.append(cells.finding("no_community", ERROR, f"cell {cells.label(i)} {why}{hint}",
                                      [i], cells.geoms[i], name))
             continue
         idx.append(i)
