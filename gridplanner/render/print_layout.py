@@ -60,7 +60,7 @@ from gridplanner.render.print_table import (
     split_rows,
     table_layout,
     table_texts,
-    text_width_mm,
+    unbreakable_widths,
 )
 
 PAPERS: dict[str, tuple[float, float]] = {"a4": (210.0, 297.0), "a3": (297.0, 420.0)}
@@ -149,8 +149,8 @@ class PrintAtlas:
         self.painter.text_labels = True
         self.painter.labels_inside = True
         self.sheets = build_sheets(plan, rows, self.options.per, lang)
-        self._code_width = text_width_mm(list(rows["code"].astype(str)), self.metrics.table_pt)
         columns = table_layout(list(rows.columns), lang, 100.0)
+        self._minimum = unbreakable_widths(rows, columns, self.metrics.table_pt)
         for sheet in self.sheets:
             sheet.texts = table_texts(sheet.rows, columns)
         self.pages: list[Page] = []
@@ -178,7 +178,7 @@ class PrintAtlas:
                                                                   float]:
         m, body = self.metrics, self._body(landscape)
         layout = table_layout(list(self.rows.columns), self.options.lang, body.width(),
-                              m.table_pt, {"code": self._code_width})
+                              m.table_pt, self._minimum)
         header, heights = row_heights(layout, sheet.texts)
         needed = header + sum(heights) if heights else 0.0
         x0, y0, x1, y1 = sheet.extent

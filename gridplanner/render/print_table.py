@@ -30,6 +30,7 @@ COLUMNS: tuple[tuple[str, float, bool], ...] = (
     ("secretary", 0.8, False),
 )
 COVERAGE_WEIGHT = 0.75
+NUMERIC = ("households", "residents")
 PAD_MM = 0.9
 MEASURE_DPI = 300.0
 _FLAGS = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop
@@ -106,6 +107,19 @@ def _text(value: object) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
+
+
+def unbreakable_widths(rows: pd.DataFrame, layout: TableLayout, font_pt: float
+                       ) -> dict[str, float]:
+    """Least widths (mm) of every column: the widest code or number, and the widest
+    word of its header ("Households"), which cannot wrap."""
+    out = {}
+    for key, header in zip(layout.keys, layout.headers, strict=True):
+        whole = key == "code" or key in NUMERIC or key.startswith("coverage_")
+        values = [_text(v) for v in rows[key]] if whole and key in rows.columns else []
+        out[key] = max(text_width_mm(values, font_pt),
+                       text_width_mm(header.split(), font_pt, bold=True))
+    return out
 
 
 def table_texts(rows: pd.DataFrame, layout: TableLayout) -> list[list[str]]:

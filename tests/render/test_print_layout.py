@@ -192,3 +192,17 @@ def test_coverage_shading_colours_buildings_by_walking_distance(plan):
     near = QColor(WALK_COLOURS[0])
     assert any(image.pixelColor(x, y) == near
                for x in range(0, image.width(), 2) for y in range(0, image.height() // 2, 2))
+
+
+def test_codes_numbers_and_header_words_fit_their_columns(plan):
+    from gridplanner.render.print_table import text_width_mm
+
+    for lang in ("en", "zh_CN"):
+        atlas = _atlas(plan, lang=lang, orientation="portrait")
+        table = atlas.pages[0].table
+        widths = dict(zip(table.keys, table.widths, strict=True))
+        longest_code = max(atlas.rows["code"], key=len)
+        assert widths["code"] >= text_width_mm([longest_code], table.font_pt)
+        for key, header in zip(table.keys, table.headers, strict=True):
+            assert widths[key] >= text_width_mm(header.split(), table.font_pt, bold=True) - 1e-6
+        assert abs(sum(table.widths) - atlas._body(False).width()) < 1e-6
