@@ -413,11 +413,13 @@ def generate_cells(plan: Plan, method: str = "balanced", size: float | None = No
 
 def _range_misses(cells: gpd.GeoDataFrame, low: float, high: float,
                   already: list[str]) -> list[str]:
+    """Messages for cells out of range beyond those the notes already explain."""
     out = []
     for community, group in cells.groupby("community", sort=False):
         miss = group[(group["households"] < low) | (group["households"] > high)]
-        if len(miss) == 0 or any(p.startswith(f"{community} ") or p.startswith(f"{community}:")
-                                 for p in already):
+        explained = sum(1 for p in already
+                        if p.startswith(f"{community} ") or p.startswith(f"{community}:"))
+        if len(miss) <= explained:
             continue
         values = ", ".join(f"{h:.0f}" for h in miss["households"])
         out.append(f"{community}: {len(miss)} of {len(group)} cells outside {low:.0f}–{high:.0f} "
