@@ -53,6 +53,7 @@ class CoverageTable:
     community: np.ndarray
     names: np.ndarray
     cell_labels: dict[int, str] = field(default_factory=dict)
+    _groups: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_result(cls, plan: Any, result: CoverageResult,
@@ -101,36 +102,59 @@ class CoverageTable:
         """``residents`` when residents are known, else ``households``."""
         return "residents" if self.residents.sum() > 0 else "households"
 
-    def rows(self, scope: str = PLAN) -> list[dict[str, Any]]:
-        """Tally rows: name, households, residents, and per level the covered
-        ``households``, ``residents`` and ``share`` (of residents when known)."""
+    def groups(self, scope: str) -> tuple[list[str], np.ndarray]:
+        """Names of the areas of ``scope`` and the area index of every building (-1: none)."""
+        key = (scope, len(self.fids))
+        cached = self._groups.get(key)
+        if cached is not None:
+            return cached
         if scope == PLAN:
-            groups = [("", np.ones(len(self.fids), dtype=bool))]
+            out = ([""], np.zeros(len(self.fids), dtype=np.int64))
         elif scope == COMMUNITY:
             names = sorted({str(c) for c in self.community if str(c)})
-            groups = [(n, self.community == n) for n in names]
+            at = {n: i for i, n in enumerate(names)}
+            out = (names, np.array([at.get(str(c), -1) for c in self.community], dtype=np.int64))
         elif scope == CELL:
-            groups = [(self.cell_labels[f], self.cell_fid == f) for f in sorted(self.cell_labels)]
+            fids = sorted(self.cell_labels)
+            at = {f: i for i, f in enumerate(fids)}
+            out = ([self.cell_labels[f] for f in fids],
+                   np.array([at.get(int(f), -1) for f in self.cell_fid], dtype=np.int64))
         else:
             raise ValueError(f"unknown scope {scope!r}")
-        return [self._row(name, mask) for name, mask in groups]
+        self._groups[key] = out
+        return out
 
-    def _row(self, name: str, mask: np.ndarray) -> dict[str, Any]:
-        hh, rs, d = self.households[mask], self.residents[mask], self.distance[mask]
-        basis = rs if self.residents.sum() > 0 else hh
-        row: dict[str, Any] = {"name": name, "buildings": int(mask.sum()),
-                               "households": float(hh.sum()), "residents": float(rs.sum()),
-                               "levels": []}
+    def rows(self, scope: str = PLAN) -> list[dict[str, Any]]:
+        """Tally rows: name, households, residents, and per level the covered
+        ``households``, ``residents`` and ``share`` (of residents when known),
+        ``household_share``, ``resident_share`` and ``meets_target``."""
+        names, code = self.groups(scope)
+        n = len(names)
+        keep = code >= 0
+        code = code[keep]
+        hh, rs, d = self.households[keep], self.residents[keep], self.distance[keep]
+        tot_h = np.bincount(code, weights=hh, minlength=n)
+        tot_r = np.bincount(code, weights=rs, minlength=n)
+        count = np.bincount(code, minlength=n)
+        by_res = self.residents.sum() > 0
+        rows: list[dict[str, Any]] = [
+            {"name": names[i], "buildings": int(count[i]), "households": float(tot_h[i]),
+             "residents": float(tot_r[i]), "levels": []} for i in range(n)]
         for lv in self.levels_m:
             ok = d <= lv
-            h_share = float(hh[ok].sum() / hh.sum()) if hh.sum() > 0 else 0.0
-            r_share = float(rs[ok].sum() / rs.sum()) if rs.sum() > 0 else 0.0
-            share = float(basis[ok].sum() / basis.sum()) if basis.sum() > 0 else 0.0
-            row["levels"].append({"level_m": lv, "households": float(hh[ok].sum()),
-                                  "residents": float(rs[ok].sum()), "share": share,
-                                  "household_share": h_share, "resident_share": r_share,
-                                  "meets_target": share + 1e-12 >= self.target_share})
-        return row
+            cov_h = np.bincount(code, weights=hh * ok, minlength=n)
+            cov_r = np.bincount(code, weights=rs * ok, minlength=n)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                h_share = np.where(tot_h > 0, cov_h / tot_h, 0.0)
+                r_share = np.where(tot_r > 0, cov_r / tot_r, 0.0)
+            share = r_share if by_res else h_share
+            for i, row in enumerate(rows):
+                row["levels"].append({
+                    "level_m": lv, "households": float(cov_h[i]), "residents": float(cov_r[i]),
+                    "share": float(share[i]), "household_share": float(h_share[i]),
+                    "resident_share": float(r_share[i]),
+                    "meets_target": bool(share[i] + 1e-12 >= self.target_share)})
+        return rows
 
     def uncovered(self) -> pd.DataFrame:
         """Buildings beyond the largest level, farthest (and most households) first."""

@@ -304,13 +304,14 @@ class CoverageDock(QDockWidget):
         """Redraw the numbers from the table's current distances (``uncovered``: the
         list of uncovered buildings too; skipped while a centre is dragged)."""
         t = self.table_data
-        self._fill_table(t)
+        plan_rows = t.rows(PLAN) if t is not None else []
+        self._fill_table(t, plan_rows)
         if uncovered:
             self._fill_uncovered(t)
         if t is None:
             self.summary.setText("")
             return
-        row = t.rows(PLAN)[0]
+        row = plan_rows[0]
         last = row["levels"][-1]
         basis = self.tr("residents") if t.share_basis() == "residents" else self.tr("households")
         verdict = self.tr("meets") if last["meets_target"] else self.tr("misses")
@@ -332,22 +333,24 @@ class CoverageDock(QDockWidget):
                       + "\n" + what, self.tr("share")]
         return heads
 
-    def _fill_table(self, t: CoverageTable | None) -> None:
-        self.table.setUpdatesEnabled(False)
-        self.table.clear()
+    def _fill_table(self, t: CoverageTable | None, plan_rows: list[dict]) -> None:
         if t is None:
+            self.table.clear()
             self.table.setRowCount(0)
             self.table.setColumnCount(0)
-            self.table.setUpdatesEnabled(True)
+            self._heads: list[str] = []
             return
+        self.table.setUpdatesEnabled(False)
         scope, kind = self.scope.currentData(), self.count_kind.currentData()
-        rows = t.rows(PLAN)
-        rows[0]["name"] = self.tr("Whole plan")
+        rows = [dict(plan_rows[0], name=self.tr("Whole plan"))]
         if scope != PLAN:
             rows += t.rows(scope)
         heads = self._headers(t, kind)
-        self.table.setColumnCount(len(heads))
-        self.table.setHorizontalHeaderLabels(heads)
+        if heads != getattr(self, "_heads", None):
+            self.table.clear()
+            self.table.setColumnCount(len(heads))
+            self.table.setHorizontalHeaderLabels(heads)
+            self._heads = heads
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             self._fill_row(r, row, kind, t.target_share)

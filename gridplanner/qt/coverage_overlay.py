@@ -25,7 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath,
 
 from gridplanner.analysis.coverage import STRAIGHT_LINE
 from gridplanner.analysis.coverage_view import CoverageTable, level_text
-from gridplanner.render.cache import path_from_geometries, polygon_from_points
+from gridplanner.render.cache import BUCKET_SIZE, path_from_geometries, polygon_from_points
 from gridplanner.render.fonts import label_font
 
 #: fills of the distance classes, nearest first; "beyond" is the last
@@ -57,6 +57,19 @@ def _qcolour(value: str, alpha: int = 255) -> QColor:
     return c
 
 
+def spatial_groups(xy: np.ndarray, size: int = BUCKET_SIZE) -> list[np.ndarray]:
+    """Indices of ``xy`` in groups of about ``size`` neighbouring points (a square grid)."""
+    if len(xy) == 0:
+        return []
+    k = max(1, int(np.ceil(np.sqrt(len(xy) / size))))
+    lo, hi = xy.min(axis=0), xy.max(axis=0)
+    span = np.where(hi - lo > 0, hi - lo, 1.0)
+    cell = np.minimum(((xy - lo) / span * k).astype(np.int64), k - 1)
+    code = cell[:, 1] * k + cell[:, 0]
+    order = np.argsort(code, kind="stable")
+    return np.split(order, np.flatnonzero(np.diff(code[order])) + 1)
+
+
 class CoverageOverlay:
     """Canvas item drawing the coverage picture (see the module docstring)."""
 
@@ -73,6 +86,9 @@ class CoverageOverlay:
         self.gaps: pd.DataFrame | None = None
         self.problems: list = []
         self._classes: np.ndarray | None = None
+        self._base: np.ndarray | None = None  # classes the full shapes were built from
+        self._patched = np.empty(0, dtype=np.int64)
+        self._patch_shapes: list[tuple[int, QPainterPath, QPolygonF]] | None = None
         self._class_shapes: dict[int, tuple[QPainterPath, QPolygonF]] = {}
         self._cache_key = None
         self._positions: np.ndarray | None = None
@@ -86,20 +102,25 @@ class CoverageOverlay:
         """Shade buildings from ``table`` (None clears the shading)."""
         self.table = table
         self._classes = table.classes() if table is not None else None
+        self._base = self._classes.copy() if self._classes is not None else None
+        self._patched = np.empty(0, dtype=np.int64)
+        self._patch_shapes = None
         self._class_shapes.clear()
         self._cache_key = None
         self._changed()
 
     def update_distances(self, changed_positions: np.ndarray) -> None:
-        """The table's distances changed at ``changed_positions``: redo those classes."""
+        """The table's distances changed at ``changed_positions`` (a dragged centre).
+
+        The full per-class shapes stay; the buildings changed since
+        :meth:`set_table` are drawn again on top in their new colours, so a
+        mouse move costs the changed buildings, not the whole layer.
+        """
         if self.table is None or self._classes is None:
             return
-        new = self.table.classes()
-        touched = set(np.unique(self._classes[changed_positions]).tolist()) | set(
-            np.unique(new[changed_positions]).tolist())
-        self._classes = new
-        for c in touched:
-            self._class_shapes.pop(int(c), None)
+        self._classes = self.table.classes()
+        self._patched = np.union1d(self._patched, np.asarray(changed_positions, dtype=np.int64))
+        self._patch_shapes = None
         self._changed()
 
     def set_isochrones(self, frame: pd.DataFrame | None) -> None:
@@ -194,34 +215,60 @@ class CoverageOverlay:
             self._positions = np.where(ok, pos, -1)
             self._cache_key = key
             self._class_shapes.clear()
+            self._patch_shapes = None
         return self._positions
 
-    def _shapes_of(self, canvas, cls: int) -> tuple[QPainterPath, QPolygonF]:
+    def _shapes(self, canvas, rows: np.ndarray) -> tuple[QPainterPath, QPolygonF]:
+        """Path of the polygons and points of the table rows ``rows``."""
+        cache = canvas.map_painter.cache(canvas.plan, "buildings")
+        pos = self._building_positions(canvas)[rows]
+        pos = np.sort(pos[pos >= 0])
+        is_point = np.isin(cache.types[pos], (0, 4))
+        path = cache.path_of(pos[~is_point])
+        pts = polygon_from_points(shapely.get_coordinates(cache.geoms[pos[is_point]]))
+        return path, pts
+
+    def _shapes_of(self, canvas, cls: int) -> list[tuple[tuple, QPainterPath, QPolygonF]]:
+        """Shapes of one class in spatial buckets: [(bounds, path, points)]."""
         if cls not in self._class_shapes:
             cache = canvas.map_painter.cache(canvas.plan, "buildings")
-            pos = self._building_positions(canvas)[self._classes == cls]
-            pos = np.sort(pos[pos >= 0])
-            is_point = np.isin(cache.types[pos], (0, 4))
-            path = cache.path_of(pos[~is_point])
-            pts = polygon_from_points(shapely.get_coordinates(cache.geoms[pos[is_point]]))
-            self._class_shapes[cls] = (path, pts)
+            rows = np.flatnonzero((self._base == cls) & (self._building_positions(canvas) >= 0))
+            out = []
+            for group in spatial_groups(cache.centroids()[self._positions[rows]]):
+                b = cache.bounds[self._positions[rows[group]]]
+                box = (b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
+                out.append((box, *self._shapes(canvas, rows[group])))
+            self._class_shapes[cls] = out
         return self._class_shapes[cls]
+
+    def _patches(self, canvas) -> list[tuple[int, QPainterPath, QPolygonF]]:
+        if self._patch_shapes is None:
+            rows, classes = self._patched, self._classes[self._patched]
+            self._patch_shapes = [(int(c), *self._shapes(canvas, rows[classes == c]))
+                                  for c in np.unique(classes)]
+        return self._patch_shapes
 
     def _paint_buildings(self, painter: QPainter, canvas) -> None:
         n = len(self.table.levels_m)
         colours = level_colours(n) + [BEYOND_COLOUR]
         self._building_positions(canvas)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(self.table.fids) < 5000)
-        for cls in range(n + 1):
-            path, pts = self._shapes_of(canvas, cls)
-            outline = QPen(QColor(colours[cls]).darker(150), 0.8)
+        x0, y0, x1, y1 = canvas.extent()
+        shapes = [(cls, path, pts) for cls in range(n + 1)
+                  for (bx0, by0, bx1, by1), path, pts in self._shapes_of(canvas, cls)
+                  if bx0 <= x1 and x0 <= bx1 and by0 <= y1 and y0 <= by1]
+        if len(self._patched):
+            shapes += self._patches(canvas)
+        for cls, path, pts in shapes:
+            colour = QColor(colours[min(cls, n)])
+            outline = QPen(colour.darker(150), 0.8)
             outline.setCosmetic(True)
             painter.setPen(outline)
-            painter.setBrush(QColor(colours[cls]))
+            painter.setBrush(colour)
             if not path.isEmpty():
                 painter.drawPath(path)
             if pts.size():
-                dot = QPen(QColor(colours[cls]).darker(130), 6.0)
+                dot = QPen(colour.darker(130), 6.0)
                 dot.setCosmetic(True)
                 dot.setCapStyle(Qt.PenCapStyle.SquareCap)
                 painter.setPen(dot)
