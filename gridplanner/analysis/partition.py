@@ -180,6 +180,9 @@ def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.nd
     if total < low:
         problems.append(f"{name} has {total:.0f} households in total, below the minimum "
                         f"{low:.0f}: one cell")
+    elif math.ceil(total / high) > math.floor(total / low):
+        problems.append(f"{name} has {total:.0f} households in total: no number of cells puts "
+                        f"every cell within {low:.0f}–{high:.0f}")
     atoms = build_atoms(area, lines)
     blocks = list(range(len(atoms)))
     best = None

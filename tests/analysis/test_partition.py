@@ -230,3 +230,10 @@ def test_community_covered_by_dedicated_cells_is_reported(grid_plan):
     result = generate_cells(grid_plan, communities=["东风社区"])
     assert len(result.cells) == 0
     assert result.problems == ["东风社区 is covered by dedicated cells; no comprehensive cells made"]
+
+
+def test_a_range_no_cell_count_can_meet_is_explained(grid_plan):
+    result = generate_cells(grid_plan, low=1000, high=1500, communities=["东风社区"])
+    total = result.cells["households"].sum()
+    assert result.problems == [f"东风社区 has {total:.0f} households in total: no number of "
+                               "cells puts every cell within 1000–1500"]
