@@ -146,7 +146,7 @@ def _grow(adj: Sequence[Sequence[int]], w: np.ndarray, xy: np.ndarray, seeds: li
     heapq.heapify(heap)
     while heap:
         h, r = heapq.heappop(heap)
-        cand = [j for j in frontier[r] if labels[j] < 0]
+        cand = sorted(j for j in frontier[r] if labels[j] < 0)
         if not cand:
             continue  # this region is closed in
         d2 = ((xy[cand] - centre[r]) ** 2).sum(-1)
