@@ -9,6 +9,7 @@ own module with a ``register(subparsers)`` function.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -61,6 +62,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except MemoryError:
         print(f"gridplanner {args.command}: out of memory", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # a bug, not bad input: still one line unless debugging
+        if os.environ.get("GRIDPLANNER_DEBUG"):
+            raise
+        print(f"gridplanner {args.command}: internal error: {type(exc).__name__}: "
+              f"{_one_line(str(exc))} (set GRIDPLANNER_DEBUG=1 for details)", file=sys.stderr)
         return EXIT_ERROR
 
 

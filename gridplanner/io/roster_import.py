@@ -151,17 +151,36 @@ def _read_csv(path: Path, encoding: str | None) -> tuple[pd.DataFrame, str]:
             raise ImportDataError(f"{path}: unknown text encoding {enc!r}") from None
         except UnicodeDecodeError:
             continue
-        from io import StringIO
-
-        try:
-            frame = pd.read_csv(StringIO(text), dtype=str, keep_default_na=False,
-                                sep=None, engine="python", header=None)
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
-            raise ImportDataError(f"{path}: not a readable CSV table ({exc})") from exc
+        frame = _csv_frame(text, path)
         return frame, ("utf-8" if enc == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf")
                        else enc)
     raise ImportDataError(
         f"{path}: the text is neither UTF-8 nor GBK/GB18030; give the encoding explicitly")
+
+
+def _csv_frame(text: str, path: Path) -> pd.DataFrame:
+    """Rows of a CSV as text cells; title lines above the header may have fewer
+    cells than the table, so rows are padded rather than rejected."""
+    import csv
+
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise ImportDataError(f"{path}: the file is empty")
+    delimiter = _guess_delimiter(lines[:50])
+    rows = list(csv.reader(lines, delimiter=delimiter))
+    width = max(len(r) for r in rows)
+    return pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=str)
+
+
+def _guess_delimiter(lines: list[str]) -> str:
+    """The separator most lines share (comma, tab, semicolon or bar); comma if none."""
+    best, best_score = ",", 0
+    for candidate in (",", "\t", ";", "|"):
+        counts = [line.count(candidate) for line in lines]
+        score = sum(1 for c in counts if c > 0) * 100 + max(counts)
+        if max(counts) > 0 and score > best_score:
+            best, best_score = candidate, score
+    return best
 
 
 def _clean_cell(value: object) -> str:

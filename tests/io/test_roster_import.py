@@ -171,3 +171,14 @@ def test_title_rows_above_the_header_are_skipped(plan, tmp_path):
     report = import_file(plan, "workers", tmp_path / "titled.xlsx")
     assert list(plan.workers.frame["name"]) == ["王小明", "李红"]
     assert report.skipped == ["row 6: no name"]  # numbered as the sheet shows them
+
+
+def test_csv_with_a_title_row_above_the_header(tmp_path):
+    from gridplanner.io.roster_import import read_table
+
+    path = tmp_path / "roster.csv"
+    path.write_bytes("南山社区网格员花名册\n姓名,电话,岗位\n张三,13800000001,网格长\n".encode("gbk"))
+    frame, encoding = read_table(path)
+    assert encoding in ("gbk", "gb18030")
+    assert list(frame.columns) == ["姓名", "电话", "岗位"]
+    assert frame.iloc[0].tolist() == ["张三", "13800000001", "网格长"]
