@@ -21,8 +21,9 @@ from gridplanner.analysis.findings import WARNING, Finding
 from gridplanner.errors import GridPlannerError
 from gridplanner.model.schema import CellKind
 from gridplanner.qt import grid_commands as gc
-from gridplanner.qt.actions import ActionSpec, build_actions, retranslate_actions
+from gridplanner.qt.actions import build_actions, retranslate_actions
 from gridplanner.qt.findings_dock import FindingsDock
+from gridplanner.qt.grid_actions import GRID_ACTIONS, MENU, TOOLBAR, TOOLS
 from gridplanner.qt.grid_icons import PAINTERS, grid_icon
 from gridplanner.qt.grid_view import GridView
 from gridplanner.qt.map_tools.draw_cell import DrawCellTool
@@ -31,51 +32,6 @@ from gridplanner.qt.map_tools.split_tool import SplitTool
 from gridplanner.qt.map_tools.vertex_tool import VertexTool
 from gridplanner.qt.snapping_indicator import Snapper
 from gridplanner.qt.tallies_dock import TalliesDock
-
-GRID_ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("tool_draw_cell", QT_TRANSLATE_NOOP("MainWindow", "&Draw Cell"), "action_tool_draw_cell", "D",
-               QT_TRANSLATE_NOOP("MainWindow", "Draw a cell vertex by vertex; double click or Enter finishes"),
-               checkable=True),
-    ActionSpec("tool_vertex", QT_TRANSLATE_NOOP("MainWindow", "Edit &Vertices"), "action_tool_vertex", "V",
-               QT_TRANSLATE_NOOP("MainWindow", "Drag shared vertices, double click an edge to add one, "
-                  "Delete removes the selected one"), checkable=True),
-    ActionSpec("tool_split", QT_TRANSLATE_NOOP("MainWindow", "S&plit Cell"), "action_tool_split", "K",
-               QT_TRANSLATE_NOOP("MainWindow", "Draw a line across a cell to split it"), checkable=True),
-    ActionSpec("tool_paint", QT_TRANSLATE_NOOP("MainWindow", "&Paint Buildings"), "action_tool_paint", "B",
-               QT_TRANSLATE_NOOP("MainWindow", "Click, brush or Shift+drag a lasso over buildings to put "
-                  "them in the chosen cell"), checkable=True),
-    ActionSpec("avoid_overlap", QT_TRANSLATE_NOOP("MainWindow", "&Avoid Overlap"), "action_avoid_overlap",
-               tip=QT_TRANSLATE_NOOP("MainWindow", "Clip new cells by existing cells and their community"),
-               checkable=True),
-    ActionSpec("snapping", QT_TRANSLATE_NOOP("MainWindow", "&Snapping"), "action_snapping",
-               tip=QT_TRANSLATE_NOOP("MainWindow", "Snap to vertices and edges within 10 pixels"),
-               checkable=True),
-    ActionSpec("merge_cells", QT_TRANSLATE_NOOP("MainWindow", "&Merge Selected Cells"), "action_merge", "Ctrl+M"),
-    ActionSpec("delete_cells", QT_TRANSLATE_NOOP("MainWindow", "De&lete Selected Cells"), "action_delete",
-               "Ctrl+Del"),
-    ActionSpec("cell_attributes", QT_TRANSLATE_NOOP("MainWindow", "Cell &Attributes…"), "action_attributes",
-               "Ctrl+Shift+E"),
-    ActionSpec("rebuild", QT_TRANSLATE_NOOP("MainWindow", "&Rebuild Outlines from Buildings"),
-               "action_rebuild", tip=QT_TRANSLATE_NOOP("MainWindow", "Derive each cell's outline from its "
-                                        "buildings, clipped to its community")),
-    ActionSpec("auto_rebuild", QT_TRANSLATE_NOOP("MainWindow", "Rebuild Outlines &While Painting"),
-               "action_auto_rebuild", checkable=True),
-    ActionSpec("status_colours", QT_TRANSLATE_NOOP("MainWindow", "Colour Cells by &Household Status"),
-               "action_status_colours", checkable=True),
-    ActionSpec("code_labels", QT_TRANSLATE_NOOP("MainWindow", "Show Cell &Codes"), "action_code_labels",
-               checkable=True),
-    ActionSpec("generate", QT_TRANSLATE_NOOP("MainWindow", "&Generate Grids…"), "action_generate"),
-    ActionSpec("codes", QT_TRANSLATE_NOOP("MainWindow", "Assign &Codes…"), "action_codes"),
-    ActionSpec("validate", QT_TRANSLATE_NOOP("MainWindow", "Va&lidate Grids"), "action_validate",
-               "Ctrl+Shift+V"),
-)
-MENU = ("generate", "codes", "validate", "-", "tool_draw_cell", "tool_vertex", "tool_split",
-        "tool_paint", "-", "merge_cells", "delete_cells", "cell_attributes", "-", "rebuild",
-        "auto_rebuild", "-", "avoid_overlap", "snapping", "status_colours", "code_labels")
-TOOLBAR = ("tool_draw_cell", "tool_vertex", "tool_split", "tool_paint", "avoid_overlap",
-           "status_colours", "-", "generate", "validate")
-TOOLS = {"draw_cell": "tool_draw_cell", "vertex": "tool_vertex", "split": "tool_split",
-         "paint": "tool_paint"}
 
 
 class GridFeature(QObject):
@@ -139,6 +95,8 @@ class GridFeature(QObject):
         t["split"].splitLineDrawn.connect(self.split_along)
         t["paint"].buildingsPainted.connect(self.paint_buildings)
         t["paint"].cellPicked.connect(self.tallies.set_paint_cell)
+        t["paint"].radiusChanged.connect(self.tallies.set_brush_radius)
+        self.tallies.brushRadiusChanged.connect(t["paint"].set_radius)
         t["paint"].activated.connect(lambda: self.view.show_paint(True))
         t["paint"].deactivated.connect(lambda: self.view.show_paint(False))
         self.tallies.cellActivated.connect(self._cell_activated)

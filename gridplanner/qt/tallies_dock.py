@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -140,6 +141,7 @@ class TalliesDock(QDockWidget):
     cellActivated = Signal(int)
     paintCellChanged = Signal(int)
     newCellRequested = Signal()
+    brushRadiusChanged = Signal(float)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -181,9 +183,17 @@ class TalliesDock(QDockWidget):
         self.paint_combo.currentIndexChanged.connect(self._paint_cell_chosen)
         self.new_button = QPushButton(body)
         self.new_button.clicked.connect(self.newCellRequested.emit)
+        self.brush_label = QLabel(body)
+        self.brush = QSpinBox(body)
+        self.brush.setRange(2, 200)
+        self.brush.setValue(20)
+        self.brush.setSuffix(" px")
+        self.brush.valueChanged.connect(lambda v: self.brushRadiusChanged.emit(float(v)))
         row.addWidget(self.paint_label)
         row.addWidget(self.paint_combo, 1)
         row.addWidget(self.new_button)
+        row.addWidget(self.brush_label)
+        row.addWidget(self.brush)
         layout.addLayout(row)
         self.setWidget(body)
 
@@ -197,6 +207,8 @@ class TalliesDock(QDockWidget):
         self.paint_label.setText(self.tr("Paint into:"))
         self.new_button.setText(self.tr("New Cell"))
         self.new_button.setToolTip(self.tr("Add an empty cell to paint buildings into"))
+        self.brush_label.setText(self.tr("Brush:"))
+        self.brush.setToolTip(self.tr("Brush radius in screen pixels ([ and ] change it)"))
         names = {"code": self.tr("Code"), "name": self.tr("Name"),
                  "community": self.tr("Community"), "households": self.tr("Households"),
                  "residents": self.tr("Residents"), "buildings": self.tr("Buildings"),
@@ -304,6 +316,12 @@ class TalliesDock(QDockWidget):
         at = self.paint_combo.findData(int(fid))
         if at >= 0:
             self.paint_combo.setCurrentIndex(at)
+
+    def set_brush_radius(self, pixels: float) -> None:
+        """Show the paint tool's brush radius (changed with [ and ] on the map)."""
+        self.brush.blockSignals(True)
+        self.brush.setValue(round(pixels))
+        self.brush.blockSignals(False)
 
     def _paint_cell_chosen(self, _row: int) -> None:
         fid = self.paint_cell()

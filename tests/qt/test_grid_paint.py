@@ -122,3 +122,14 @@ def test_painting_without_a_cell_says_so(grids, main_window):
     grids.paint_buildings([1, 2])
     assert "cell" in main_window.statusBar().currentMessage()
     assert main_window.undo_stack.count() == 0
+
+
+def test_brush_radius_follows_keys_and_the_dock(grids, main_window):
+    from grid_events import key
+
+    tool = grids.tools["paint"]
+    grids.use_tool("paint")
+    key(main_window.canvas, Qt.Key.Key_BracketRight)
+    assert tool.radius_px == pytest.approx(25) and grids.tallies.brush.value() == 25
+    grids.tallies.brush.setValue(8)
+    assert tool.radius_px == 8

@@ -51,6 +51,7 @@ class PaintTool(MapTool):
 
     buildingsPainted = Signal(list)
     cellPicked = Signal(int)
+    radiusChanged = Signal(float)
 
     def __init__(self, canvas, radius_px: float = 20.0):
         super().__init__(canvas)
@@ -69,8 +70,11 @@ class PaintTool(MapTool):
         return self.circle.radius_px
 
     def set_radius(self, pixels: float) -> None:
-        self.circle.radius_px = float(min(max(pixels, 2.0), 200.0))
-        self.canvas.update()
+        radius = float(min(max(pixels, 2.0), 200.0))
+        if radius != self.circle.radius_px:
+            self.circle.radius_px = radius
+            self.radiusChanged.emit(radius)
+            self.canvas.update()
 
     def activate(self) -> None:
         super().activate()
