@@ -88,9 +88,12 @@ class VertexTool(MapTool):
         self.canvas.remove_item(self.indicator)
 
     def reset(self) -> None:
+        had_preview = bool(self._preview)
         self._drag_from = None
         self._press_pos = None
         self._preview = {}
+        if had_preview:
+            self.previewChanged.emit({})  # a drag given up: the tallies show the plan again
         self.indicator.set_result(None)
         super().reset()
 
@@ -171,6 +174,7 @@ class VertexTool(MapTool):
         start, moved = self._drag_from, (e.pos - self._press_pos).manhattanLength() > 2
         to = self._target(e) if moved else start
         cells = self._cells
+        self._preview = {}  # the edit below (or its failure) ends the preview
         self.reset()
         self.snapper.exclude_cells = set()
         if moved and to != start:
