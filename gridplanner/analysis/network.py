@@ -50,6 +50,7 @@ class WalkGraph:
     simple: bool = True
     _tree: Any = field(default=None, repr=False)
     _incidence: Any = field(default=None, repr=False)
+    _straight: Any = field(default=None, repr=False)
 
     @property
     def n_nodes(self) -> int:
@@ -78,6 +79,24 @@ class WalkGraph:
             )
             self._incidence = inc
         return self._incidence
+
+    def points_along(self, edges: np.ndarray, along: np.ndarray) -> np.ndarray:
+        """(n, 2) coordinates ``along`` metres from the u end of ``edges``.
+
+        Straight two-point edges are interpolated in numpy, others by shapely.
+        """
+        if self._straight is None:
+            self._straight = shapely.get_num_coordinates(self.edge_geometry) == 2
+        out = np.empty((len(edges), 2))
+        straight = self._straight[edges]
+        e = edges[straight]
+        f = (along[straight] / np.maximum(self.edge_length[e], ZERO_LENGTH))[:, None]
+        a, b = self.node_xy[self.edge_u[e]], self.node_xy[self.edge_v[e]]
+        out[straight] = a + (b - a) * f
+        bent = ~straight
+        out[bent] = shapely.get_coordinates(
+            shapely.line_interpolate_point(self.edge_geometry[edges[bent]], along[bent]))
+        return out
 
     def degree(self) -> np.ndarray:
         """Number of edge ends at every node (a self-loop counts twice)."""

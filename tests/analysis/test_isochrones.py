@@ -82,3 +82,12 @@ def test_hull_shape_is_close_to_the_buffered_streets(plan):
     assert a.symmetric_difference(b).area < 0.2 * a.area
     split = isochrones(plan, levels=[400], mode="split", shape="hull")
     assert len(split) == 3
+
+
+def test_star_shape_is_close_to_the_street_band(plan):
+    star = isochrones(plan, levels=[400], shape="star")
+    exact = isochrones(plan, levels=[400], shape="buffer")
+    assert set(star["shape"]) == {"star"} and set(exact["shape"]) == {"buffer"}
+    for s, e in zip(star.geometry, exact.geometry, strict=True):
+        assert s.is_valid
+        assert s.symmetric_difference(e).area < 0.3 * e.area

@@ -90,9 +90,9 @@ def run(size: str, seed: int = 0) -> dict:
         r["isochrone_polygons"] = len(iso)
     _timed("isochrones_overlap_hull_1level_s", r, isochrones, plan, levels=[1000],
            mode="overlap", shape="hull")
-    _timed("isochrones_overlap_hull_s", r, isochrones, plan, mode="overlap", shape="hull")
-    _timed("isochrones_dissolve_hull_s", r, isochrones, plan, mode="dissolve", shape="hull")
-    spacing = 200.0 if graph.n_edges < 500_000 else 1000.0
+    _timed("isochrones_overlap_star_s", r, isochrones, plan, mode="overlap", shape="star")
+    _timed("isochrones_dissolve_star_s", r, isochrones, plan, mode="dissolve", shape="star")
+    spacing = 200.0
     sites = _timed("suggest_10_sites_s", r, suggest_sites, plan, count=10, level=500,
                    spacing_m=spacing)
     r.update(site_candidates=sites.candidates, site_solver=sites.solver)
