@@ -153,8 +153,8 @@ class CoverageDock(QDockWidget):
         self.scope.setCurrentIndex(1)
         self.scope.currentIndexChanged.connect(lambda *_: self.refresh_tallies())
         self.count_kind = QComboBox(page)
-        self.count_kind.addItem("", "households")
         self.count_kind.addItem("", "residents")
+        self.count_kind.addItem("", "households")
         self.count_kind.currentIndexChanged.connect(lambda *_: self.refresh_tallies())
         row = QHBoxLayout()
         row.addWidget(self.scope, 1)
@@ -189,8 +189,8 @@ class CoverageDock(QDockWidget):
             self.scope.setItemText(i, names[self.scope.itemData(i)])
         if self.service.count():
             self.service.setItemText(0, self.tr("All services"))
-        self.count_kind.setItemText(0, self.tr("Households covered"))
-        self.count_kind.setItemText(1, self.tr("Residents covered"))
+        self.count_kind.setItemText(0, self.tr("Residents covered"))
+        self.count_kind.setItemText(1, self.tr("Households covered"))
         self.tabs.setTabText(0, self.tr("Tallies"))
         self._show_levels()
         self.show_table(self.table_data)
@@ -311,16 +311,18 @@ class CoverageDock(QDockWidget):
         if t is None:
             self.summary.setText("")
             return
-        row = plan_rows[0]
-        last = row["levels"][-1]
-        basis = self.tr("residents") if t.share_basis() == "residents" else self.tr("households")
-        verdict = self.tr("meets") if last["meets_target"] else self.tr("misses")
+        last = plan_rows[0]["levels"][-1]
+        kind = self.count_kind.currentData()
+        share = last["household_share" if kind == "households" else "resident_share"]
+        met = share + 1e-12 >= t.target_share
+        basis = self.tr("households") if kind == "households" else self.tr("residents")
+        verdict = self.tr("meets") if met else self.tr("misses")
         self.summary.setText(
             self.tr("%1 of %2 within %3: %4 the %5 target.")
-            .replace("%1", f"{last['share'] * 100:.1f}%").replace("%2", basis)
+            .replace("%1", f"{share * 100:.1f}%").replace("%2", basis)
             .replace("%3", level_text(t.levels_m[-1], t.walking_speed))
             .replace("%4", verdict).replace("%5", f"{t.target_share * 100:.0f}%"))
-        self.summary.setStyleSheet(f"background:{MET_COLOUR if last['meets_target'] else MISSED_COLOUR};"
+        self.summary.setStyleSheet(f"background:{MET_COLOUR if met else MISSED_COLOUR};"
                                    "padding:3px;")
 
     def _headers(self, t: CoverageTable, kind: str) -> list[str]:

@@ -245,7 +245,9 @@ class CoverageFeature(QObject):
     def _coverage_done(self, result) -> None:
         self.result = result
         self.show_result()
-        self.message(self.tr("Coverage computed (%1).").replace("%1", result.method))
+        method = (self.tr("straight line — no network loaded") if result.method == "straight_line"
+                  else self.tr("walking network"))
+        self.message(self.tr("Coverage computed (%1).").replace("%1", method))
 
     def show_result(self) -> None:
         """Build the table of the current result for the dock's service, levels and speed."""

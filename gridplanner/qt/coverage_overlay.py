@@ -27,6 +27,7 @@ from gridplanner.analysis.coverage import STRAIGHT_LINE
 from gridplanner.analysis.coverage_view import CoverageTable, level_text
 from gridplanner.render.cache import BUCKET_SIZE, path_from_geometries, polygon_from_points
 from gridplanner.render.fonts import label_font
+from gridplanner.render.painter import symbol_path
 
 #: fills of the distance classes, nearest first; "beyond" is the last
 LEVEL_RAMP = ("#1a9641", "#77c35c", "#c4e687", "#fee08b", "#fdae61")
@@ -96,6 +97,7 @@ class CoverageOverlay:
         self._gap_paths: list[QPainterPath] = []
         self._problem_shapes: tuple[QPainterPath, QPolygonF] = (QPainterPath(), QPolygonF())
         self.suggestions: list[tuple[int, float, float]] = []
+        self.gap_level: float | None = None
 
     # -- content --------------------------------------------------------------
     def set_table(self, table: CoverageTable | None) -> None:
@@ -135,6 +137,7 @@ class CoverageOverlay:
         if frame is not None and len(frame):
             lv = float(level if level is not None else frame["level_m"].astype(float).max())
             here = frame[np.isclose(frame["level_m"].astype(float), lv)]
+            self.gap_level = lv
             self._gap_paths = [path_from_geometries([g]) for g in here.geometry.values]
         self._changed()
 
@@ -196,6 +199,8 @@ class CoverageOverlay:
             self._paint_gaps(painter, transform)
         if self.show_problems:
             self._paint_problems(painter, transform)
+        if self.show_shading and self.table is not None or self.show_isochrones:
+            self._paint_centres(painter, canvas)
         if self.suggestions:
             self._paint_suggestions(painter, canvas)
         if self.show_legend and (self.table is not None or self.show_isochrones):
@@ -314,6 +319,24 @@ class CoverageOverlay:
         for i in range(pts.size()):
             painter.drawEllipse(transform.map(pts.at(i)), 6.0, 6.0)
 
+    def _paint_centres(self, painter: QPainter, canvas) -> None:
+        """The centres again on top of the shading, so no building hides one."""
+        style = canvas.styles.get("centres")
+        if style is None or not style.visible or len(canvas.plan.centres) == 0:
+            return
+        frame = canvas.plan.centres.frame
+        x0, y0, x1, y1 = canvas.extent()
+        xy = shapely.get_coordinates(frame.geometry.values)
+        inside = (xy[:, 0] >= x0) & (xy[:, 0] <= x1) & (xy[:, 1] >= y0) & (xy[:, 1] <= y1)
+        if inside.sum() > 3000:
+            return
+        symbol = symbol_path(style.symbol, style.symbol_size)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(QColor(style.outline or "#ffffff"), style.outline_width))
+        painter.setBrush(QColor(style.fill or "#d7301f"))
+        for x, y in xy[inside]:
+            painter.drawPath(symbol.translated(canvas.map_to_widget(QPointF(x, y))))
+
     def _paint_suggestions(self, painter: QPainter, canvas) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setFont(label_font(8.0, bold=True))
@@ -346,7 +369,9 @@ class CoverageOverlay:
             if t.service:
                 title += " · " + t.service
         if self.show_gaps and self._gap_paths:
-            items.append(("hatch", GAP_COLOUR, _tr("gap area (beyond reach)")))
+            speed = t.walking_speed if t is not None else 1.0
+            items.append(("hatch", GAP_COLOUR, _tr("gap area: beyond %1").replace(
+                "%1", level_text(self.gap_level or 0.0, speed))))
         if self.show_isochrones and self._iso_paths:
             items += self._isochrone_legend()
         if self.show_problems and self.problems:

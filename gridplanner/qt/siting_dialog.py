@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -85,7 +86,11 @@ class SitingDialog(QDialog):
         self.results.setHeaderLabels([self.tr("Site"), self.tr("Households added"),
                                       self.tr("Residents added"), self.tr("Grid cells that gain"),
                                       ""])
-        self.results.setColumnWidth(3, 240)
+        head = self.results.header()
+        head.setStretchLastSection(False)
+        for col in (0, 1, 2, 4):
+            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
