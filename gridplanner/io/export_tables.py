@@ -11,15 +11,14 @@ BOM so Excel on Windows opens the Chinese text correctly.
 from __future__ import annotations
 
 import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from gridplanner.analysis.roster_rules import cell_totals, roster_by_cell
-from gridplanner.errors import ExportError, GridPlannerError
+from gridplanner.errors import GridPlannerError
+from gridplanner.io.atomic import write_atomic
 from gridplanner.io.labels import check_lang, label, level_text, role_label
 from gridplanner.model.plan import Plan
 from gridplanner.model.schema import WorkerRole
@@ -124,31 +123,6 @@ def header_labels(columns: list[str], lang: str) -> list[str]:
 
 
 # -- writing ---------------------------------------------------------------------------
-def write_atomic(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
-    """Call ``write(tmp)`` on a temporary file beside ``path`` and rename it over ``path``."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"{target}: folder {folder} does not exist")
-    fd, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=folder)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    except PermissionError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(f"{target}: cannot write ({exc.strerror}); is it open in "
-                          "another program?") from exc
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(f"{target}: cannot write ({exc})") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return target
-
-
 def export_csv(plan: Plan, path: str | os.PathLike[str], lang: str = "zh_CN") -> Path:
     """Write the roster of every cell as one CSV table (UTF-8 with BOM)."""
     lang = check_lang(lang)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import tempfile
 import warnings
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import pandas as pd
 import pyogrio
 
 from gridplanner.errors import ProjectFileError
+from gridplanner.io.atomic import write_atomic
 from gridplanner.model.plan import Plan
 from gridplanner.model.schema import LAYER_SPECS
 from gridplanner.model.settings import Settings
@@ -37,27 +37,10 @@ def save_plan(plan: Plan, path: str | os.PathLike[str]) -> Path:
     target = Path(path)
     if target.suffix.lower() != ".gpkg":
         raise ProjectFileError(f"{target}: a plan is saved as a .gpkg file")
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise ProjectFileError(f"{target}: folder {directory} does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".saving.gpkg", dir=directory)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    tmp.unlink()  # GDAL creates the file itself
     try:
-        _write_all(plan, tmp)
-        _fsync_file(tmp)
-        os.replace(tmp, target)
-        _fsync_dir(directory)
-    except ProjectFileError:
-        tmp.unlink(missing_ok=True)
-        raise
-    except (OSError, pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-        tmp.unlink(missing_ok=True)
+        write_atomic(target, lambda tmp: _write_all(plan, tmp), error=ProjectFileError)
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
         raise ProjectFileError(f"{target}: could not save the plan ({exc})") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return target
 
 
@@ -116,22 +99,6 @@ def _geometry_type(kind: str | None) -> str:
     }[kind or "polygon"]
 
 
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return  # not possible on Windows; the rename is still atomic there
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def read_meta(path: str | os.PathLike[str]) -> dict[str, str]:
     """The plan's metadata table, or a ProjectFileError saying why it is not a plan."""
     p = Path(path)
@@ -161,7 +128,7 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     try:
         version = int(meta.get("schema_version", "0"))
     except ValueError:
-        raise ProjectFileError(f"{p}: unreadable schema version {meta.get('schema_version')!r}")
+        raise ProjectFileError(f"{p}: unreadable schema version {meta.get('schema_version')!r}") from None
     if version > SCHEMA_VERSION:
         raise ProjectFileError(
             f"{p}: this plan was saved by a newer gridplanner (file schema {version}, this "

@@ -38,7 +38,8 @@ from PySide6.QtGui import (
 )
 
 from gridplanner.errors import ExportError
-from gridplanner.io.export_tables import roster_rows, write_atomic
+from gridplanner.io.atomic import write_atomic
+from gridplanner.io.export_tables import roster_rows
 from gridplanner.io.labels import check_lang
 from gridplanner.model.plan import Plan
 from gridplanner.render.decorations import draw_scale_bar
@@ -375,7 +376,6 @@ class PrintAtlas:
                 painter.end()
 
         out = write_atomic(path, write)
-        _default_permissions(out)
         return out
 
     def paint_pages(self, device: Any, painter: QPainter,
@@ -403,18 +403,6 @@ def screen_dpi() -> float:
     app = QGuiApplication.instance()
     screen = app.primaryScreen() if app is not None else None
     return float(screen.logicalDotsPerInchY()) if screen is not None else 96.0
-
-
-def _default_permissions(path: Path) -> None:
-    """Give a file made by mkstemp (0600) the usual permissions of a new file."""
-    if os.name != "posix":
-        return
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        os.chmod(path, 0o666 & ~umask)
-    except OSError:
-        pass
 
 
 def _round_scale(denominator: float) -> int:

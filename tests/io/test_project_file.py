@@ -7,7 +7,7 @@ import pytest
 import shapely
 
 from gridplanner.errors import ProjectFileError
-from gridplanner.io import project
+from gridplanner.io import atomic
 from gridplanner.io.project import load_plan, save_plan
 
 
@@ -48,7 +48,7 @@ def test_failed_save_leaves_previous_file_intact(grid_plan, tmp_path, monkeypatc
     def boom(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(project, "_fsync_file", boom)
+    monkeypatch.setattr(atomic, "fsync_file", boom)
     grid_plan.buildings.remove(grid_plan.buildings.fids()[:10])
     with pytest.raises(ProjectFileError, match="No space left"):
         save_plan(grid_plan, path)
