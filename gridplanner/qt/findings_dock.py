@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridplanner.analysis.findings import ERROR, WARNING, Finding
+from gridplanner.qt.finding_texts import describe
 
 #: zooming to a finding shows at least this many metres around it
 MIN_ZOOM_M = 150.0
@@ -163,7 +164,8 @@ class FindingsDock(QDockWidget):
         for f in self.findings:
             if severity and f.severity != severity:
                 continue
-            hay = " ".join([f.kind, kind_name(f.kind), f.message, *f.cells, f.community]).lower()
+            hay = " ".join([f.kind, kind_name(f.kind), f.message, describe(f), *f.cells,
+                            f.community]).lower()
             if text and text not in hay:
                 continue
             out.append(f)
@@ -179,7 +181,7 @@ class FindingsDock(QDockWidget):
         shown = self.visible_findings()
         for f in shown:
             item = _Item([names.get(f.severity, f.severity), kind_name(f.kind),
-                          ", ".join(f.cells), f.message])
+                          ", ".join(f.cells), describe(f)])
             number = self.findings.index(f)
             item.setData(0, Qt.ItemDataRole.UserRole, number)
             item.setData(0, SORT_ROLE, (SEVERITY_RANK.get(f.severity, 2), number))

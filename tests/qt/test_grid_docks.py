@@ -204,3 +204,28 @@ def test_language_change_retranslates_grid_texts(grids, main_window, qapp):
     assert grids.actions["generate"].text() == "&Generate Grids…"
     assert grids.tallies.summary.text() != "x"
     assert grids.findings.severity.count() == 3
+
+
+def test_findings_read_in_the_ui_language(qapp):
+    from PySide6.QtCore import QTranslator
+
+    from gridplanner.qt.finding_texts import describe
+
+    class Chinese(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            table = {"Cells %1 overlap by %2 m²": "网格 %1 重叠 %2 m²",
+                     "Cell %1 has %5 households, below the range": "网格 %1 有 %5 户，低于设定范围"}
+            return table.get(source, "") if context == "FindingTexts" else ""
+
+    overlap = Finding("overlap", ERROR, "cells 001 and 002 overlap by 2,500 m²", ["001", "002"],
+                      geometry=shapely.box(0, 0, 50, 50))
+    low = Finding("households_below_range", WARNING, "cell 003 has 120 households, below the "
+                  "range 300–500", ["003"])
+    assert describe(overlap) == overlap.message  # English: the checker's own words
+    translator = Chinese()
+    qapp.installTranslator(translator)
+    try:
+        assert describe(overlap) == "网格 001, 002 重叠 2,500 m²"
+        assert describe(low) == "网格 003 有 120 户，低于设定范围"
+    finally:
+        qapp.removeTranslator(translator)

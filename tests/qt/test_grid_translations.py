@@ -11,7 +11,7 @@ from gridplanner.tools.translations import find_tool, load_mapping
 
 GRID_SOURCES = (
     "grid_feature.py", "grid_actions.py", "grid_commands.py", "grid_view.py", "grid_dialogs.py", "grid_icons.py",
-    "tallies_dock.py", "findings_dock.py", "snapping_indicator.py", "map_tools/draw_cell.py",
+    "tallies_dock.py", "findings_dock.py", "finding_texts.py", "snapping_indicator.py", "map_tools/draw_cell.py",
     "map_tools/vertex_tool.py", "map_tools/split_tool.py", "map_tools/paint_tool.py",
 )
 

@@ -1,0 +1,75 @@
+"""Findings described in the UI language.
+
+The checks (Qt-free) write their messages in English. For the grid
+validation kinds, :func:`describe` rebuilds the message from the finding's
+own data (cell codes, community, geometry area, building ids) with a
+translatable template, so a Chinese UI shows Chinese text; when the template
+has no translation, or for other kinds, the original message is shown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from gridplanner.analysis.findings import Finding
+
+CONTEXT = "FindingTexts"
+TEMPLATES: dict[str, str] = {
+    "empty_cell": QT_TRANSLATE_NOOP("FindingTexts", "Cell %1 has no outline"),
+    "invalid_geometry": QT_TRANSLATE_NOOP("FindingTexts", "Cell %1 has an invalid outline"),
+    "multipart": QT_TRANSLATE_NOOP("FindingTexts",
+                                   "Cell %1 is in pieces that touch only at points"),
+    "non_contiguous": QT_TRANSLATE_NOOP("FindingTexts", "Cell %1 is in separate pieces"),
+    "overlap": QT_TRANSLATE_NOOP("FindingTexts", "Cells %1 overlap by %2 m²"),
+    "gap": QT_TRANSLATE_NOOP("FindingTexts", "%2 m² of community %3 are in no cell"),
+    "no_community": QT_TRANSLATE_NOOP("FindingTexts",
+                                      "Cell %1 names no community of the plan"),
+    "outside_community": QT_TRANSLATE_NOOP("FindingTexts",
+                                           "Cell %1 lies outside its community %3"),
+    "crosses_community": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Cell %1 crosses the boundary of %3: %2 m² lie outside it"),
+    "building_in_no_cell": QT_TRANSLATE_NOOP("FindingTexts", "%4 building(s) lie in no cell"),
+    "building_in_two_cells": QT_TRANSLATE_NOOP("FindingTexts",
+                                               "A building lies in cells %1"),
+    "building_split": QT_TRANSLATE_NOOP("FindingTexts",
+                                        "Cell %1: the boundary cuts through %4 building(s)"),
+    "households_below_range": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Cell %1 has %5 households, below the range"),
+    "households_above_range": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Cell %1 has %5 households, above the range"),
+    "residents_above_max": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Cell %1 has %5 residents, more than the maximum"),
+    "duplicate_code": QT_TRANSLATE_NOOP("FindingTexts", "Cells %1 share one code"),
+    "missing_code": QT_TRANSLATE_NOOP("FindingTexts", "Cell %1 has no code"),
+    "invalid_code": QT_TRANSLATE_NOOP("FindingTexts", "Cell %1 has an invalid code"),
+}
+_COUNT = re.compile(r"has ([\d,.]+) (?:households|residents)")
+
+
+def _cells(finding: Finding) -> str:
+    names = list(finding.cells) or [f"#{f}" for f in finding.cell_fids]
+    return ", ".join(names)
+
+
+def _area(finding: Finding) -> str:
+    geom = finding.geometry
+    return f"{geom.area:,.0f}" if geom is not None and not geom.is_empty else "?"
+
+
+def describe(finding: Finding) -> str:
+    """The finding's message in the UI language (the original when none is available)."""
+    template = TEMPLATES.get(finding.kind)
+    if template is None:
+        return finding.message
+    text = QCoreApplication.translate(CONTEXT, template)
+    if text == template:  # no translation: the checker's own message says more
+        return finding.message
+    count = _COUNT.search(finding.message)
+    buildings = len(next(iter(finding.features.values()), []))
+    values = {"%1": _cells(finding), "%2": _area(finding), "%3": finding.community,
+              "%4": str(buildings), "%5": count.group(1) if count else "?"}
+    for key, value in values.items():
+        text = text.replace(key, value)
+    return text
