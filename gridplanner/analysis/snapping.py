@@ -63,19 +63,65 @@ def join_points(graph: WalkGraph, points: np.ndarray) -> JoinPoints:
     if n == 0:
         empty = np.empty(0)
         return JoinPoints(np.empty(0, dtype=np.int64), empty, empty, np.empty((0, 2)))
-    idx, dist = graph.tree.query_nearest(pts, all_matches=True, return_distance=True)
-    # equidistant edges: the lowest edge index wins, so results never depend on the tree
-    order = np.lexsort((idx[1], idx[0]))
-    first = order[np.r_[True, idx[0][order][1:] != idx[0][order][:-1]]]
-    edge = np.empty(n, dtype=np.int64)
-    access = np.empty(n)
-    edge[idx[0][first]] = idx[1][first]
-    access[idx[0][first]] = dist[first]
+    edge, access = nearest_edges(graph, pts)
     lines = graph.edge_geometry[edge]
     t = shapely.line_locate_point(lines, pts, normalized=True)
     t = np.nan_to_num(t, nan=0.0)  # zero-length edges
     xy = shapely.get_coordinates(shapely.line_interpolate_point(lines, t, normalized=True))
     return JoinPoints(edge, np.clip(t, 0.0, 1.0), access, xy)
+
+
+#: Half-size of the box searched first for a point's nearest edge, metres.
+NEAR_BOX_M = 80.0
+
+
+def nearest_edges(graph: WalkGraph, pts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Nearest edge of every point and the distance to it.
+
+    Edges in a box around each point are measured in numpy (exact: a nearer
+    edge would cross the box); points with nothing within the box fall back to
+    the tree's nearest search. Equidistant edges: the lowest index wins, so
+    results never depend on the tree.
+    """
+    n = len(pts)
+    x, y = shapely.get_x(pts), shapely.get_y(pts)
+    r = NEAR_BOX_M
+    pi, ei = graph.tree.query(shapely.box(x - r, y - r, x + r, y + r))
+    d = _point_edge_distance(graph, pi, ei, x, y)
+    edge, dist = _pick_nearest(pi, ei, d, n)
+    far = ~(dist <= r)
+    if far.any():
+        idx, dd = graph.tree.query_nearest(pts[far], all_matches=True, return_distance=True)
+        e2, d2 = _pick_nearest(idx[0], idx[1], dd, int(far.sum()))
+        edge[far], dist[far] = e2, d2
+    return edge, dist
+
+
+def _point_edge_distance(graph: WalkGraph, pi: np.ndarray, ei: np.ndarray, x: np.ndarray,
+                         y: np.ndarray) -> np.ndarray:
+    if graph._straight is None:
+        graph._straight = shapely.get_num_coordinates(graph.edge_geometry) == 2
+    d = np.empty(len(pi))
+    straight = graph._straight[ei]
+    p = np.column_stack([x[pi[straight]], y[pi[straight]]])
+    a = graph.node_xy[graph.edge_u[ei[straight]]]
+    ab = graph.node_xy[graph.edge_v[ei[straight]]] - a
+    den = np.maximum((ab * ab).sum(axis=1), 1e-18)
+    t = np.clip(((p - a) * ab).sum(axis=1) / den, 0.0, 1.0)
+    d[straight] = np.hypot(*(p - a - ab * t[:, None]).T)
+    bent = ~straight
+    d[bent] = shapely.distance(graph.edge_geometry[ei[bent]], shapely.points(x[pi[bent]], y[pi[bent]]))
+    return d
+
+
+def _pick_nearest(pi: np.ndarray, ei: np.ndarray, d: np.ndarray, n: int):
+    edge = np.full(n, -1, dtype=np.int64)
+    dist = np.full(n, np.inf)
+    if len(pi):
+        order = np.lexsort((ei, np.round(d, 6), pi))
+        first = order[np.r_[True, pi[order][1:] != pi[order][:-1]]]
+        edge[pi[first]], dist[pi[first]] = ei[first], d[first]
+    return edge, dist
 
 
 def source_matrix(graph: WalkGraph, sources: JoinPoints):

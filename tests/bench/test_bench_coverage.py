@@ -92,7 +92,7 @@ def run(size: str, seed: int = 0) -> dict:
            mode="overlap", shape="hull")
     _timed("isochrones_overlap_star_s", r, isochrones, plan, mode="overlap", shape="star")
     _timed("isochrones_dissolve_star_s", r, isochrones, plan, mode="dissolve", shape="star")
-    spacing = 200.0
+    spacing = 200.0 if graph.n_edges < 500_000 else 500.0
     sites = _timed("suggest_10_sites_s", r, suggest_sites, plan, count=10, level=500,
                    spacing_m=spacing)
     r.update(site_candidates=sites.candidates, site_solver=sites.solver)
