@@ -293,6 +293,9 @@ def voronoi_partition(region: shapely.Geometry, sites: Sequence[shapely.Geometry
     extent = shapely.box(minx - pad, miny - pad, maxx + pad, maxy + pad)
     cells = shapely.get_parts(shapely.voronoi_polygons(shapely.MultiPoint(coords),
                                                        extend_to=extent, ordered=True))
+    for i in np.flatnonzero(shapely.get_type_id(cells) != 3):
+        # GEOS sometimes returns a cell as a collection with a degenerate line in it
+        cells[i] = _as_polygonal(polygon_parts(cells[i]))
     keys = list(dict.fromkeys(labs))
     index_of = {key: i for i, key in enumerate(keys)}
     code = np.asarray([index_of[key] for key in labs], dtype=np.int64)[owner]
@@ -302,12 +305,20 @@ def voronoi_partition(region: shapely.Geometry, sites: Sequence[shapely.Geometry
     for i, key in enumerate(keys):
         members = cells[order[bounds[i]:bounds[i + 1]]]
         if len(members):
-            part = shapely.intersection(shapely.coverage_union_all(members), region,
-                                        grid_size=grid_size)
+            part = shapely.intersection(_dissolve(members), region, grid_size=grid_size)
             polygons = polygon_parts(part)  # drop slivers collapsed to lines on the grid
             if polygons:
                 out[key] = _as_polygonal(polygons)
     return out
+
+
+def _dissolve(cells: np.ndarray) -> shapely.Geometry:
+    """Union of Voronoi cells: the fast coverage union, or a full union when GEOS
+    left the cells not exactly noded."""
+    try:
+        return shapely.coverage_union_all(cells)
+    except shapely.errors.GEOSException:
+        return shapely.union_all(cells)
 
 
 def outlines_from_buildings(community: shapely.Geometry, buildings: Sequence[shapely.Geometry],
@@ -326,6 +337,27 @@ def outlines_from_buildings(community: shapely.Geometry, buildings: Sequence[sha
     if len(exclude):
         area = shapely.difference(area, shapely.union_all(np.asarray(list(exclude), dtype=object)))
     return voronoi_partition(area, buildings, cell_of_building, spacing)
+
+
+def repaint_cells(outlines: Mapping[Hashable, shapely.Geometry],
+                  buildings: Sequence[shapely.Geometry], cell_of_building: Sequence[Hashable],
+                  spacing: float | None = None) -> dict[Hashable, shapely.Geometry]:
+    """New outlines for a few neighbouring cells after buildings were repainted among them.
+
+    Only the area of the given cells is redistributed (by the same Voronoi
+    rule as :func:`outlines_from_buildings`), so every other cell stays as it
+    is. ``buildings`` are the buildings of these cells with their new cell
+    keys. A given cell left without buildings comes back as an empty polygon
+    (the tool deletes it).
+    """
+    keys = list(outlines)
+    region = shapely.union_all(np.asarray([outlines[k] for k in keys], dtype=object))
+    unknown = set(cell_of_building) - set(keys)
+    if unknown:
+        raise AnalysisError(f"buildings were painted to cell {sorted(map(str, unknown))[0]}, "
+                            "which is not among the cells being redrawn")
+    parts = voronoi_partition(region, buildings, cell_of_building, spacing)
+    return {k: parts.get(k, shapely.Polygon()) for k in keys}
 
 
 def assign_buildings(cells: Sequence[shapely.Geometry], buildings: Sequence[shapely.Geometry]

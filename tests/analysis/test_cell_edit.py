@@ -16,6 +16,7 @@ from gridplanner.analysis.cell_edit import (
     merge_polygons,
     move_vertex,
     outlines_from_buildings,
+    repaint_cells,
     snap_point,
     split_polygon,
     voronoi_partition,
@@ -149,3 +150,17 @@ def test_painting_leaves_dedicated_cells_out():
     assert all(g.intersection(school).area == 0 for g in outlines.values())
     total = sum(g.area for g in outlines.values())
     assert total == pytest.approx(community.area - school.area)
+
+
+def test_repainting_redraws_only_the_cells_concerned():
+    left, right = shapely.box(0, 0, 50, 40), shapely.box(50, 0, 100, 40)
+    buildings = [shapely.box(10, 10, 20, 20), shapely.box(40, 10, 45, 20),
+                 shapely.box(70, 10, 80, 20)]
+    out = repaint_cells({"a": left, "b": right}, buildings, ["a", "b", "b"])
+    assert out["a"].area + out["b"].area == pytest.approx(4000)
+    assert out["a"].area < left.area  # building 2 moved to b, and b's outline with it
+    assert out["b"].contains(shapely.point_on_surface(buildings[1]))
+    emptied = repaint_cells({"a": left, "b": right}, buildings, ["b", "b", "b"])
+    assert emptied["a"].is_empty and emptied["b"].area == pytest.approx(4000)
+    with pytest.raises(AnalysisError, match="not among the cells"):
+        repaint_cells({"a": left}, buildings, ["a", "a", "z"])
