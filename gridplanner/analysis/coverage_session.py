@@ -75,6 +75,7 @@ class CoverageSession:
             self._cj = join_points(graph, self._cpts)
             self._b_order = np.argsort(self._bj.edge, kind="stable")
             self._b_edge = self._bj.edge[self._b_order]
+            graph.incidence  # built now, not on the first move  # noqa: B018
             self.node_dist, self.node_src = node_distances(graph, self._cj, self.limit)
             self.dist, self.src = target_distances(graph, self.node_dist, self.node_src,
                                                    self._bj, self._cj, self.limit)
