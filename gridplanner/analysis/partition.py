@@ -453,16 +453,26 @@ def replace_cells(plan: Plan, new_cells: gpd.GeoDataFrame,
                   communities: Sequence[str] | None = None) -> pd.DataFrame:
     """Put ``new_cells`` in place of the comprehensive cells of the communities.
 
-    Dedicated cells and other communities' cells stay. A new cell with the
-    same outline as an old one keeps its code; codes are then assigned with
-    the plan's scheme. One change event; returns the previous frame (undo).
+    Comprehensive cells of those communities go, and so do comprehensive cells
+    naming no known community that lie in them (all of them when no community
+    is given). Dedicated cells and other communities' cells stay. A new cell
+    with the same outline as an old one keeps its code; codes are then
+    assigned with the plan's scheme. One change event; returns the previous
+    frame (undo).
     """
     from gridplanner.analysis.codes import assign_codes, carry_codes
 
     old = plan.cells.frame
-    names = set(communities) if communities else set(plan.communities()["name"].astype(str))
-    drop = (old["kind"].astype(str) != CellKind.DEDICATED.value) & \
-        old["community"].astype(str).isin(names)
+    comms = plan.communities()
+    known = set(comms["name"].astype(str))
+    names = set(communities) if communities else known
+    named = old["community"].astype(str)
+    stray = ~named.isin(known)
+    if communities and stray.any():
+        area = shapely.union_all(comms[comms["name"].astype(str).isin(names)].geometry.values)
+        inside = shapely.intersects(area, shapely.point_on_surface(old.geometry.values))
+        stray &= np.asarray(inside, dtype=bool)
+    drop = (old["kind"].astype(str) != CellKind.DEDICATED.value) & (named.isin(names) | stray)
     keep = old[~drop]
     add = gpd.GeoDataFrame(new_cells[["community", "kind", "geometry"]].copy(),
                            geometry="geometry", crs=plan.crs)

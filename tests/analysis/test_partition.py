@@ -237,3 +237,17 @@ def test_a_range_no_cell_count_can_meet_is_explained(grid_plan):
     total = result.cells["households"].sum()
     assert result.problems == [f"东风社区 has {total:.0f} households in total: no number of "
                                "cells puts every cell within 1000–1500"]
+
+
+def test_stray_cells_without_a_community_are_replaced_too(grid_plan):
+    grid_plan.cells.add([{"community": "", "geometry": shapely.box(440010, 4420010,
+                                                                   440090, 4420090)},
+                         {"community": "", "geometry": shapely.box(440310, 4420010,
+                                                                   440390, 4420090)}])
+    replace_cells(grid_plan, generate_cells(grid_plan, communities=["东风社区"]).cells,
+                  ["东风社区"])
+    left = grid_plan.cells.frame[grid_plan.cells.frame["community"] == ""]
+    assert len(left) == 1 and left.geometry.iloc[0].bounds[0] == 440310
+    replace_cells(grid_plan, generate_cells(grid_plan).cells)
+    assert (grid_plan.cells.frame["community"] != "").all()
+    assert geometry_findings(grid_plan) == []
