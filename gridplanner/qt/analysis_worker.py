@@ -67,3 +67,13 @@ def wait_for_workers(timeout_ms: int = 30000) -> None:
     for worker in list(_RUNNING):
         worker.cancel()
         worker.wait(timeout_ms)
+
+
+def install_quit_hook() -> None:
+    """Wait for running workers when the application quits (once per application)."""
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    if app is not None and not app.property("gridplanner_workers_hook"):
+        app.aboutToQuit.connect(wait_for_workers)
+        app.setProperty("gridplanner_workers_hook", True)

@@ -26,7 +26,7 @@ from gridplanner.errors import GridPlannerError
 from gridplanner.model.schema import CentreKind, join_services
 from gridplanner.qt import centre_commands as cc
 from gridplanner.qt.actions import ActionSpec, build_actions, retranslate_actions
-from gridplanner.qt.analysis_worker import AnalysisWorker
+from gridplanner.qt.analysis_worker import AnalysisWorker, install_quit_hook
 from gridplanner.qt.coverage_dock import CoverageDock
 from gridplanner.qt.coverage_overlay import CoverageOverlay
 from gridplanner.qt.findings_dock import FindingsDock
@@ -57,11 +57,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "action_iso_mode", checkable=True, group="iso"),
     ActionSpec("check_network", N("MainWindow", "Check &Walking Network"), "action_check_network",
                tip=N("MainWindow", "Disconnected pieces, dead ends and zero-length streets")),
+    ActionSpec("show_problems", N("MainWindow", "Show &Network Problems"), "action_toggle_view",
+               checkable=True),
     ActionSpec("suggest_sites", N("MainWindow", "&Suggest Centre Sites…"), "action_suggest_sites"),
 )
 MENU = ("compute_coverage", "-", "tool_place_centre", "tool_move_centre", "tool_delete_centre",
         "centre_attributes", "-", "show_shading", "show_gaps", "show_isochrones", "iso_overlap",
-        "iso_dissolve", "iso_split", "-", "check_network", "suggest_sites")
+        "iso_dissolve", "iso_split", "-", "check_network", "show_problems", "-", "suggest_sites")
 TOOLBAR = ("compute_coverage", "tool_place_centre", "tool_move_centre", "show_isochrones",
            "show_gaps", "suggest_sites")
 TOOLS = {"place": "tool_place_centre", "move": "tool_move_centre", "delete": "tool_delete_centre"}
@@ -94,6 +96,7 @@ class CoverageFeature(QObject):
         self.findings = FindingsDock(self.canvas, window, "NetworkFindingsDock")
         self.overlay = CoverageOverlay()
         self.canvas.add_item(self.overlay)
+        install_quit_hook()
         self.siting = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -144,6 +147,7 @@ class CoverageFeature(QObject):
         t["move"].dragMoved.connect(self.drag_moved)
         t["move"].centreMoved.connect(self.drag_finished)
         t["move"].dragCancelled.connect(self.drag_cancelled)
+        t["move"].centreDoubleClicked.connect(self.edit_centre)
         self.dock.parametersChanged.connect(self._parameters_changed)
         self.dock.computeRequested.connect(self.action_compute)
         self.dock.buildingActivated.connect(self.zoom_to_building)
@@ -279,6 +283,8 @@ class CoverageFeature(QObject):
         if self.live:
             self.compute()
         self._refresh_views()
+        if self.overlay.show_problems:
+            self.action_check_network()
 
     # -- dragging a centre -------------------------------------------------------------
     def drag_started(self, fid: int) -> None:
@@ -336,6 +342,12 @@ class CoverageFeature(QObject):
         if len(fids) != 1:
             self.message(self.tr("Select one centre to edit its attributes."))
             return
+        self.edit_centre(fids[0])
+
+    def edit_centre(self, fid: int) -> None:
+        """Ask for the attributes of centre ``fid`` and apply the changes (undoable)."""
+        fids = [int(fid)]
+        self.canvas.set_selection("centres", fids)
         row = self.plan.centres.row(fids[0])
         old = {k: row[k] for k in ("name", "kind", "services", "capacity", "hours", "notes")}
         values = self.ask_centre_attributes(old)
@@ -368,6 +380,9 @@ class CoverageFeature(QObject):
         self.overlay.show_shading = a["show_shading"].isChecked()
         self.overlay.show_gaps = a["show_gaps"].isChecked()
         self.overlay.show_isochrones = a["show_isochrones"].isChecked()
+        self.overlay.show_problems = a["show_problems"].isChecked()
+        if self.overlay.show_problems and not self.overlay.problems:
+            self.action_check_network()
         if self.overlay.show_shading and self.result is None:
             self.compute()
         self._refresh_views()
@@ -426,6 +441,7 @@ class CoverageFeature(QObject):
     def _network_done(self, health) -> None:
         self.overlay.set_problems(health.findings)
         self.overlay.show_problems = True
+        self.actions["show_problems"].setChecked(True)
         self.findings.set_findings(health.findings, self.tr("Walking Network"))
         self.findings.show()
         self.findings.raise_()

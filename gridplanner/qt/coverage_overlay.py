@@ -203,7 +203,7 @@ class CoverageOverlay:
             self._paint_centres(painter, canvas)
         if self.suggestions:
             self._paint_suggestions(painter, canvas)
-        if self.show_legend and (self.table is not None or self.show_isochrones):
+        if self.show_legend:
             self._paint_legend(painter, QRectF(canvas.rect()))
         painter.restore()
 
@@ -354,6 +354,8 @@ class CoverageOverlay:
         """(title, [(kind, colour, text)]) of the legend; kind is fill, hatch, line or ring."""
         t = self.table
         method = t.method if t is not None else None
+        if method is None and self.isochrones is not None and len(self.isochrones):
+            method = str(self.isochrones["method"].iloc[0])
         if method == STRAIGHT_LINE:
             title = _tr("Straight-line distance — no network loaded")
         else:
@@ -397,6 +399,8 @@ class CoverageOverlay:
 
     def _paint_legend(self, painter: QPainter, rect: QRectF) -> None:
         title, items = self.legend_entries()
+        if not items:
+            return
         font = label_font(8.5)
         bold = label_font(9.0, bold=True)
         fm, fb = QFontMetricsF(font), QFontMetricsF(bold)

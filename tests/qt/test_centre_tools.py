@@ -157,3 +157,16 @@ def test_centre_dialog_values(qtbot):
     assert v["services"] == "childcare;health;legal_aid;time bank;e-bike charging"
     dialog.kind.setEditText("社区食堂")
     assert dialog.kind_value() == "社区食堂"
+
+
+def test_double_click_with_the_move_tool_edits_the_centre(main_window, feature):
+    from grid_events import double_click
+
+    canvas, plan = main_window.canvas, main_window.plan
+    feature.ask_centre_attributes = lambda values: {**values, "hours": "全天"}
+    feature.use_tool("move")
+    g = plan.centres.geometry(1)
+    double_click(canvas, widget_point(canvas, g.x, g.y))
+    assert plan.centres.row(1)["hours"] == "全天"
+    assert main_window.undo_stack.count() == 1  # no move recorded, one attribute edit
+    assert plan.centres.geometry(1).equals(g)

@@ -223,3 +223,22 @@ def test_suggest_sites_and_add_one_as_centre(qtbot, main_window, feature):
     assert fid in main_window.plan.centres.fids()
     dialog.close()
     assert feature.overlay.suggestions == []
+
+
+def test_network_problems_shown_and_hidden(qtbot, main_window, feature):
+    import geopandas as gpd
+    import shapely
+
+    plan = main_window.plan
+    stray = shapely.LineString([(X0 + 50, Y0 - 60), (X0 + 120, Y0 - 60)])
+    plan.network.add(gpd.GeoDataFrame({"highway": ["footway"]}, geometry=[stray], crs=plan.crs))
+    with qtbot.waitSignal(feature.viewReady, timeout=WAIT_MS):
+        feature.action_check_network()
+    kinds = {f.kind for f in feature.findings.findings}
+    assert {"network_component", "dangling_end"} <= kinds
+    assert feature.actions["show_problems"].isChecked() and feature.overlay.show_problems
+    assert any(k == "line" for k, _c, _t in feature.overlay.legend_entries()[1])
+    main_window.canvas.grab()
+    feature.actions["show_problems"].setChecked(False)
+    feature.action_toggle_view()
+    assert not feature.overlay.show_problems

@@ -8,7 +8,8 @@ shading and the tallies follow the mouse.
 * :class:`PlaceCentreTool` — a left click emits ``centrePlaced(x, y)``.
 * :class:`MoveCentreTool` — press on a centre (within a few pixels), drag,
   release: ``dragStarted(fid)``, ``dragMoved(fid, x, y)`` per mouse move,
-  ``centreMoved(fid, x, y)`` on release; Escape emits ``dragCancelled(fid)``.
+  ``centreMoved(fid, x, y)`` on release; Escape emits ``dragCancelled(fid)``;
+  a double click on a centre emits ``centreDoubleClicked(fid)`` (edit it).
   A ghost marker and a line from the old place show the move.
 * :class:`DeleteCentreTool` — a click on a centre emits ``centrePicked(fid)``.
 """
@@ -116,6 +117,7 @@ class MoveCentreTool(MapTool):
     dragMoved = Signal(int, float, float)
     centreMoved = Signal(int, float, float)
     dragCancelled = Signal(int)
+    centreDoubleClicked = Signal(int)
 
     def __init__(self, canvas):
         super().__init__(canvas)
@@ -156,6 +158,12 @@ class MoveCentreTool(MapTool):
         else:
             self.dragCancelled.emit(fid)
         return True
+
+    def double_click(self, e: MapMouseEvent) -> bool:
+        fid = centre_at(self.canvas, e.x, e.y)
+        if fid is not None:
+            self.centreDoubleClicked.emit(fid)
+        return fid is not None
 
     def key_press(self, e: QKeyEvent) -> bool:
         if e.key() == Qt.Key.Key_Escape and self.fid is not None:
