@@ -229,3 +229,22 @@ def test_findings_read_in_the_ui_language(qapp):
         assert describe(low) == "网格 003 有 120 户，低于设定范围"
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_demo_subdistrict_balanced_grids_from_the_window(main_window, repo_root):
+    from gridplanner.analysis.validation import validate_cells
+
+    assert main_window.open_plan_file(repo_root / "sample_maps" / "demo_subdistrict.gpkg")
+    grids = main_window.features["grid_feature"]
+    plan = main_window.plan
+    grids.ask_generate = lambda: (generate_cells(plan, "balanced", seed=0), [])
+    grids.actions["generate"].trigger()
+    grids.tallies.recompute()
+    frame = grids.tallies.model.frame
+    assert len(frame) == len(plan.cells) > 20
+    assert set(frame["status"]) == {"within"}
+    blocking = {"gap", "overlap", "crosses_community", "outside_community",
+                "building_in_no_cell", "building_in_two_cells"}
+    assert not [f for f in validate_cells(plan) if f.kind in blocking]
+    main_window.undo_stack.undo()
+    assert len(plan.cells) == 0
