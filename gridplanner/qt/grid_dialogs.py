@@ -217,6 +217,8 @@ class CodeDialog(QDialog):
         self.category.setMaxLength(6)
         self.renumber = QCheckBox(self.tr("Renumber every cell (otherwise valid codes are kept)"),
                                   self)
+        self.scheme.currentIndexChanged.connect(self._scheme_changed)
+        self._scheme_changed()
         form = QFormLayout()
         form.addRow(self.tr("Scheme:"), self.scheme)
         form.addRow(self.tr("Category (CJ/T 349):"), self.category)
@@ -229,6 +231,9 @@ class CodeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def _scheme_changed(self, *_args) -> None:
+        self.category.setEnabled(self.scheme.currentData() == "cjt349")
+
     def values(self) -> tuple[str, bool, str]:
         """(scheme, renumber, category)."""
         return (str(self.scheme.currentData()), self.renumber.isChecked(),
@@ -238,12 +243,19 @@ class CodeDialog(QDialog):
 class CellAttributeDialog(QDialog):
     """Name, kind, responsible unit and notes of one cell."""
 
-    FIELDS = ("name", "kind", "responsible_unit", "notes")
+    FIELDS = ("name", "kind", "community", "responsible_unit", "notes")
 
-    def __init__(self, values: dict[str, Any], parent: QWidget | None = None):
+    def __init__(self, values: dict[str, Any], parent: QWidget | None = None,
+                 communities: list[str] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cell Attributes"))
         self.name = QLineEdit(str(values.get("name", "") or ""), self)
+        current = str(values.get("community", "") or "")
+        self.community = QComboBox(self)
+        self.community.setEditable(False)
+        for name in dict.fromkeys([*(communities or []), current]):
+            self.community.addItem(name or self.tr("(none)"), name)
+        self.community.setCurrentIndex(max(self.community.findData(current), 0))
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("Comprehensive grid"), CellKind.COMPREHENSIVE.value)
         self.kind.addItem(self.tr("Dedicated grid"), CellKind.DEDICATED.value)
@@ -255,6 +267,7 @@ class CellAttributeDialog(QDialog):
         form.addRow(self.tr("Code:"), QLabel(str(values.get("code", "") or ""), self))
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Community:"), self.community)
         form.addRow(self.tr("Responsible unit:"), self.unit)
         form.addRow(self.tr("Notes:"), self.notes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -267,5 +280,6 @@ class CellAttributeDialog(QDialog):
 
     def values(self) -> dict[str, str]:
         return {"name": self.name.text().strip(), "kind": str(self.kind.currentData()),
+                "community": str(self.community.currentData() or ""),
                 "responsible_unit": self.unit.text().strip(),
                 "notes": self.notes.toPlainText().strip()}

@@ -224,7 +224,7 @@ class GridFeature(QObject):
             self.message(self.tr("Select one cell to edit its attributes."))
             return
         row = self.plan.cells.row(fids[0])
-        values = self.ask_attributes({k: row[k] for k in ("code", "name", "kind",
+        values = self.ask_attributes({k: row[k] for k in ("code", "name", "kind", "community",
                                                          "responsible_unit", "notes")})
         if values is None:
             return
@@ -307,6 +307,9 @@ class GridFeature(QObject):
 
         found = run_checkers(self.plan)
         self.findings.set_findings(found, self.tr("Grid Validation"))
+        self.canvas.set_current_layer("cells")
+        if not found:
+            self.message(self.tr("No problems found."))
         self.findings.show()
         self.findings.raise_()
         return found
@@ -401,6 +404,7 @@ class GridFeature(QObject):
     def ask_attributes(self, values: dict):
         from gridplanner.qt.grid_dialogs import CellAttributeDialog
 
-        dialog = CellAttributeDialog(values, self.window)
+        names = sorted(set(self.plan.communities()["name"].astype(str)))
+        dialog = CellAttributeDialog(values, self.window, names)
         return dialog.values() if dialog.exec() == CellAttributeDialog.DialogCode.Accepted \
             else None

@@ -187,10 +187,16 @@ def test_code_and_attribute_dialogs_return_values(qtbot, grid_plan):
     qtbot.addWidget(codes)
     codes.renumber.setChecked(True)
     assert codes.values() == ("db11", True, "000000")
-    attrs = CellAttributeDialog({"code": "1", "name": "甲", "kind": "dedicated", "notes": ""})
+    assert not codes.category.isEnabled()
+    codes.scheme.setCurrentIndex(codes.scheme.findData("cjt349"))
+    assert codes.category.isEnabled()
+    attrs = CellAttributeDialog({"code": "1", "name": "甲", "kind": "dedicated", "notes": "",
+                                 "community": ""}, communities=["东风社区", "西湖社区"])
     qtbot.addWidget(attrs)
+    assert attrs.community.count() == 3 and attrs.values()["community"] == ""
     attrs.unit.setText("第一小学")
-    assert attrs.values() == {"name": "甲", "kind": "dedicated",
+    attrs.community.setCurrentIndex(attrs.community.findData("西湖社区"))
+    assert attrs.values() == {"name": "甲", "kind": "dedicated", "community": "西湖社区",
                               "responsible_unit": "第一小学", "notes": ""}
 
 
