@@ -19,8 +19,8 @@ import pandas as pd
 
 from gridplanner.analysis.coverage import CoverageResult
 
-PLAN, COMMUNITY, CELL = "plan", "community", "cell"
-SCOPES = (PLAN, COMMUNITY, CELL)
+PLAN, COMMUNITY, CELL, SERVICE = "plan", "community", "cell", "service"
+SCOPES = (PLAN, COMMUNITY, CELL, SERVICE)
 
 
 def level_text(level_m: float, speed: float) -> str:
@@ -53,6 +53,8 @@ class CoverageTable:
     community: np.ndarray
     names: np.ndarray
     cell_labels: dict[int, str] = field(default_factory=dict)
+    #: distance of every building to the nearest centre offering each service
+    service_distances: dict[str, np.ndarray] = field(default_factory=dict)
     _groups: dict = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -83,6 +85,8 @@ class CoverageTable:
             community=t["community"].astype(str).to_numpy(dtype=object),
             names=b["name"].astype(str).to_numpy(dtype=object),
             cell_labels=labels,
+            service_distances={c[len("distance_m_"):]: t[c].to_numpy(dtype=float)
+                               for c in t.columns if c.startswith("distance_m_")},
         )
 
     # -- updating ------------------------------------------------------------
@@ -127,12 +131,25 @@ class CoverageTable:
     def rows(self, scope: str = PLAN) -> list[dict[str, Any]]:
         """Tally rows: name, households, residents, and per level the covered
         ``households``, ``residents`` and ``share`` (of residents when known),
-        ``household_share``, ``resident_share`` and ``meets_target``."""
+        ``household_share``, ``resident_share`` and ``meets_target``.
+
+        ``scope`` is plan, community, cell or service (the whole plan once per
+        service, each from the centres offering it).
+        """
+        if scope == SERVICE:
+            return [self._rows_for(PLAN, d, name)[0]
+                    for name, d in self.service_distances.items()]
+        return self._rows_for(scope, self.distance)
+
+    def _rows_for(self, scope: str, distance: np.ndarray, name: str | None = None
+                  ) -> list[dict[str, Any]]:
         names, code = self.groups(scope)
+        if name is not None:
+            names = [name]
         n = len(names)
         keep = code >= 0
         code = code[keep]
-        hh, rs, d = self.households[keep], self.residents[keep], self.distance[keep]
+        hh, rs, d = self.households[keep], self.residents[keep], distance[keep]
         tot_h = np.bincount(code, weights=hh, minlength=n)
         tot_r = np.bincount(code, weights=rs, minlength=n)
         count = np.bincount(code, minlength=n)

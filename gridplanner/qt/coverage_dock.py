@@ -43,7 +43,14 @@ from PySide6.QtWidgets import (
 )
 
 from gridplanner.analysis.coverage import STRAIGHT_LINE
-from gridplanner.analysis.coverage_view import CELL, COMMUNITY, PLAN, CoverageTable, level_text
+from gridplanner.analysis.coverage_view import (
+    CELL,
+    COMMUNITY,
+    PLAN,
+    SERVICE,
+    CoverageTable,
+    level_text,
+)
 from gridplanner.qt.centre_dialog import service_label
 
 MET_COLOUR, MISSED_COLOUR = "#c7e9c0", "#fcbba1"
@@ -148,7 +155,7 @@ class CoverageDock(QDockWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 0)
         self.scope = QComboBox(page)
-        for scope in (PLAN, COMMUNITY, CELL):
+        for scope in (PLAN, COMMUNITY, CELL, SERVICE):
             self.scope.addItem("", scope)
         self.scope.setCurrentIndex(1)
         self.scope.currentIndexChanged.connect(lambda *_: self.refresh_tallies())
@@ -184,7 +191,7 @@ class CoverageDock(QDockWidget):
         self.unit.setItemText(0, self.tr("m"))
         self.unit.setItemText(1, self.tr("min"))
         names = {PLAN: self.tr("Whole plan"), COMMUNITY: self.tr("Per community"),
-                 CELL: self.tr("Per grid cell")}
+                 CELL: self.tr("Per grid cell"), SERVICE: self.tr("Per service")}
         for i in range(self.scope.count()):
             self.scope.setItemText(i, names[self.scope.itemData(i)])
         if self.service.count():
@@ -345,7 +352,9 @@ class CoverageDock(QDockWidget):
         self.table.setUpdatesEnabled(False)
         scope, kind = self.scope.currentData(), self.count_kind.currentData()
         rows = [dict(plan_rows[0], name=self.tr("Whole plan"))]
-        if scope != PLAN:
+        if scope == SERVICE:
+            rows += [dict(r, name=service_label(r["name"])) for r in t.rows(SERVICE)]
+        elif scope != PLAN:
             rows += t.rows(scope)
         heads = self._headers(t, kind)
         if heads != getattr(self, "_heads", None):

@@ -242,3 +242,72 @@ def test_network_problems_shown_and_hidden(qtbot, main_window, feature):
     feature.actions["show_problems"].setChecked(False)
     feature.action_toggle_view()
     assert not feature.overlay.show_problems
+
+
+def test_cell_and_service_scopes(qtbot, main_window, feature):
+    import geopandas as gpd
+    import shapely
+
+    plan = main_window.plan
+    plan.cells.add(gpd.GeoDataFrame(
+        {"code": ["C1", "C2"], "community": ["东风社区", "西湖社区"]},
+        geometry=[shapely.box(X0, Y0, X0 + 300, Y0 + 400),
+                  shapely.box(X0 + 300, Y0, X0 + 600, Y0 + 400)], crs=plan.crs))
+    compute(qtbot, feature)
+    dock = feature.dock
+    dock.scope.setCurrentIndex(dock.scope.findData("cell"))
+    names = [dock.table.item(r, 0).text() for r in range(dock.table.rowCount())]
+    assert names[1:] == ["C1", "C2"]
+    rows = feature.table.rows("cell")
+    assert sum(r["households"] for r in rows) == pytest.approx(feature.table.households.sum())
+    dock.scope.setCurrentIndex(dock.scope.findData("service"))
+    assert dock.table.rowCount() == 1 + len(feature.table.service_distances)
+    services = {r["name"]: r for r in feature.table.rows("service")}
+    assert services["health"]["levels"][0]["share"] != services["culture"]["levels"][0]["share"]
+    assert services["childcare"]["levels"][-1]["share"] == 0.0  # no centre offers it
+
+
+def test_siting_target_share_with_candidates_from_a_file(qtbot, tmp_path, main_window, feature):
+    import geopandas as gpd
+    import shapely
+
+    plan = main_window.plan
+    cands = [shapely.Point(X0 + 350, Y0 + 50), shapely.Point(X0 + 550, Y0 + 50),
+             shapely.Point(X0 + 50, Y0 + 350)]
+    path = tmp_path / "vacant.gpkg"
+    gpd.GeoDataFrame({"name": ["a", "b", "c"]}, geometry=cands, crs=plan.crs).to_file(path)
+    feature.action_suggest_sites()
+    dialog = feature.siting
+    dialog.by_target.setChecked(True)
+    dialog.target.setValue(100)
+    dialog.level.setCurrentIndex(0)
+    dialog.file_edit.setText(str(path))
+    dialog.from_file.setChecked(True)
+    with qtbot.waitSignal(dialog.suggestionsChanged, timeout=WAIT_MS,
+                          check_params_cb=lambda s: bool(s)):
+        dialog.start()
+    result = dialog.result
+    assert result.objective == "target" and result.candidates == 3
+    chosen = {(round(s.point.x), round(s.point.y)) for s in result.suggestions}
+    assert chosen <= {(round(p.x), round(p.y)) for p in cands}
+    dialog.close()
+
+
+def test_worker_cancel_reports_failure(qtbot):
+    import time
+
+    from gridplanner.analysis.coverage import report_step
+    from gridplanner.qt.analysis_worker import AnalysisWorker
+
+    def job(progress, cancelled):
+        for i in range(500):
+            report_step(progress, cancelled, i / 500, "step")
+            time.sleep(0.01)
+        return "finished"
+
+    worker = AnalysisWorker(job)
+    with qtbot.waitSignal(worker.failed, timeout=WAIT_MS) as blocker:
+        worker.start()
+        worker.cancel()
+    assert "cancelled" in blocker.args[0]
+    worker.wait()
