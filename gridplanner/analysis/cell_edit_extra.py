@@ -70,6 +70,28 @@ def community_geometry(plan: Plan, name: str) -> shapely.Geometry | None:
     return shapely.make_valid(shapely.union_all(np.asarray(rows.geometry.values, dtype=object)))
 
 
+def nearest_vertex(geometries: Sequence[shapely.Geometry], xy: XY, tolerance: float
+                   ) -> XY | None:
+    """The vertex of ``geometries`` nearest ``xy`` if within ``tolerance``, else None."""
+    geoms = np.asarray([g for g in geometries if g is not None], dtype=object)
+    if len(geoms) == 0:
+        return None
+    coords = shapely.get_coordinates(geoms)
+    d = np.hypot(coords[:, 0] - xy[0], coords[:, 1] - xy[1])
+    i = int(np.argmin(d))
+    return (float(coords[i, 0]), float(coords[i, 1])) if d[i] <= tolerance else None
+
+
+def nearest_edge_point(geometries: Sequence[shapely.Geometry], xy: XY) -> XY | None:
+    """The point on the outlines of ``geometries`` nearest ``xy`` (None without any)."""
+    rings = [shapely.boundary(g) for g in geometries if g is not None and not g.is_empty]
+    if not rings:
+        return None
+    line = shapely.shortest_line(shapely.Point(xy), shapely.union_all(rings))
+    end = shapely.get_point(line, 1)
+    return (float(end.x), float(end.y))
+
+
 def buildings_in_stroke(geometries: np.ndarray, path: Sequence[XY], radius: float) -> np.ndarray:
     """Positions of the buildings a brush of ``radius`` touches along ``path``."""
     if len(geometries) == 0 or not path:

@@ -13,6 +13,8 @@ from gridplanner.analysis.cell_edit_extra import (
     buildings_in_stroke,
     codes_for_new_cells,
     community_at,
+    nearest_edge_point,
+    nearest_vertex,
     painted_cells,
     polygon_parts,
     rebuild_outlines,
@@ -98,3 +100,11 @@ def test_codes_for_new_cells_follow_the_scheme(grid_plan):
                             geometry=[shapely.box(X0 + 300, Y0, X0 + 400, Y0 + 100), None],
                             crs=grid_plan.crs)
     assert codes_for_new_cells(grid_plan, rows) == ["000000001002001", ""]
+
+
+def test_nearest_vertex_and_edge_point():
+    cells = [shapely.box(0, 0, 10, 10), shapely.box(10, 0, 20, 10)]
+    assert nearest_vertex(cells, (10.5, 9.6), 1.0) == (10.0, 10.0)
+    assert nearest_vertex(cells, (15, 5), 1.0) is None
+    assert nearest_edge_point(cells, (10.4, 5.0)) == pytest.approx((10.0, 5.0))
+    assert nearest_edge_point([], (0, 0)) is None

@@ -22,6 +22,7 @@ from gridplanner.analysis.cell_edit import (
     insert_shared_vertex,
     move_vertex,
 )
+from gridplanner.analysis.cell_edit_extra import nearest_edge_point, nearest_vertex
 from gridplanner.errors import AnalysisError
 from gridplanner.qt.map_tools.base import MapMouseEvent, MapTool
 from gridplanner.qt.snapping_indicator import SnapIndicator, Snapper
@@ -111,13 +112,7 @@ class VertexTool(MapTool):
     def vertex_at(self, x: float, y: float) -> XY | None:
         """The nearest cell vertex within the pick tolerance, or None."""
         tol = self.tolerance(PICK_PX)
-        cells = self.cells_near(x, y, tol)
-        if not cells:
-            return None
-        coords = shapely.get_coordinates(np.asarray(list(cells.values()), dtype=object))
-        d = np.hypot(coords[:, 0] - x, coords[:, 1] - y)
-        i = int(np.argmin(d))
-        return (float(coords[i, 0]), float(coords[i, 1])) if d[i] <= tol else None
+        return nearest_vertex(list(self.cells_near(x, y, tol).values()), (x, y), tol)
 
     def _show_markers(self, x: float, y: float) -> None:
         cells = self.cells_near(x, y, self.tolerance(60))
@@ -193,13 +188,10 @@ class VertexTool(MapTool):
     def double_click(self, e: MapMouseEvent) -> bool:
         if e.button != Qt.MouseButton.LeftButton:
             return False
-        tol = self.tolerance(PICK_PX)
-        cells = self.cells_near(e.x, e.y, tol)
-        if not cells:
+        near = self.cells_near(e.x, e.y, self.tolerance(PICK_PX))
+        xy = nearest_edge_point(list(near.values()), (e.x, e.y))
+        if xy is None:
             return True
-        boundary = shapely.union_all([shapely.boundary(g) for g in cells.values()])
-        on_edge = shapely.get_point(shapely.shortest_line(shapely.Point(e.x, e.y), boundary), 1)
-        xy = (float(on_edge.x), float(on_edge.y))
         edited = insert_shared_vertex(self.cells_near(xy[0], xy[1], SHARED_TOLERANCE), xy,
                                       SHARED_TOLERANCE)
         if edited:
