@@ -159,16 +159,15 @@ class CoverageFeature(QObject):
     def set_plan(self, plan) -> None:
         if self.plan is not None:
             self.plan.layer_changed.disconnect(self._layer_changed)
+            self.plan.settings_changed.disconnect(self._settings_changed)
         self.plan = plan
         plan.layer_changed.connect(self._layer_changed)
+        plan.settings_changed.connect(self._settings_changed)
         self.live = False
         self.result = self.table = self.session = None
         for kind in list(self._tokens):
             self._tokens[kind] += 1
-        s = plan.settings
-        from gridplanner.analysis.coverage import centre_services
-
-        self.dock.set_defaults(s.levels_m, s.walking_speed, s.target_share, centre_services(plan))
+        self._settings_changed(plan.settings)
         self.dock.show_table(None)
         self.overlay.set_table(None)
         self.overlay.set_isochrones(None)
@@ -176,6 +175,16 @@ class CoverageFeature(QObject):
         self.overlay.set_problems([])
         self.overlay.set_suggestions([])
         self.findings.set_findings([])
+
+    def _settings_changed(self, settings) -> None:
+        """Levels, speed, target and services from the plan's settings."""
+        from gridplanner.analysis.coverage import centre_services
+
+        self.dock.set_defaults(settings.levels_m, settings.walking_speed, settings.target_share,
+                               centre_services(self.plan))
+        if self.result is not None:
+            self.show_result()
+        self._refresh_views()
 
     # -- helpers ----------------------------------------------------------------
     def message(self, text: str) -> None:

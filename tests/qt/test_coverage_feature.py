@@ -311,3 +311,15 @@ def test_worker_cancel_reports_failure(qtbot):
         worker.cancel()
     assert "cancelled" in blocker.args[0]
     worker.wait()
+
+
+def test_plan_settings_set_the_dock(qtbot, main_window, feature):
+    compute(qtbot, feature)
+    plan = main_window.plan
+    plan.settings = plan.settings.replaced(levels_m=(400.0, 800.0), walking_speed=0.8,
+                                           target_share=0.99)
+    dock = feature.dock
+    assert dock.levels_m() == [400.0, 800.0] and dock.walking_speed() == 0.8
+    assert dock.target_share() == pytest.approx(0.99)
+    assert feature.table.levels_m == [400.0, 800.0]
+    assert "800 m · 16.7 min" in dock.levels_label.text()
