@@ -164,6 +164,8 @@ class TalliesDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         self.summary = QLabel(body)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.table = QTableView(body)
         self.table.setModel(self.proxy)
@@ -274,11 +276,16 @@ class TalliesDock(QDockWidget):
             return
         s = self.plan.settings
         counts = frame["status"].value_counts()
+
+        def swatch(status: str) -> str:  # the count on its status colour, as in the table
+            return (f'<span style="background-color:{STATUS_COLOURS[status]}">&nbsp;'
+                    f"{counts.get(status, 0)}&nbsp;</span>")
+
         self.summary.setText(
             self.tr("%1 cells, range %2–%3 households: %4 below, %5 within, %6 above")
             .replace("%1", str(len(frame))).replace("%2", str(s.households_min))
-            .replace("%3", str(s.households_max)).replace("%4", str(counts.get(BELOW, 0)))
-            .replace("%5", str(counts.get(WITHIN, 0))).replace("%6", str(counts.get(ABOVE, 0))))
+            .replace("%3", str(s.households_max)).replace("%4", swatch(BELOW))
+            .replace("%5", swatch(WITHIN)).replace("%6", swatch(ABOVE)))
 
     # -- selection and paint --------------------------------------------------
     def _clicked(self, index: QModelIndex) -> None:

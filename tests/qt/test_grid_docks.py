@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import shapely
 from factories import ORIGIN
@@ -73,7 +75,8 @@ def test_settings_change_recolours_tallies(grids, main_window, generated):
     plan.settings = plan.settings.replaced(households_min=1, households_max=2)
     grids.tallies.recompute()
     assert set(grids.tallies.model.frame["status"]) == {"above"}
-    assert "0 within" in grids.tallies.summary.text()
+    plain = re.sub(r"<[^>]+>|&nbsp;", "", grids.tallies.summary.text())
+    assert "0 within" in plain and STATUS_COLOURS["above"] in grids.tallies.summary.text()
 
 
 def test_status_colours_and_code_labels_toggle(grids, main_window, generated):
