@@ -74,6 +74,9 @@ class GenerateWorker(QThread):
         except GridPlannerError as exc:
             self.failed.emit(str(exc))
             return
+        except Exception as exc:  # noqa: BLE001 - a failed thread must not leave the dialog hanging
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
         self.succeeded.emit(result)
 
 
