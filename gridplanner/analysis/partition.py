@@ -9,6 +9,8 @@ further: its buildings are divided in two along the longer axis (by
 households) until each group fits, and each group gets the part of the atom
 nearer its buildings (a Voronoi cut between footprints).
 
+(Atoms are made in :mod:`gridplanner.analysis.atoms`.)
+
 The atoms form a graph (neighbours share an edge); :mod:`regionalize` groups
 them into contiguous, compact cells within the range. A cell's outline is the
 union of its atoms, so the cells tile the community with no gap or overlap.
@@ -28,7 +30,14 @@ import shapely
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from gridplanner.analysis.cell_edit import polygon_parts, voronoi_partition
+from gridplanner.analysis.atoms import (
+    GRID,
+    Buildings,
+    atom_graph,
+    build_atoms,
+    split_heavy_atoms,
+)
+from gridplanner.analysis.cell_edit import polygon_parts
 from gridplanner.analysis.regionalize import choose_region_count, regionalize
 from gridplanner.analysis.tallies import add_totals, assign_points, building_points
 from gridplanner.errors import AnalysisError
@@ -36,23 +45,8 @@ from gridplanner.model.plan import Plan
 from gridplanner.model.schema import BoundaryLevel, CellKind
 
 Progress = Callable[[int, int], None]
-#: atoms sharing less boundary than this (metres) are not neighbours
-MIN_SHARED_EDGE = 0.001
 #: cost of a cell edge inside a street block, per cell width of edge (streets cost nothing)
 W_INNER_EDGE = 0.5
-#: precision grid (metres, 0.1 mm) of every overlay, so neighbouring atoms share edges exactly
-GRID = 1e-4
-
-
-@dataclass
-class Buildings:
-    """The buildings of one community as arrays (positions into the plan's layer)."""
-
-    fids: np.ndarray
-    geoms: np.ndarray
-    points: np.ndarray
-    households: np.ndarray
-    residents: np.ndarray
 
 
 @dataclass
@@ -65,104 +59,6 @@ class PartitionResult:
     problems: list[str] = field(default_factory=list)
     #: cells, households_mean, balance_cv, share_within, polsby_popper_mean
     metrics: dict[str, float] = field(default_factory=dict)
-
-
-# -- atoms ----------------------------------------------------------------------
-def build_atoms(area: shapely.Geometry, lines: np.ndarray) -> list[shapely.Polygon]:
-    """The faces of ``area`` cut by ``lines`` (network, compound outlines)."""
-    edges = [shapely.boundary(area)]
-    if len(lines):
-        near = lines[shapely.intersects(lines, area)]
-        clipped = shapely.intersection(near, area, grid_size=GRID)
-        edges.extend(g for g in clipped if not g.is_empty)
-    noded = shapely.union_all(np.asarray(edges, dtype=object), grid_size=GRID)
-    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
-    if len(faces) == 0:
-        return polygon_parts(area)
-    inside = shapely.intersects(area, shapely.point_on_surface(faces))
-    faces = list(faces[inside])
-    rest = shapely.difference(area, shapely.union_all(np.asarray(faces, dtype=object),
-                                                      grid_size=GRID), grid_size=GRID) \
-        if faces else area
-    faces.extend(p for p in polygon_parts(rest) if p.area > 0.01)
-    return faces
-
-
-def _bisect(members: np.ndarray, b: Buildings, high: float) -> list[np.ndarray]:
-    """Divide buildings along the longer axis until every group fits under ``high``."""
-    total = b.households[members].sum()
-    if total <= high or len(members) <= 1:
-        return [members]
-    xy = shapely.get_coordinates(b.points[members])
-    span = xy.max(axis=0) - xy.min(axis=0)
-    axis = int(np.argmax(span))
-    order = members[np.lexsort((xy[:, 1 - axis], xy[:, axis]))]
-    k = math.ceil(total / high)
-    goal = total * (k // 2) / k
-    cum = np.cumsum(b.households[order])
-    cut = int(np.clip(np.searchsorted(cum, goal) + 1, 1, len(order) - 1))
-    return _bisect(order[:cut], b, high) + _bisect(order[cut:], b, high)
-
-
-def split_heavy_atoms(atoms: list[shapely.Polygon], b: Buildings, high: float,
-                      blocks: Sequence[int] | None = None
-                      ) -> tuple[list[shapely.Polygon], list[int]]:
-    """Atoms with more than ``high`` households cut between their buildings.
-
-    Returns the new atoms and, for each, the block (position in ``atoms``, or
-    the given ``blocks`` id) it was cut from, so cuts inside a block can be
-    told from street edges.
-    """
-    where = assign_points(np.asarray(atoms, dtype=object), b.points)
-    blocks = list(range(len(atoms))) if blocks is None else list(blocks)
-    out: list[shapely.Polygon] = []
-    out_blocks: list[int] = []
-    for i, atom in enumerate(atoms):
-        members = np.flatnonzero(where == i)
-        if b.households[members].sum() <= high or len(members) <= 1:
-            out.append(atom)
-            out_blocks.append(blocks[i])
-            continue
-        groups = _bisect(members, b, high)
-        labels = np.empty(len(b.geoms), dtype=np.int64)
-        for g, idx in enumerate(groups):
-            labels[idx] = g
-        parts = voronoi_partition(atom, b.geoms[members], list(labels[members]),
-                                  grid_size=GRID)
-        pieces = [parts[g] for g in range(len(groups)) if g in parts]
-        taken = shapely.union_all(np.asarray(pieces[:-1], dtype=object), grid_size=GRID)
-        pieces[-1] = shapely.difference(atom, taken, grid_size=GRID)  # exact cover of the atom
-        for piece in pieces:
-            parts = [p for p in polygon_parts(piece) if p.area > 0.01]
-            out.extend(parts)
-            out_blocks.extend([blocks[i]] * len(parts))
-    return out, out_blocks
-
-
-def atom_graph(atoms: Sequence[shapely.Polygon]) -> tuple[list[list[int]], list[list[float]]]:
-    """Neighbour lists (atoms sharing at least MIN_SHARED_EDGE metres of boundary)
-    and the shared length of each neighbour pair, in the same layout.
-
-    Atoms come from overlays on the GRID, so shared edges coincide exactly;
-    atoms touching at a corner, or only nearly touching, are not neighbours.
-    """
-    arr = np.asarray(atoms, dtype=object)
-    adj: list[list[int]] = [[] for _ in range(len(arr))]
-    if len(arr) < 2:
-        return adj, [[] for _ in adj]
-    tree = shapely.STRtree(arr)
-    i, j = tree.query(arr, predicate="intersects")
-    keep = i < j
-    i, j = i[keep], j[keep]
-    rings = shapely.boundary(arr)
-    shared = shapely.length(shapely.intersection(rings[i], rings[j], grid_size=GRID))
-    length: list[dict[int, float]] = [{} for _ in range(len(arr))]
-    ok = shared >= MIN_SHARED_EDGE
-    for a, c, d in zip(i[ok].tolist(), j[ok].tolist(), shared[ok].tolist(), strict=True):
-        length[a][c] = d
-        length[c][a] = d
-    adj = [sorted(m) for m in length]
-    return adj, [[length[a][c] for c in adj[a]] for a in range(len(arr))]
 
 
 # -- one community -----------------------------------------------------------------

@@ -9,11 +9,8 @@ import shapely
 from grid_cases import irregular_plan
 from shapely import ops
 
-from gridplanner.analysis.partition import (
-    build_atoms,
-    generate_cells,
-    replace_cells,
-)
+from gridplanner.analysis.atoms import build_atoms
+from gridplanner.analysis.partition import generate_cells, replace_cells
 from gridplanner.analysis.regionalize import choose_region_count, regionalize
 from gridplanner.analysis.validation import validate_cells
 from gridplanner.errors import AnalysisError
