@@ -8,7 +8,12 @@ switched on and again after the plan changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
+
+
+def _tr(text: str) -> str:
+    # the feature's context: self.tr() in a mixin would not match what lupdate extracts
+    return QCoreApplication.translate("CoverageFeature", text)
 
 
 class CoverageViewsMixin:
@@ -73,7 +78,7 @@ class CoverageViewsMixin:
         from gridplanner.analysis.network_health import check_network
 
         if not has_network(self.plan):
-            self.message(self.tr("No walking network loaded: import streets first. Coverage "
+            self.message(_tr("No walking network loaded: import streets first. Coverage "
                                  "uses straight lines meanwhile."))
             return
         plan = self.plan
@@ -83,10 +88,10 @@ class CoverageViewsMixin:
         self.overlay.set_problems(health.findings)
         self.overlay.show_problems = True
         self.actions["show_problems"].setChecked(True)
-        self.findings.set_findings(health.findings, self.tr("Walking Network"))
+        self.findings.set_findings(health.findings, _tr("Walking Network"))
         self.findings.show()
         self.findings.raise_()
-        self.message(self.tr("%1 pieces, %2 dead ends, %3 buildings on pieces cut off from "
+        self.message(_tr("%1 pieces, %2 dead ends, %3 buildings on pieces cut off from "
                              "the main network").replace("%1", str(health.components))
                      .replace("%2", str(health.dangling_ends))
                      .replace("%3", str(health.stranded_buildings)))
