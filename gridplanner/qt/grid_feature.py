@@ -280,7 +280,14 @@ class GridFeature(QObject):
                                       {f: codes[f] for f in uncoded if f in codes}))
 
     def action_rebuild(self) -> None:
-        self.rebuild_outlines()
+        """Rebuild the communities of the selected cells, else those with painted buildings."""
+        frame = self.plan.cells.frame
+        fids = [f for f in self.selected_cells() if f in frame.index]
+        if not fids:
+            painted = cx.painted_cells(self.plan, gc.PAINT_COLUMN).dropna()
+            fids = sorted({int(f) for f in painted})
+        names = sorted({str(frame.at[f, "community"]) for f in fids})
+        self.rebuild_outlines(names or None)
 
     def new_empty_cell(self) -> int:
         """Add a cell without outline, in the community of the selection or view, to paint."""

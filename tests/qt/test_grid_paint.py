@@ -133,3 +133,16 @@ def test_brush_radius_follows_keys_and_the_dock(grids, main_window):
     assert tool.radius_px == pytest.approx(25) and grids.tallies.brush.value() == 25
     grids.tallies.brush.setValue(8)
     assert tool.radius_px == 8
+
+
+def test_rebuild_leaves_unpainted_communities_alone(grids, main_window):
+    plan = main_window.plan
+    east = plan.communities().geometry.iloc[1]
+    (hand,) = plan.cells.add([{"community": "西湖社区", "geometry": east}])
+    grids.actions["auto_rebuild"].trigger()  # off
+    a = grids.new_empty_cell()
+    grids.use_tool("paint")
+    _lasso(main_window.canvas, X0, X0 + 300)
+    grids.actions["rebuild"].trigger()
+    assert plan.cells.geometry(a).area == pytest.approx(300 * 400)
+    assert plan.cells.geometry(hand).equals(east)  # not painted, not selected: untouched
