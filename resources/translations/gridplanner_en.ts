@@ -213,6 +213,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>(none)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Comprehensive grid</source>
             <translation type="unfinished" />
         </message>
@@ -230,6 +234,10 @@
         </message>
         <message>
             <source>Kind:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -421,7 +429,19 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Per service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>All services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Residents covered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households covered</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -473,11 +493,19 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>≤ %1</source>
+            <source>≤ %1 m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 min</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>share</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 households, %2 residents covered</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -512,6 +540,14 @@
     <context>
         <name>CoverageFeature</name>
         <message>
+            <source>straight line — no network loaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>walking network</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Coverage computed (%1).</source>
             <translation type="unfinished" />
         </message>
@@ -532,11 +568,11 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>No walking network loaded: import streets first. Coverage uses straight lines meanwhile.</source>
+            <source>Walking Network</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Walking Network</source>
+            <source>No walking network loaded: import streets first. Coverage uses straight lines meanwhile.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -628,6 +664,81 @@
         </message>
         <message>
             <source>Tick at least one format.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FindingTexts</name>
+        <message>
+            <source>Cell %1 has no outline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell %1 has an invalid outline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell %1 is in pieces that touch only at points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell %1 is in separate pieces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cells %1 overlap by %2 m²</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%2 m² of community %3 are in no cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell %1 names no community of the plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell %1 lies outside its community %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell %1 crosses the boundary of %3: %2 m² lie outside it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%4 building(s) lie in no cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A building lies in cells %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell %1: the boundary cuts through %4 building(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell %1 has %5 households, below the range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell %1 has %5 households, above the range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell %1 has %5 residents, more than the maximum</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cells %1 share one code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell %1 has no code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell %1 has an invalid code</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -978,6 +1089,10 @@
         </message>
         <message>
             <source>Grid Validation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No problems found.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1385,7 +1500,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Derive each cell's outline from its buildings, clipped to its community</source>
+            <source>Derive each cell's outline from its buildings, clipped to its community (the communities of the selected or painted cells)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1491,6 +1606,10 @@
         </message>
         <message>
             <source>Check &amp;Walking Network</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show &amp;Network Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1787,6 +1906,7 @@
         </message>
         <message>
             <source>(no grid)</source>
+            <extracomment>a message for the status bar (what a paste could not read)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1795,6 +1915,14 @@
         </message>
         <message>
             <source>Filter: name, secretary, type, grid…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only those on no grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show only the rows not yet on a grid, to drag onto the map</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1815,6 +1943,14 @@
         </message>
         <message>
             <source>Delete the selected rows (and their grid assignments)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paste</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1937,6 +2073,14 @@
         </message>
         <message>
             <source>Edit %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>row %1: cannot read %2 as %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paste %1 cells</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2266,6 +2410,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Brush:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Brush radius in screen pixels ([ and ] change it)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Code</source>
             <translation type="unfinished" />
         </message>
@@ -2370,11 +2522,15 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>gap area (beyond reach)</source>
+            <source>isochrones per centre</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>isochrones (rings: levels)</source>
+            <source>isochrones dissolved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>isochrones split by nearest centre</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2387,6 +2543,10 @@
         </message>
         <message>
             <source>beyond %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>gap area: beyond %1</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -213,6 +213,10 @@
             <translation>网格属性</translation>
         </message>
         <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
             <source>Comprehensive grid</source>
             <translation>综合网格</translation>
         </message>
@@ -231,6 +235,10 @@
         <message>
             <source>Kind:</source>
             <translation>类型：</translation>
+        </message>
+        <message>
+            <source>Community:</source>
+            <translation>社区：</translation>
         </message>
         <message>
             <source>Responsible unit:</source>
@@ -421,8 +429,20 @@
             <translation>按网格</translation>
         </message>
         <message>
+            <source>Per service</source>
+            <translation>按服务</translation>
+        </message>
+        <message>
             <source>All services</source>
             <translation>全部服务</translation>
+        </message>
+        <message>
+            <source>Residents covered</source>
+            <translation>覆盖人口</translation>
+        </message>
+        <message>
+            <source>Households covered</source>
+            <translation>覆盖户数</translation>
         </message>
         <message>
             <source>Tallies</source>
@@ -473,12 +493,20 @@
             <translation>人口</translation>
         </message>
         <message>
-            <source>≤ %1</source>
-            <translation>≤ %1</translation>
+            <source>≤ %1 m</source>
+            <translation>≤ %1 米</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 分钟</translation>
         </message>
         <message>
             <source>share</source>
             <translation>比例</translation>
+        </message>
+        <message>
+            <source>%1 households, %2 residents covered</source>
+            <translation>覆盖 %1 户、%2 人</translation>
         </message>
         <message>
             <source>Building</source>
@@ -512,6 +540,14 @@
     <context>
         <name>CoverageFeature</name>
         <message>
+            <source>straight line — no network loaded</source>
+            <translation>直线距离——未加载路网</translation>
+        </message>
+        <message>
+            <source>walking network</source>
+            <translation>步行路网</translation>
+        </message>
+        <message>
             <source>Coverage computed (%1).</source>
             <translation>覆盖已计算（%1）。</translation>
         </message>
@@ -532,12 +568,12 @@
             <translation>添加建议的服务中心</translation>
         </message>
         <message>
-            <source>No walking network loaded: import streets first. Coverage uses straight lines meanwhile.</source>
-            <translation>未加载步行路网：请先导入道路。在此之前，覆盖按直线距离计算。</translation>
-        </message>
-        <message>
             <source>Walking Network</source>
             <translation>步行路网</translation>
+        </message>
+        <message>
+            <source>No walking network loaded: import streets first. Coverage uses straight lines meanwhile.</source>
+            <translation>未加载步行路网：请先导入道路。在此之前，覆盖按直线距离计算。</translation>
         </message>
         <message>
             <source>%1 pieces, %2 dead ends, %3 buildings on pieces cut off from the main network</source>
@@ -629,6 +665,81 @@
         <message>
             <source>Tick at least one format.</source>
             <translation>请至少勾选一种格式。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindingTexts</name>
+        <message>
+            <source>Cell %1 has no outline</source>
+            <translation>网格 %1 没有边界</translation>
+        </message>
+        <message>
+            <source>Cell %1 has an invalid outline</source>
+            <translation>网格 %1 的边界无效</translation>
+        </message>
+        <message>
+            <source>Cell %1 is in pieces that touch only at points</source>
+            <translation>网格 %1 由只在点上相接的几块组成</translation>
+        </message>
+        <message>
+            <source>Cell %1 is in separate pieces</source>
+            <translation>网格 %1 由互不相连的几块组成</translation>
+        </message>
+        <message>
+            <source>Cells %1 overlap by %2 m²</source>
+            <translation>网格 %1 重叠 %2 m²</translation>
+        </message>
+        <message>
+            <source>%2 m² of community %3 are in no cell</source>
+            <translation>%3 有 %2 m² 不在任何网格内</translation>
+        </message>
+        <message>
+            <source>Cell %1 names no community of the plan</source>
+            <translation>网格 %1 没有归属本方案中的社区</translation>
+        </message>
+        <message>
+            <source>Cell %1 lies outside its community %3</source>
+            <translation>网格 %1 位于所属社区 %3 之外</translation>
+        </message>
+        <message>
+            <source>Cell %1 crosses the boundary of %3: %2 m² lie outside it</source>
+            <translation>网格 %1 跨越 %3 的边界：有 %2 m² 在社区外</translation>
+        </message>
+        <message>
+            <source>%4 building(s) lie in no cell</source>
+            <translation>%4 栋楼不在任何网格内</translation>
+        </message>
+        <message>
+            <source>A building lies in cells %1</source>
+            <translation>有楼栋同时位于网格 %1 内</translation>
+        </message>
+        <message>
+            <source>Cell %1: the boundary cuts through %4 building(s)</source>
+            <translation>网格 %1：边界切开了 %4 栋楼</translation>
+        </message>
+        <message>
+            <source>Cell %1 has %5 households, below the range</source>
+            <translation>网格 %1 有 %5 户，低于设定范围</translation>
+        </message>
+        <message>
+            <source>Cell %1 has %5 households, above the range</source>
+            <translation>网格 %1 有 %5 户，高于设定范围</translation>
+        </message>
+        <message>
+            <source>Cell %1 has %5 residents, more than the maximum</source>
+            <translation>网格 %1 有 %5 人，超过上限</translation>
+        </message>
+        <message>
+            <source>Cells %1 share one code</source>
+            <translation>网格 %1 编码相同</translation>
+        </message>
+        <message>
+            <source>Cell %1 has no code</source>
+            <translation>网格 %1 没有编码</translation>
+        </message>
+        <message>
+            <source>Cell %1 has an invalid code</source>
+            <translation>网格 %1 的编码无效</translation>
         </message>
     </context>
     <context>
@@ -979,6 +1090,10 @@
         <message>
             <source>Grid Validation</source>
             <translation>网格检查</translation>
+        </message>
+        <message>
+            <source>No problems found.</source>
+            <translation>未发现问题。</translation>
         </message>
         <message>
             <source>%1 cells; %2% within the household range</source>
@@ -1385,8 +1500,8 @@
             <translation>按楼栋重建边界(&amp;R)</translation>
         </message>
         <message>
-            <source>Derive each cell's outline from its buildings, clipped to its community</source>
-            <translation>由各网格的楼栋推出网格边界，并按所属社区裁剪</translation>
+            <source>Derive each cell's outline from its buildings, clipped to its community (the communities of the selected or painted cells)</source>
+            <translation>由各网格的楼栋推出网格边界，并按所属社区裁剪（所选或已划入楼栋的网格所在社区）</translation>
         </message>
         <message>
             <source>Rebuild Outlines &amp;While Painting</source>
@@ -1492,6 +1607,10 @@
         <message>
             <source>Check &amp;Walking Network</source>
             <translation>检查步行路网(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Show &amp;Network Problems</source>
+            <translation>显示路网问题(&amp;N)</translation>
         </message>
         <message>
             <source>&amp;Suggest Centre Sites…</source>
@@ -1787,6 +1906,7 @@
         </message>
         <message>
             <source>(no grid)</source>
+            <extracomment>a message for the status bar (what a paste could not read)</extracomment>
             <translation>（无网格）</translation>
         </message>
         <message>
@@ -1796,6 +1916,14 @@
         <message>
             <source>Filter: name, secretary, type, grid…</source>
             <translation>筛选：名称、书记、类型、网格…</translation>
+        </message>
+        <message>
+            <source>Only those on no grid</source>
+            <translation>仅显示未分配网格的</translation>
+        </message>
+        <message>
+            <source>Show only the rows not yet on a grid, to drag onto the map</source>
+            <translation>只显示尚未分配到网格的行，便于拖到地图上</translation>
         </message>
         <message>
             <source>Add</source>
@@ -1816,6 +1944,14 @@
         <message>
             <source>Delete the selected rows (and their grid assignments)</source>
             <translation>删除所选行（及其网格分配）</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>Paste</source>
+            <translation>粘贴</translation>
         </message>
         <message>
             <source>Roster</source>
@@ -1938,6 +2074,14 @@
         <message>
             <source>Edit %1 of %2</source>
             <translation>修改 %2 的%1</translation>
+        </message>
+        <message>
+            <source>row %1: cannot read %2 as %3</source>
+            <translation>第 %1 行：无法把 %2 识别为%3</translation>
+        </message>
+        <message>
+            <source>Paste %1 cells</source>
+            <translation>粘贴 %1 个单元格</translation>
         </message>
     </context>
     <context>
@@ -2266,6 +2410,14 @@
             <translation>新建一个空网格，用于划入楼栋</translation>
         </message>
         <message>
+            <source>Brush:</source>
+            <translation>笔刷：</translation>
+        </message>
+        <message>
+            <source>Brush radius in screen pixels ([ and ] change it)</source>
+            <translation>笔刷半径（屏幕像素，按 [ 和 ] 调整）</translation>
+        </message>
+        <message>
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -2370,12 +2522,16 @@
             <translation>步行距离（路网）</translation>
         </message>
         <message>
-            <source>gap area (beyond reach)</source>
-            <translation>覆盖盲区（步行不可达）</translation>
+            <source>isochrones per centre</source>
+            <translation>各中心等时圈</translation>
         </message>
         <message>
-            <source>isochrones (rings: levels)</source>
-            <translation>等时圈（各环为距离等级）</translation>
+            <source>isochrones dissolved</source>
+            <translation>合并等时圈</translation>
+        </message>
+        <message>
+            <source>isochrones split by nearest centre</source>
+            <translation>按最近中心分割的等时圈</translation>
         </message>
         <message>
             <source>network problem</source>
@@ -2388,6 +2544,10 @@
         <message>
             <source>beyond %1</source>
             <translation>超过 %1</translation>
+        </message>
+        <message>
+            <source>gap area: beyond %1</source>
+            <translation>覆盖盲区：超过 %1</translation>
         </message>
         <message>
             <source>within %1</source>
