@@ -2,14 +2,16 @@
 
 The resources folder is ``resources/`` at the top of the repository (beside
 the ``gridplanner`` package), which is where an editable install
-(``pip install -e .``) and a source checkout find it. It can be pointed
-elsewhere with the ``GRIDPLANNER_RESOURCES`` environment variable (for a
-packaged build that puts it somewhere else). Qt-free: anything may import it.
+(``pip install -e .``) and a source checkout find it; a wheel may install it
+as data files under ``<prefix>/share/gridplanner/resources``. It can be
+pointed elsewhere with the ``GRIDPLANNER_RESOURCES`` environment variable.
+Qt-free: anything may import it.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 ENV_VAR = "GRIDPLANNER_RESOURCES"
@@ -24,7 +26,8 @@ def _candidates() -> list[Path]:
     if override:
         found.append(Path(override))
     found.append(_PACKAGE_DIR.parent / "resources")  # source checkout / editable install
-    found.append(_PACKAGE_DIR / "resources")  # a build that copies it into the package
+    # a wheel that ships it as data files (pyproject: [tool.setuptools.data-files])
+    found.append(Path(sys.prefix) / "share" / "gridplanner" / "resources")
     return found
 
 
