@@ -131,6 +131,7 @@ class CoverageFeature(CoverageViewsMixin, QObject):
             self.toolbar.addAction(a[entry])
         w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings)
+        w.tabifyDockWidget(w.attribute_dock, self.findings)
         right = [d for d in w.findChildren(QDockWidget) if d is not self.dock
                  and w.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea
                  and not d.isHidden()]
@@ -164,6 +165,12 @@ class CoverageFeature(CoverageViewsMixin, QObject):
         self.plan = plan
         plan.layer_changed.connect(self._layer_changed)
         plan.settings_changed.connect(self._settings_changed)
+        self.tools["move"].reset()
+        if self.siting is not None:
+            self.siting.close()
+            self.siting = None
+        self.actions["show_problems"].setChecked(False)
+        self.overlay.show_problems = False
         self.live = False
         self.result = self.table = self.session = None
         for kind in list(self._tokens):

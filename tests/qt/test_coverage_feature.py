@@ -323,3 +323,12 @@ def test_plan_settings_set_the_dock(qtbot, main_window, feature):
     assert dock.target_share() == pytest.approx(0.99)
     assert feature.table.levels_m == [400.0, 800.0]
     assert "800 m · 16.7 min" in dock.levels_label.text()
+
+
+def test_a_new_plan_clears_coverage(qtbot, main_window, feature):
+    compute(qtbot, feature)
+    feature.action_suggest_sites()
+    main_window.new_plan()
+    assert feature.table is None and feature.siting is None
+    assert feature.overlay.table is None
+    assert "not computed" in feature.dock.method_label.text()
