@@ -8,7 +8,7 @@ community, so painting alone gives a gap-free grid).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -123,28 +123,35 @@ def painted_cells(plan: Plan, column: str) -> pd.Series:
 class Rebuild:
     """New outlines by cell fid, and what could not be rebuilt."""
 
-    geometries: dict[int, shapely.Geometry] = field(default_factory=dict)
+    #: None for a cell whose buildings were all painted into other cells
+    geometries: dict[int, shapely.Geometry | None] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
 
-def rebuild_outlines(plan: Plan, column: str, communities: Sequence[str] | None = None
-                     ) -> Rebuild:
+def building_labels(plan: Plan, column: str) -> pd.Series:
+    """The cell of every building: where it was painted, else the cell holding it (Int64)."""
+    return painted_cells(plan, column).fillna(_current_cells(plan))
+
+
+def rebuild_outlines(plan: Plan, column: str, communities: Sequence[str] | None = None,
+                     only: Collection[int] | None = None) -> Rebuild:
     """Outlines of the comprehensive cells derived from their buildings.
 
     A building counts for the cell it was painted into (``column`` of the
     buildings layer), else for the cell that holds it now. Each community is
-    split among its cells by nearness to their buildings; cells of the
-    community without any building, and dedicated cells, keep their outline
-    and are cut out first, so the result has no gap and no overlap.
+    split among its cells by nearness to their buildings. Dedicated cells and
+    cells without buildings (a park) keep their outline and are cut out
+    first, so the result has no gap and no overlap; a cell whose buildings
+    were all painted away gets no outline (None). With ``only``, just those
+    cells change (a paint stroke reshapes the cells it took buildings from
+    and the one it painted into; the rest of the community stays).
     """
     cells = plan.cells.frame
-    painted = painted_cells(plan, column)
-    current = _current_cells(plan)
-    label = painted.fillna(current)
+    label = building_labels(plan, column)
     names = communities or sorted(set(cells["community"].astype(str)))
     out = Rebuild()
     for name in names:
-        _rebuild_community(plan, str(name), label, out)
+        _rebuild_community(plan, str(name), label, out, only)
     if not out.geometries and not out.problems:
         raise AnalysisError("no cell has buildings to rebuild its outline from")
     return out
@@ -160,7 +167,8 @@ def _current_cells(plan: Plan) -> pd.Series:
     return pd.Series(pd.array(values, dtype="Int64"), index=plan.buildings.frame.index)
 
 
-def _rebuild_community(plan: Plan, name: str, label: pd.Series, out: Rebuild) -> None:
+def _rebuild_community(plan: Plan, name: str, label: pd.Series, out: Rebuild,
+                       only: Collection[int] | None = None) -> None:
     area = community_geometry(plan, name)
     if area is None:
         out.problems.append(f"community {name!r}: the plan has no such community")
@@ -168,17 +176,19 @@ def _rebuild_community(plan: Plan, name: str, label: pd.Series, out: Rebuild) ->
     cells = plan.cells.frame
     mine = cells[cells["community"].astype(str) == name]
     ours = mine[mine["kind"].astype(str) != CellKind.DEDICATED.value]
+    if only is not None:
+        ours = ours[ours.index.isin(list(only))]
     blds = plan.buildings.frame
     points = building_points(np.asarray(blds.geometry.values, dtype=object))
     inside = shapely.intersects(area, points) if len(points) else np.zeros(0, bool)
     labelled = label.isin(ours.index).to_numpy() & inside
     with_buildings = set(int(v) for v in label[labelled])
-    fixed = [g for f, g in zip(cells.index, cells.geometry.values, strict=True)
-             if g is not None and not g.is_empty and int(f) not in with_buildings
-             and int(f) in mine.index]
-    region = shapely.difference(area, shapely.union_all(fixed)) if fixed else area
     if not with_buildings:
         return
+    fixed, emptied = _fixed_cells(mine, ours, with_buildings, points[labelled])
+    region = shapely.difference(area, shapely.union_all(fixed)) if fixed else area
+    for fid in emptied:
+        out.geometries[fid] = None
     labels = [int(v) for v in label[labelled]]
     parts = outlines_from_buildings(region, blds.geometry.values[labelled], labels)
     parts = simplify_outlines(parts, points[labelled], labels)
@@ -189,6 +199,20 @@ def _rebuild_community(plan: Plan, name: str, label: pd.Series, out: Rebuild) ->
             continue
         out.geometries[int(fid)] = poly
 
+
+def _fixed_cells(mine: pd.DataFrame, ours: pd.DataFrame, with_buildings: set[int],
+                 points: np.ndarray) -> tuple[list[shapely.Geometry], list[int]]:
+    """Outlines that stay as they are, and our cells whose buildings all went elsewhere."""
+    fixed, emptied = [], []
+    for fid, geom in zip(mine.index, mine.geometry.values, strict=True):
+        fid = int(fid)
+        if fid in with_buildings or geom is None or geom.is_empty:
+            continue
+        if fid in ours.index and shapely.intersects(geom, points).any():
+            emptied.append(fid)  # painted away: its area goes to the cells that got them
+        else:
+            fixed.append(geom)
+    return fixed, emptied
 
 
 def simplify_outlines(outlines: dict, points: np.ndarray, labels: Sequence[int],

@@ -239,17 +239,21 @@ class GridFeature(QObject):
         if cell is None:
             self.message(self.tr("Choose or add a cell to paint into first."))
             return
+        labels = cx.building_labels(self.plan, gc.PAINT_COLUMN)
+        owners = {int(v) for v in labels.reindex(building_fids).dropna()}
         stack = self.window.undo_stack
         stack.beginMacro(self.tr("Paint %n building(s)").replace("%n", str(len(building_fids))))
         stack.push(gc.paint_command(self.plan, building_fids, cell))
-        if self.actions["auto_rebuild"].isChecked():
-            self.rebuild_outlines([str(self.plan.cells.frame.at[cell, "community"])])
+        if self.actions["auto_rebuild"].isChecked():  # only the cells the stroke touched change
+            self.rebuild_outlines([str(self.plan.cells.frame.at[cell, "community"])],
+                                  owners | {int(cell)})
         stack.endMacro()
 
-    def rebuild_outlines(self, communities: list[str] | None = None) -> bool:
+    def rebuild_outlines(self, communities: list[str] | None = None,
+                         only: set[int] | None = None) -> bool:
         """New outlines from the buildings; cells that get their first outline get a code."""
         try:
-            result = cx.rebuild_outlines(self.plan, gc.PAINT_COLUMN, communities)
+            result = cx.rebuild_outlines(self.plan, gc.PAINT_COLUMN, communities, only)
         except GridPlannerError as exc:
             self.message(str(exc))
             return False

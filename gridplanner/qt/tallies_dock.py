@@ -324,6 +324,9 @@ class TalliesDock(QDockWidget):
 
     def set_paint_cell(self, fid: int) -> None:
         at = self.paint_combo.findData(int(fid))
+        if at < 0 and self._timer.isActive():  # a cell just added: catch up first
+            self.recompute()
+            at = self.paint_combo.findData(int(fid))
         if at >= 0:
             self.paint_combo.setCurrentIndex(at)
 

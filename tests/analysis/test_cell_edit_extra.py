@@ -108,3 +108,36 @@ def test_nearest_vertex_and_edge_point():
     assert nearest_vertex(cells, (15, 5), 1.0) is None
     assert nearest_edge_point(cells, (10.4, 5.0)) == pytest.approx((10.0, 5.0))
     assert nearest_edge_point([], (0, 0)) is None
+
+
+def _two_hand_cells(plan):
+    return plan.cells.add(gpd.GeoDataFrame(
+        {"community": ["东风社区"] * 3},
+        geometry=[shapely.box(X0, Y0, X0 + 100, Y0 + 400), shapely.box(X0 + 100, Y0, X0 + 200,
+                                                                      Y0 + 400),
+                  shapely.box(X0 + 200, Y0, X0 + 300, Y0 + 400)], crs=plan.crs))
+
+
+def test_a_paint_stroke_only_reshapes_the_cells_it_touched(grid_plan):
+    a, b, c = _two_hand_cells(grid_plan)
+    frame = grid_plan.buildings.frame
+    x = shapely.get_x(shapely.point_on_surface(frame.geometry.values))
+    moved = [int(f) for f, xx in zip(frame.index, x, strict=True) if X0 + 100 < xx < X0 + 150][:2]
+    grid_plan.buildings.set_column(COLUMN, {f: a for f in moved})
+    result = rebuild_outlines(grid_plan, COLUMN, ["东风社区"], only={a, b})
+    assert set(result.geometries) == {a, b}
+    union = shapely.union(result.geometries[a], result.geometries[b])
+    assert union.area == pytest.approx(200 * 400)  # c is untouched, a and b share their area
+    for f in moved:
+        assert result.geometries[a].contains(shapely.point_on_surface(frame.geometry[f]))
+
+
+def test_a_cell_painted_empty_loses_its_outline(grid_plan):
+    a, b, c = _two_hand_cells(grid_plan)
+    frame = grid_plan.buildings.frame
+    inside_b = shapely.contains(grid_plan.cells.geometry(b),
+                                shapely.point_on_surface(frame.geometry.values))
+    grid_plan.buildings.set_column(COLUMN, {int(f): a for f in frame.index[inside_b]})
+    result = rebuild_outlines(grid_plan, COLUMN, ["东风社区"])
+    assert result.geometries[b] is None
+    assert result.geometries[a].area == pytest.approx(200 * 400)

@@ -146,3 +146,25 @@ def test_rebuild_leaves_unpainted_communities_alone(grids, main_window):
     grids.actions["rebuild"].trigger()
     assert plan.cells.geometry(a).area == pytest.approx(300 * 400)
     assert plan.cells.geometry(hand).equals(east)  # not painted, not selected: untouched
+
+
+def test_painting_over_generated_cells_reshapes_only_two_of_them(grids, main_window):
+    from gridplanner.analysis.partition import generate_cells
+
+    plan, canvas = main_window.plan, main_window.canvas
+    grids.apply_generated(generate_cells(plan, "balanced", low=150, high=300, seed=0))
+    before = {f: plan.cells.geometry(f) for f in plan.cells.fids()}
+    owner = building_cells(plan)
+    frame = plan.buildings.frame
+    target = int(owner.iloc[0])
+    other = next(int(b) for b in frame.index if int(owner[b]) != target
+                 and plan.cells.geometry(target).distance(frame.geometry[b]) < 40)
+    grids.use_tool("paint")
+    grids.tallies.set_paint_cell(target)
+    c = frame.geometry[other].centroid
+    click(canvas, widget_point(canvas, c.x, c.y))
+    changed = {f for f, g in before.items() if not plan.cells.geometry(f).equals(g)}
+    assert changed == {target, int(owner[other])}
+    assert int(building_cells(plan)[other]) == target
+    main_window.undo_stack.undo()
+    assert all(plan.cells.geometry(f).equals(g) for f, g in before.items())
