@@ -194,3 +194,16 @@ def test_texts_behind_translating_aliases_get_their_runtime_context(tmp_path):
     assert ("Roster", "Name") in messages and ("", "Name") not in messages
     assert ("MainWindow", "&Roster") in messages
     assert tr.add_alias_messages(ts, files, package) == 0
+
+
+def test_resources_folder_can_be_moved_with_an_environment_variable(monkeypatch, tmp_path,
+                                                                    repo_root):
+    from gridplanner import resources
+
+    assert resources.resources_dir() == repo_root / "resources"
+    (tmp_path / "fonts").mkdir()
+    (tmp_path / "fonts" / "b.otf").write_bytes(b"")
+    (tmp_path / "fonts" / "a.ttf").write_bytes(b"")
+    monkeypatch.setenv(resources.ENV_VAR, str(tmp_path))
+    assert resources.translations_dir() == tmp_path / "translations"
+    assert [p.name for p in resources.font_files()] == ["a.ttf", "b.otf"]
