@@ -98,6 +98,7 @@ class GenerateDialog(QDialog):
         self.method.currentIndexChanged.connect(self._method_changed)
         self.size = QDoubleSpinBox(self)
         self.size.setRange(20, 5000)
+        self.size.setDecimals(0)
         self.size.setValue(250)
         self.size.setSuffix(" m")
         s = plan.settings
