@@ -43,6 +43,9 @@ DEFAULT_FLOORS = 5.0
 PERSONS_PER_HOUSEHOLD = 2.6
 MAJOR = ("primary", "secondary", "tertiary", "primary_link", "secondary_link", "tertiary_link",
          "residential", "unclassified", "living_street", "pedestrian")
+MINOR = ("service", "footway", "pedestrian", "path", "cycleway", "steps")
+LARGE_BLOCK_M2 = 200_000.0
+MIN_PIECE_M2 = 15_000.0
 RESIDENTIAL_SHARE = {"apartments": 1.0, "residential": 1.0, "house": 1.0, "yes": 0.5,
                      "block": 0.5}
 AMENITY_SERVICES = {
@@ -128,7 +131,32 @@ def street_blocks(network: gpd.GeoDataFrame, extent: shapely.Polygon) -> list[sh
     noded = shapely.union_all([*lines, extent.boundary])
     faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
     faces = [f for f in faces if f.area > 1.0]
+    paths = network[network["highway"].isin(MINOR)].geometry
+    faces = [part for f in faces for part in split_large_block(f, paths)]
     return sorted(faces, key=lambda f: (round(f.centroid.y, 3), round(f.centroid.x, 3)))
+
+
+def split_large_block(block: shapely.Polygon, paths: gpd.GeoSeries) -> list[shapely.Polygon]:
+    """A block over LARGE_BLOCK_M2 (parks, rail yards) split along its service roads and
+    main paths, so it can be shared between communities; tiny pieces stay merged."""
+    if block.area <= LARGE_BLOCK_M2:
+        return [block]
+    inside = shapely.intersection(np.asarray(paths), block)
+    inside = inside[~shapely.is_empty(inside)]
+    noded = shapely.union_all([*inside, block.boundary])
+    parts = [p for p in shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
+             if p.area > 1.0 and block.contains(p.representative_point())]
+    big = [p for p in parts if p.area >= MIN_PIECE_M2]
+    if len(big) < 2:
+        return [block]
+    small = [p for p in parts if p.area < MIN_PIECE_M2]
+    tree = shapely.STRtree(big)
+    for piece in small:  # each sliver joins the big piece it touches most
+        near = tree.query(piece.buffer(0.5), predicate="intersects")
+        if len(near):
+            k = max(near, key=lambda i: big[i].intersection(piece.buffer(0.5)).area)
+            big[k] = shapely.union(big[k], piece)
+    return [shapely.make_valid(p) for p in big]
 
 
 def grow_communities(blocks: list[shapely.Polygon], weights: np.ndarray, k: int) -> np.ndarray:
@@ -139,7 +167,8 @@ def grow_communities(blocks: list[shapely.Polygon], weights: np.ndarray, k: int)
     """
     centroids = np.array([[b.centroid.x, b.centroid.y] for b in blocks])
     tree = shapely.STRtree(blocks)
-    neighbours = [set(tree.query(b.buffer(1.0), predicate="intersects")) - {i}
+    neighbours = [{int(j) for j in tree.query(b, predicate="touches")
+                   if j != i and shared_edge(b, blocks[j]) > 1.0}
                   for i, b in enumerate(blocks)]
     best, best_score = None, np.inf
     for first in range(len(blocks)):
@@ -149,6 +178,11 @@ def grow_communities(blocks: list[shapely.Polygon], weights: np.ndarray, k: int)
         if score < best_score:
             best, best_score = labels, score
     return best
+
+
+def shared_edge(a: shapely.Polygon, b: shapely.Polygon) -> float:
+    """Length of the boundary two blocks share (0 when they meet at a point)."""
+    return float(shapely.length(shapely.intersection(a.boundary, b.boundary)))
 
 
 def grow_from(first: int, centroids: np.ndarray, neighbours: list[set[int]],
