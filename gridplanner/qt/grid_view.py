@@ -57,7 +57,7 @@ class StatusOverlay:
             painter.setPen(Qt.PenStyle.NoPen)
             for status, path in self._status_paths(canvas).items():
                 colour = QColor(STATUS_COLOURS[status])
-                colour.setAlpha(120)
+                colour.setAlpha(150)
                 painter.setBrush(colour)
                 painter.drawPath(path)
         if self.paint_cell is not None:

@@ -230,3 +230,33 @@ def test_merge_delete_and_attributes(grids, main_window):
     assert plan.cells.row(b)["name"] == "" and plan.cells.row(b)["kind"] == "comprehensive"
     main_window.undo_stack.redo()
     assert plan.cells.row(b)["name"] == "二号网格"
+
+
+def test_a_dragged_vertex_snaps_to_a_street_corner(grids, main_window):
+    plan, canvas = main_window.plan, main_window.canvas
+    (fid,) = _add_cells(plan, [(X0 + 20, Y0 + 20, X0 + 80, Y0 + 80)])
+    grids.use_tool("vertex")
+    corner = (X0 + 100, Y0 + 100)  # a street crossing
+    drag(canvas, [widget_point(canvas, X0 + 80, Y0 + 80), widget_point(canvas, X0 + 90, Y0 + 90),
+                  widget_point(canvas, *corner, dx=-4, dy=3)])
+    assert corner in list(plan.cells.geometry(fid).exterior.coords)
+
+
+def test_status_colours_show_on_the_map(grids, main_window):
+    from PySide6.QtGui import QColor
+
+    from gridplanner.qt.tallies_dock import STATUS_COLOURS
+
+    plan, canvas = main_window.plan, main_window.canvas
+    (fid,) = _add_cells(plan, [(X0, Y0, X0 + 100, Y0 + 100)])  # 4 buildings: below the range
+    grids.tallies.recompute()
+    pos = widget_point(canvas, X0 + 50, Y0 + 50).toPoint()  # between the buildings
+    canvas.render_now()
+    plain = canvas.grab().toImage().pixelColor(pos)
+    grids.actions["status_colours"].trigger()
+    canvas.render_now()
+    seen = canvas.grab().toImage().pixelColor(pos)
+    want = QColor(STATUS_COLOURS["below"])  # light blue
+    assert want.blue() > want.red()
+    assert plain.blue() < plain.red()  # the palette's pale yellow
+    assert seen.blue() > seen.red() + 30  # now blue: below the range
