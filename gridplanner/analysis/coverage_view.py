@@ -56,6 +56,7 @@ class CoverageTable:
     #: distance of every building to the nearest centre offering each service
     service_distances: dict[str, np.ndarray] = field(default_factory=dict)
     _groups: dict = field(default_factory=dict, repr=False)
+    _sums: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_result(cls, plan: Any, result: CoverageResult,
@@ -91,11 +92,23 @@ class CoverageTable:
 
     # -- updating ------------------------------------------------------------
     def update(self, fids: np.ndarray, distance: np.ndarray, nearest: np.ndarray) -> np.ndarray:
-        """Set new distances of some buildings (a dragged centre); returns their positions."""
+        """Set new distances of some buildings (a dragged centre); returns their positions.
+
+        Cached tallies are corrected by the changed buildings only, so a mouse
+        move costs the buildings it changes, not the whole plan.
+        """
         order = np.argsort(self.fids, kind="stable")
         at = order[np.searchsorted(self.fids, np.asarray(fids, dtype=np.int64), sorter=order)]
+        old = self.distance[at].copy()
         self.distance[at] = distance
         self.nearest[at] = nearest
+        for (scope, levels), sums in self._sums.items():
+            code = self.groups(scope)[1][at]
+            ok = code >= 0
+            for i, lv in enumerate(levels):
+                delta = ((self.distance[at] <= lv).astype(float) - (old <= lv))[ok]
+                np.add.at(sums["cov_h"][i], code[ok], delta * self.households[at][ok])
+                np.add.at(sums["cov_r"][i], code[ok], delta * self.residents[at][ok])
         return at
 
     def classes(self) -> np.ndarray:
@@ -141,26 +154,39 @@ class CoverageTable:
                     for name, d in self.service_distances.items()]
         return self._rows_for(scope, self.distance)
 
-    def _rows_for(self, scope: str, distance: np.ndarray, name: str | None = None
-                  ) -> list[dict[str, Any]]:
+    def _sums_for(self, scope: str, distance: np.ndarray, name: str | None,
+                  cache: bool) -> dict[str, Any]:
+        """Totals and covered sums per area and level (cached for the own distances)."""
+        key = (scope, tuple(self.levels_m))
+        if cache and key in self._sums:
+            return self._sums[key]
         names, code = self.groups(scope)
-        if name is not None:
-            names = [name]
         n = len(names)
         keep = code >= 0
         code = code[keep]
         hh, rs, d = self.households[keep], self.residents[keep], distance[keep]
-        tot_h = np.bincount(code, weights=hh, minlength=n)
-        tot_r = np.bincount(code, weights=rs, minlength=n)
-        count = np.bincount(code, minlength=n)
+        sums = {"names": [name] if name is not None else names,
+                "tot_h": np.bincount(code, weights=hh, minlength=n),
+                "tot_r": np.bincount(code, weights=rs, minlength=n),
+                "count": np.bincount(code, minlength=n),
+                "cov_h": [np.bincount(code, weights=hh * (d <= lv), minlength=n)
+                          for lv in self.levels_m],
+                "cov_r": [np.bincount(code, weights=rs * (d <= lv), minlength=n)
+                          for lv in self.levels_m]}
+        if cache:
+            self._sums = {k: v for k, v in self._sums.items() if k[1] == key[1]}
+            self._sums[key] = sums
+        return sums
+
+    def _rows_for(self, scope: str, distance: np.ndarray, name: str | None = None
+                  ) -> list[dict[str, Any]]:
+        sums = self._sums_for(scope, distance, name, cache=distance is self.distance)
+        tot_h, tot_r = sums["tot_h"], sums["tot_r"]
         by_res = self.residents.sum() > 0
         rows: list[dict[str, Any]] = [
-            {"name": names[i], "buildings": int(count[i]), "households": float(tot_h[i]),
-             "residents": float(tot_r[i]), "levels": []} for i in range(n)]
-        for lv in self.levels_m:
-            ok = d <= lv
-            cov_h = np.bincount(code, weights=hh * ok, minlength=n)
-            cov_r = np.bincount(code, weights=rs * ok, minlength=n)
+            {"name": nm, "buildings": int(sums["count"][i]), "households": float(tot_h[i]),
+             "residents": float(tot_r[i]), "levels": []} for i, nm in enumerate(sums["names"])]
+        for lv, cov_h, cov_r in zip(self.levels_m, sums["cov_h"], sums["cov_r"], strict=True):
             with np.errstate(invalid="ignore", divide="ignore"):
                 h_share = np.where(tot_h > 0, cov_h / tot_h, 0.0)
                 r_share = np.where(tot_r > 0, cov_r / tot_r, 0.0)

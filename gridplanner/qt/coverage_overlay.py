@@ -27,7 +27,7 @@ from gridplanner.analysis.coverage import STRAIGHT_LINE
 from gridplanner.analysis.coverage_view import CoverageTable, level_text
 from gridplanner.render.cache import BUCKET_SIZE, path_from_geometries, polygon_from_points
 from gridplanner.render.fonts import label_font
-from gridplanner.render.painter import symbol_path
+from gridplanner.render.painter import LOD_MIN_FEATURES, LOD_POINT_PX, symbol_path
 
 #: fills of the distance classes, nearest first; "beyond" is the last
 LEVEL_RAMP = ("#1a9641", "#77c35c", "#c4e687", "#fee08b", "#fdae61")
@@ -98,12 +98,16 @@ class CoverageOverlay:
         self._problem_shapes: tuple[QPainterPath, QPolygonF] = (QPainterPath(), QPolygonF())
         self.suggestions: list[tuple[int, float, float]] = []
         self.gap_level: float | None = None
+        self._lod_key = None
+        self._version = 0
+        self._lod_points: dict[int, QPolygonF] = {}
 
     # -- content --------------------------------------------------------------
     def set_table(self, table: CoverageTable | None) -> None:
         """Shade buildings from ``table`` (None clears the shading)."""
         self.table = table
         self._classes = table.classes() if table is not None else None
+        self._version += 1
         self._base = self._classes.copy() if self._classes is not None else None
         self._patched = np.empty(0, dtype=np.int64)
         self._patch_shapes = None
@@ -121,6 +125,7 @@ class CoverageOverlay:
         if self.table is None or self._classes is None:
             return
         self._classes = self.table.classes()
+        self._version += 1
         self._patched = np.union1d(self._patched, np.asarray(changed_positions, dtype=np.int64))
         self._patch_shapes = None
         self._changed()
@@ -257,6 +262,11 @@ class CoverageOverlay:
         n = len(self.table.levels_m)
         colours = level_colours(n) + [BEYOND_COLOUR]
         self._building_positions(canvas)
+        cache = canvas.map_painter.cache(canvas.plan, "buildings")
+        if (len(cache) >= LOD_MIN_FEATURES
+                and cache.median_size / canvas.pixel_size() < LOD_POINT_PX):
+            self._paint_building_points(painter, canvas, colours)
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(self.table.fids) < 5000)
         x0, y0, x1, y1 = canvas.extent()
         shapes = [(cls, path, pts) for cls in range(n + 1)
@@ -278,6 +288,23 @@ class CoverageOverlay:
                 dot.setCapStyle(Qt.PenCapStyle.SquareCap)
                 painter.setPen(dot)
                 painter.drawPoints(pts)
+
+    def _paint_building_points(self, painter: QPainter, canvas, colours: list[str]) -> None:
+        """Buildings too small to see as one dot each (a district seen whole)."""
+        key = (self._cache_key, self._version)
+        if self._lod_key != key:
+            xy = canvas.map_painter.cache(canvas.plan, "buildings").centroids()
+            pos = self._positions
+            self._lod_points = {int(c): polygon_from_points(xy[pos[(self._classes == c) & (pos >= 0)]])
+                                for c in np.unique(self._classes)}
+            self._lod_key = key
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for cls, pts in self._lod_points.items():
+            pen = QPen(QColor(colours[min(cls, len(colours) - 1)]), 2.0)
+            pen.setCosmetic(True)
+            pen.setCapStyle(Qt.PenCapStyle.SquareCap)
+            painter.setPen(pen)
+            painter.drawPoints(pts)
 
     def _paint_isochrones(self, painter: QPainter, transform) -> None:
         painter.setTransform(transform)
