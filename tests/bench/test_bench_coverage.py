@@ -35,6 +35,18 @@ def _timed(label: str, out: dict, func, *args, **kwargs):
     return value
 
 
+def _best_of(label: str, out: dict, repeat: int, func, *args, **kwargs):
+    """Best time of ``repeat`` runs (the machine is shared; the minimum is the
+    least disturbed figure)."""
+    best, value = np.inf, None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        value = func(*args, **kwargs)
+        best = min(best, time.perf_counter() - t0)
+    out[label] = round(best, 4)
+    return value
+
+
 def _rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
@@ -62,15 +74,16 @@ def run(size: str, seed: int = 0) -> dict:
              centres=len(plan.centres))
     bpts = anchor_points(plan.buildings.frame.geometry.values)
     cpts = np.asarray(plan.centres.frame.geometry.values, dtype=object)
+    _timed("spatial_index_s", r, lambda: graph.tree)
     t0 = time.perf_counter()
     bj, cj = join_points(graph, bpts), join_points(graph, cpts)
     r["snapping_s"] = round(time.perf_counter() - t0, 4)
-    dist, _ = _timed("coverage_overall_s", r, walking_distances, graph, bj, cj)
+    dist, _ = _best_of("coverage_overall_s", r, 3, walking_distances, graph, bj, cj)
     lv = list(plan.settings.levels_m)
     r["share_by_level"] = [round(float((dist <= x).mean()), 4) for x in lv]
     seeds = np.unique(graph.edge_u[cj.edge])
-    _timed("scipy_bare_multisource_s", r, csgraph.dijkstra, graph.matrix, directed=True,
-           indices=seeds, min_only=True)
+    _best_of("scipy_bare_multisource_s", r, 3, csgraph.dijkstra, graph.matrix, directed=True,
+             indices=seeds, min_only=True)
     res = _timed("coverage_full_with_services_s", r, coverage_from_centres, plan)
     r["services"] = len(res.services)
     session = _timed("session_start_s", r, CoverageSession.from_plan, plan)
@@ -109,8 +122,8 @@ def _networkx(r: dict, graph, seeds: np.ndarray, nx) -> None:
     g.add_weighted_edges_from(zip(graph.edge_u.tolist(), graph.edge_v.tolist(),
                                   graph.edge_length.tolist(), strict=True))
     r["networkx_build_s"] = round(time.perf_counter() - t0, 4)
-    _timed("networkx_multisource_s", r, nx.multi_source_dijkstra_path_length, g,
-           set(seeds.tolist()), weight="weight")
+    _best_of("networkx_multisource_s", r, 2, nx.multi_source_dijkstra_path_length, g,
+             set(seeds.tolist()), weight="weight")
     r["speedup_vs_networkx"] = round(r["networkx_multisource_s"] / r["coverage_overall_s"], 1)
     r["ratio_vs_bare_scipy"] = round(r["coverage_overall_s"] / r["scipy_bare_multisource_s"], 2)
 
