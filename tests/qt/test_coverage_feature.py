@@ -332,3 +332,41 @@ def test_a_new_plan_clears_coverage(qtbot, main_window, feature):
     assert feature.table is None and feature.siting is None
     assert feature.overlay.table is None
     assert "not computed" in feature.dock.method_label.text()
+
+
+def test_map_pixels_show_the_distance_colours_and_follow_a_drag(qtbot, main_window, feature):
+    from PySide6.QtGui import QColor
+
+    from gridplanner.qt.coverage_overlay import BEYOND_COLOUR, level_colours
+
+    canvas, plan = main_window.canvas, main_window.plan
+    feature.dock.levels_edit.setText("100, 200")
+    feature.dock._levels_edited()
+    table = compute(qtbot, feature)
+    colours = [QColor(c) for c in level_colours(2) + [BEYOND_COLOUR]]
+
+    def pixel_class(fid):
+        c = plan.buildings.geometry(fid).centroid
+        p = widget_point(canvas, c.x, c.y)
+        image = canvas.grab().toImage()
+        got = image.pixelColor(int(p.x() * image.devicePixelRatio()),
+                               int(p.y() * image.devicePixelRatio()))
+        return min(range(3), key=lambda i: abs(got.red() - colours[i].red())
+                   + abs(got.green() - colours[i].green()) + abs(got.blue() - colours[i].blue()))
+
+    classes = table.classes()
+    near = int(table.fids[np.flatnonzero(classes == 0)[0]])
+    far = int(table.fids[np.flatnonzero(classes == 2)[0]])
+    assert pixel_class(near) == 0 and pixel_class(far) == 2
+    # drag the nearest centre of the far building onto it: it turns green before release
+    fb = plan.buildings.geometry(far).centroid
+    feature.use_tool("move")
+    fid = int(table.nearest[np.flatnonzero(table.fids == far)[0]])
+    if fid < 0:
+        fid = 1
+    g = plan.centres.geometry(fid)
+    drag(canvas, [widget_point(canvas, g.x, g.y), widget_point(canvas, fb.x + 30, fb.y),
+                  widget_point(canvas, fb.x + 25, fb.y)], release=False)
+    assert pixel_class(far) == 0
+    feature.tools["move"].reset()
+    assert pixel_class(far) == 2  # Escape/cancel puts the picture back
