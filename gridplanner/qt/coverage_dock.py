@@ -329,12 +329,15 @@ class CoverageDock(QDockWidget):
             .replace("%1", f"{share * 100:.1f}%").replace("%2", basis)
             .replace("%3", level_text(t.levels_m[-1], t.walking_speed))
             .replace("%4", verdict).replace("%5", f"{t.target_share * 100:.0f}%"))
+        if t.service:
+            self.summary.setText(self.summary.text() + " (" + service_label(t.service) + ")")
         self.summary.setStyleSheet(f"background:{MET_COLOUR if met else MISSED_COLOUR};"
                                    "padding:3px;")
 
     def _headers(self, t: CoverageTable, kind: str) -> list[str]:
         what = self.tr("households") if kind == "households" else self.tr("residents")
-        heads = [self.tr("Area"), self.tr("Households") if kind == "households"
+        area = self.tr("Service") if self.scope.currentData() == SERVICE else self.tr("Area")
+        heads = [area, self.tr("Households") if kind == "households"
                  else self.tr("Residents")]
         for lv in t.levels_m:
             heads += [self.tr("≤ %1 m").replace("%1", f"{lv:,.0f}") + "\n"

@@ -396,7 +396,9 @@ class CoverageOverlay:
             items.append(("fill", BEYOND_COLOUR, _tr("beyond %1").replace(
                 "%1", level_text(t.levels_m[-1], t.walking_speed))))
             if t.service:
-                title += " · " + t.service
+                from gridplanner.qt.centre_dialog import service_label
+
+                title += " · " + service_label(t.service)
         if self.show_gaps and self._gap_paths:
             speed = t.walking_speed if t is not None else 1.0
             items.append(("hatch", GAP_COLOUR, _tr("gap area: beyond %1").replace(
