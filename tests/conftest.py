@@ -33,6 +33,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_qapplication(qapp):
+    """Create the QApplication before any test runs. Headless code (render,
+    PDF export) makes a bare QGuiApplication when none exists; if a CLI test
+    did that first, widget tests later in the run could not get their
+    QApplication. Core tests themselves never touch Qt."""
+    return qapp
+
+
 @pytest.fixture
 def grid_plan():
     """A 6×4-block street grid split into two communities, with buildings."""

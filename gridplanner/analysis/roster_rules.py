@@ -189,19 +189,25 @@ def _comprehensive(plan: Plan) -> list[int]:
 
 
 def _check_teams(plan: Plan, teams: dict[int, CellTeam]) -> list[Finding]:
+    # Before anyone is assigned to any grid (the plan is still at the drawing
+    # stage) an unstaffed grid is a to-do, not a broken rule: warn. Once
+    # staffing has begun, every grid without its team is an error.
+    started = len(plan.assignments) > 0
+    severity = ERROR if started else WARNING
+    note = "" if started else " (no one is assigned to any grid yet)"
     out = []
     for fid in _comprehensive(plan):
         team, code = teams[fid], _code(plan, fid)
         if not team.leaders:
-            out.append(_cell_finding(plan, "no_leader", ERROR,
-                                     f"grid {code} has no grid leader", [fid]))
+            out.append(_cell_finding(plan, "no_leader", severity,
+                                     f"grid {code} has no grid leader{note}", [fid]))
         if not team.full_time:
-            out.append(_cell_finding(plan, "no_full_time_worker", ERROR,
-                                     f"grid {code} has no full-time grid worker", [fid]))
+            out.append(_cell_finding(plan, "no_full_time_worker", severity,
+                                     f"grid {code} has no full-time grid worker{note}", [fid]))
         if not team.branches:
-            out.append(_cell_finding(plan, "no_branch", ERROR,
-                                     f"grid {code} has no Party branch (its own or a joint one)",
-                                     [fid]))
+            out.append(_cell_finding(plan, "no_branch", severity,
+                                     f"grid {code} has no Party branch (its own or a joint "
+                                     f"one){note}", [fid]))
     return out
 
 
@@ -219,8 +225,10 @@ def _check_branches(plan: Plan, teams: dict[int, CellTeam]) -> list[Finding]:
         members = 0 if pd.isna(row["full_members"]) else int(row["full_members"])
         cell_fids = sorted(cells_of.get(fid, []))
         if members < minimum:
+            # A branch serving grids breaks the rule; one on no grid yet is a
+            # warning: it can still join a joint branch.
             out.append(_cell_finding(
-                plan, "branch_too_small", ERROR,
+                plan, "branch_too_small", ERROR if cell_fids else WARNING,
                 f"branch {name} has {members} full Party members, fewer than {minimum}; "
                 "form a joint branch with a neighbouring grid",
                 cell_fids, branches=[fid]))

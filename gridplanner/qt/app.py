@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 
-
 def _install_translations(app) -> None:
     try:
         from gridplanner.qt import i18n

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import geopandas as gpd
 import shapely
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 
 from gridplanner.analysis import cell_edit as ce
 from gridplanner.analysis import cell_edit_extra as cx
@@ -52,7 +52,6 @@ class GridFeature(QObject):
         self.view = GridView(self.canvas, self.tallies)
         self._build_ui()
         self._connect()
-        window.installEventFilter(self)
         window.planChanged.connect(self.set_plan)
         if window.plan is not None:
             self.set_plan(window.plan)
@@ -104,11 +103,10 @@ class GridFeature(QObject):
         self.tallies.paintCellChanged.connect(self.view.set_paint_cell)
         self.canvas.selectionChanged.connect(self._selection_changed)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
-        if obj is self.window and event.type() == QEvent.Type.LanguageChange:
-            retranslate_actions(self.actions, GRID_ACTIONS)
-            self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Grids"))
-        return False
+    def retranslate(self) -> None:
+        """Called by the window on a language switch."""
+        retranslate_actions(self.actions, GRID_ACTIONS)
+        self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Grids"))
 
     def set_plan(self, plan) -> None:
         self.plan = plan

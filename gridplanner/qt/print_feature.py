@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -87,17 +87,11 @@ class PrintFeature(QObject):
             if name == "pdf":
                 menu.addSeparator()
         self.retranslate()
-        window.installEventFilter(self)
 
     def retranslate(self) -> None:
         for name, text, _slot, _shortcut, tip in ACTIONS:
             self.actions[name].setText(_tr(text))
             self.actions[name].setStatusTip(_tr(tip))
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if obj is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
 
     # -- dialogs (tests replace ask_dialog) ---------------------------------------------
     def ask_dialog(self, dialog: QDialog) -> int:

@@ -163,7 +163,6 @@ class RosterFeature(QObject):
         self.dock.rosterSelected.connect(self._roster_selected)
         for tab in (self.dock.workers, self.dock.branches):
             tab.message.connect(self.status)
-        window.installEventFilter(self)
         if window.plan is not None:
             self.set_plan(window.plan)
 
@@ -187,11 +186,6 @@ class RosterFeature(QObject):
         for name, text, _slot in ACTIONS:
             self.actions[name].setText(tr(text))
             self.actions[name].setStatusTip(tr(TIPS[name]))
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if obj is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
 
     # -- plan --------------------------------------------------------------------
     @property

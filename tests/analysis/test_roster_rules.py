@@ -154,3 +154,25 @@ def test_findings_serialise(plan):
     data = check_roster(plan)[0].to_json()
     assert data["kind"] == "no_leader" and data["cells"] == [A1] and len(data["bounds"]) == 4
     assert isinstance(pd.Series(data["cell_fids"]).iloc[0].item(), int)
+
+
+def test_unstaffed_grids_are_warnings_until_staffing_begins(plan):
+    plan.assignments.remove(plan.assignments.fids())
+    findings = check_roster(plan)
+    missing = [f for f in findings if f.kind in ("no_leader", "no_full_time_worker", "no_branch")]
+    assert len(missing) == 3 * len(plan.cells)
+    assert {f.severity for f in missing} == {"warning"}
+    assert "no one is assigned" in missing[0].message
+
+
+def test_one_assignment_makes_every_unstaffed_grid_an_error(plan):
+    keep = plan.assignments.fids()[0]
+    plan.assignments.remove([f for f in plan.assignments.fids() if f != keep])
+    missing = [f for f in check_roster(plan) if f.kind == "no_leader"]
+    assert missing and {f.severity for f in missing} == {"error"}
+
+
+def test_small_branch_on_no_grid_is_a_warning(plan):
+    fid = plan.branches.add([{"name": "新支部", "full_members": 2}])[0]
+    (f,) = [f for f in check_roster(plan) if f.features.get("branches") == [fid]]
+    assert f.kind == "branch_too_small" and f.severity == "warning"
