@@ -57,6 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GridPlannerError as exc:
         print(f"gridplanner {args.command}: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (`gridplanner info ... | head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print(f"gridplanner {args.command}: interrupted", file=sys.stderr)
         return EXIT_ERROR
