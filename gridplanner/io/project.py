@@ -2,7 +2,8 @@
 
 Every layer is an ordinary GeoPackage layer (QGIS opens it as it is), the
 roster tables are GeoPackage attribute tables, and ``gridplanner_meta`` is a
-small key/value table with the schema version, plan name, CRS and settings.
+small key/value table with the schema version, plan name, CRS, settings and
+the layer styles (``styles``, JSON; a file without it draws the defaults).
 
 Saving is atomic: the whole plan is written to a temporary file beside the
 target, flushed to disk, then renamed over it, so a crash or a full disk in
@@ -71,6 +72,7 @@ def _write_layers(plan: Plan, path: Path) -> None:
         "name": plan.name,
         "crs": crs.to_wkt() if crs is not None else "",
         "settings": json.dumps(plan.settings.to_dict(), ensure_ascii=False),
+        "styles": json.dumps(plan.styles, ensure_ascii=False),
     }
     pyogrio.write_dataframe(
         pd.DataFrame({"key": list(meta), "value": list(meta.values())}),
@@ -121,6 +123,20 @@ def read_meta(path: str | os.PathLike[str]) -> dict[str, str]:
     return meta
 
 
+def _read_styles(path: Path, text: str | None) -> dict[str, dict]:
+    """The saved layer styles; a file without them (older saves) uses the defaults."""
+    if not text:
+        return {}
+    try:
+        styles = json.loads(text)
+    except ValueError as exc:
+        raise ProjectFileError(f"{path}: the saved layer styles are damaged ({exc})") from exc
+    if not isinstance(styles, dict) or not all(isinstance(v, dict) for v in styles.values()):
+        raise ProjectFileError(f"{path}: the saved layer styles are damaged (not a table of "
+                               "layer styles)")
+    return styles
+
+
 def load_plan(path: str | os.PathLike[str]) -> Plan:
     """Open a plan file; raises ProjectFileError with the reason when it cannot."""
     p = Path(path)
@@ -138,8 +154,10 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
         settings = Settings.from_dict(json.loads(meta.get("settings") or "{}"))
     except (ValueError, TypeError) as exc:
         raise ProjectFileError(f"{p}: the plan settings are damaged ({exc})") from exc
+    styles = _read_styles(p, meta.get("styles"))
     crs = meta.get("crs") or None
     plan = Plan(name=meta.get("name", ""), crs=crs, settings=settings)
+    plan.set_styles(styles)
     present = {str(row[0]) for row in pyogrio.list_layers(p)}
     for name, table in plan.layers.items():
         if name not in present:

@@ -7,6 +7,7 @@ data arrive), so areas, buffers and distances are in metres everywhere.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import geopandas as gpd
@@ -14,7 +15,7 @@ import pandas as pd
 from psygnal import Signal
 from pyproj import CRS
 
-from gridplanner.errors import CRSError
+from gridplanner.errors import CRSError, ModelError
 from gridplanner.model.layer import FeatureTable, LayerChange
 from gridplanner.model.schema import LAYER_SPECS, BoundaryLevel
 from gridplanner.model.settings import Settings
@@ -27,11 +28,16 @@ class Plan:
     settings_changed = Signal(object)  # Settings
     name_changed = Signal(str)
     crs_changed = Signal(object)
+    styles_changed = Signal(str)  # layer name, "" when every style changed
 
     def __init__(self, name: str = "", crs: Any = None, settings: Settings | None = None):
         self._name = name
         self._crs: CRS | None = CRS.from_user_input(crs) if crs is not None else None
         self._settings = settings or Settings()
+        #: How each layer is drawn, as plain dicts (``MapStyle.to_dict()`` in
+        #: gridplanner.render.styles); a layer not listed uses the default look.
+        #: Change it through :meth:`set_style` / :meth:`set_styles`.
+        self.styles: dict[str, dict[str, Any]] = {}
         self.layers: dict[str, FeatureTable] = {}
         for spec in LAYER_SPECS.values():
             table = FeatureTable(spec, crs=self._crs)
@@ -77,6 +83,26 @@ class Plan:
         value.validate()
         self._settings = value
         self.settings_changed.emit(value)
+
+    # -- styles -----------------------------------------------------------
+    def set_style(self, layer: str, style: dict[str, Any] | None) -> dict[str, Any] | None:
+        """Set (or, with None, drop) the saved look of one layer; returns the old one."""
+        if style is not None and not isinstance(style, dict):
+            raise ModelError(f"the style of layer {layer} must be a dict, not {type(style).__name__}")
+        old = self.styles.pop(layer, None)
+        if style is not None:
+            self.styles[layer] = copy.deepcopy(style)
+        self.styles_changed.emit(layer)
+        return old
+
+    def set_styles(self, styles: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """Replace every saved style at once; returns the old ones."""
+        bad = [k for k, v in styles.items() if not isinstance(v, dict)]
+        if bad:
+            raise ModelError(f"the style of layer {bad[0]} must be a dict")
+        old, self.styles = self.styles, copy.deepcopy(dict(styles))
+        self.styles_changed.emit("")
+        return old
 
     # -- layers -----------------------------------------------------------
     def layer(self, name: str) -> FeatureTable:

@@ -34,7 +34,13 @@ from gridplanner.qt.canvas_selection import CanvasSelectionMixin
 from gridplanner.qt.map_tools.base import MapMouseEvent, MapTool
 from gridplanner.render.decorations import draw_scale_bar
 from gridplanner.render.painter import MapPainter, paint_selection
-from gridplanner.render.styles import BACKGROUND, DEFAULT_LAYER_ORDER, MapStyle, default_styles
+from gridplanner.render.styles import (
+    BACKGROUND,
+    DEFAULT_LAYER_ORDER,
+    MapStyle,
+    default_styles,
+    styles_from_plan,
+)
 
 Box = tuple[float, float, float, float]
 INCH_M = 0.0254
@@ -49,6 +55,7 @@ class MapCanvas(CanvasSelectionMixin, QWidget):
     selectionChanged = Signal(str, list)
     currentLayerChanged = Signal(str)
     renderFinished = Signal(float)  # milliseconds
+    stylesChanged = Signal(str)  # layer name, "" for all: the plan's saved look changed
 
     def __init__(self, parent: QWidget | None = None, map_painter: MapPainter | None = None):
         super().__init__(parent)
@@ -81,11 +88,14 @@ class MapCanvas(CanvasSelectionMixin, QWidget):
         """Show ``plan`` (zoomed to its extent unless ``zoom`` is False)."""
         if self.plan is not None:
             self.plan.layer_changed.disconnect(self._on_layer_changed)
+            self.plan.styles_changed.disconnect(self._on_styles_changed)
         self.plan = plan
         self._selection.clear()
         self._highlight = None
+        self.styles = styles_from_plan(plan.styles if plan is not None else None)
         if plan is not None:
             plan.layer_changed.connect(self._on_layer_changed)
+            plan.styles_changed.connect(self._on_styles_changed)
             if zoom:
                 self.zoom_to_full()
         self.refresh()
@@ -99,6 +109,16 @@ class MapCanvas(CanvasSelectionMixin, QWidget):
                 self.set_selection(change.layer, keep)
         self._highlight = None
         self.refresh(delay_ms=0)
+
+    def _on_styles_changed(self, layer: str) -> None:
+        """Take the plan's saved look of ``layer`` (of every layer when "")."""
+        saved = styles_from_plan(self.plan.styles if self.plan is not None else None)
+        if layer:
+            self.styles[layer] = saved.get(layer, MapStyle())
+        else:
+            self.styles = saved
+        self.refresh(delay_ms=0)
+        self.stylesChanged.emit(layer)
 
     def refresh(self, delay_ms: int | None = None) -> None:
         """Re-render soon (after ``delay_ms``, default the idle delay)."""

@@ -9,6 +9,7 @@ change), so keeping a reference is enough.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication
@@ -16,6 +17,8 @@ from PySide6.QtGui import QUndoCommand
 
 from gridplanner.io.importing import ImportOptions, ImportReport, import_file
 from gridplanner.model.plan import Plan
+from gridplanner.model.schema import join_services, split_services
+from gridplanner.model.settings import Settings
 
 
 def _tr(text: str) -> str:
@@ -84,3 +87,116 @@ class ImportCommand(QUndoCommand):
     def undo(self) -> None:
         for name, frame in self.before.items():
             self.plan.layer(name).replace(frame)
+
+
+class SettingsCommand(QUndoCommand):
+    """Swap the plan's settings (the Plan Settings dialog applies them as one step).
+
+    ``renames`` (old service → new name) also renames the services the
+    plan's centres offer, so a renamed service keeps its centres.
+    """
+
+    def __init__(self, plan: Plan, settings: Settings, renames: dict[str, str] | None = None,
+                 text: str = "", parent: QUndoCommand | None = None):
+        super().__init__(text or _tr("Change plan settings"), parent)
+        self.plan = plan
+        self.new = settings
+        self.old = plan.settings
+        self.renames = {k: v for k, v in (renames or {}).items() if k != v}
+        self.old_services: dict[int, Any] = {}
+
+    def redo(self) -> None:
+        self.plan.settings = self.new
+        renamed = self._renamed_services()
+        if renamed:
+            self.old_services = self.plan.centres.set_column("services", renamed)
+
+    def undo(self) -> None:
+        if self.old_services:
+            self.plan.centres.set_column("services", self.old_services)
+            self.old_services = {}
+        self.plan.settings = self.old
+
+    def _renamed_services(self) -> dict[int, str]:
+        if not self.renames:
+            return {}
+        out: dict[int, str] = {}
+        for fid, value in self.plan.centres.frame["services"].items():
+            services = split_services(value)
+            new = [self.renames.get(s, s) for s in services]
+            if new != services:
+                out[int(fid)] = join_services(new)
+        return out
+
+
+class AttributeCommand(QUndoCommand):
+    """Set attribute values of features of one layer (a typed cell, or a paste).
+
+    ``changes`` maps fid → {column: value}. One feature goes through
+    :meth:`FeatureTable.set_attributes`; many (a paste) through one
+    :meth:`FeatureTable.set_column` per column, so a long paste is one quick step.
+    """
+
+    def __init__(self, plan: Plan, layer: str, changes: dict[int, dict[str, Any]],
+                 text: str = "", parent: QUndoCommand | None = None):
+        super().__init__(text or _tr("Edit %1").replace("%1", layer), parent)
+        self.plan = plan
+        self.layer = layer
+        self.new = {int(f): dict(v) for f, v in changes.items()}
+        self.old: dict[int, dict[str, Any]] = {}
+
+    def redo(self) -> None:
+        self.old = self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+    def _apply(self, changes: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
+        table = self.plan.layer(self.layer)
+        if len(changes) == 1:
+            fid, values = next(iter(changes.items()))
+            return {fid: table.set_attributes(fid, values)}
+        by_column: dict[str, dict[int, Any]] = {}
+        for fid, values in changes.items():
+            for column, value in values.items():
+                by_column.setdefault(column, {})[fid] = value
+        old: dict[int, dict[str, Any]] = {}
+        for column, values in by_column.items():
+            for fid, value in table.set_column(column, values).items():
+                old.setdefault(fid, {})[column] = value
+        return old
+
+
+class StyleCommand(QUndoCommand):
+    """Set the saved look of one layer (``plan.styles[layer]``, a plain dict).
+
+    Consecutive changes of the same property of the same layer (an opacity
+    slider being dragged) merge into one undo step.
+    """
+
+    ID = 4101
+
+    def __init__(self, plan: Plan, layer: str, style: dict[str, Any], what: str = "",
+                 text: str = "", parent: QUndoCommand | None = None):
+        super().__init__(text or _tr("Change the style of %1").replace("%1", layer), parent)
+        self.plan = plan
+        self.layer = layer
+        self.new = style
+        self.old = plan.styles.get(layer)
+        self.what = what
+
+    def id(self) -> int:  # noqa: A003 (Qt API)
+        return self.ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt API)
+        if (not isinstance(other, StyleCommand) or other.layer != self.layer
+                or not self.what or other.what != self.what):
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.plan.set_style(self.layer, self.new)
+
+    def undo(self) -> None:
+        self.plan.set_style(self.layer, self.old)

@@ -6,12 +6,17 @@ changes the canvas's ``layer_order``, the check box its style's
 outline, opacity and label field. The current entry is the canvas's
 current layer (what selection and identify work on). Widgets follow the
 canvas and block their own echo (napari's layer-controls pattern).
+
+Style edits (visibility, colours, width, opacity, labels) are saved in the
+plan (``plan.styles``, written to the plan file) through an undoable
+:class:`~gridplanner.qt.commands.StyleCommand` on the window's undo stack;
+the canvas redraws because the plan emits ``styles_changed``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSignalBlocker, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -28,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridplanner.qt.canvas import MapCanvas
+from gridplanner.qt.commands import StyleCommand
 
 LAYER_TITLES = {
     "boundaries": QT_TRANSLATE_NOOP("LayersDock", "Boundaries"),
@@ -52,10 +58,12 @@ def _swatch(colour: str | None) -> QIcon:
 class LayersDock(QDockWidget):
     """Layer list and style controls for one canvas."""
 
-    def __init__(self, canvas: MapCanvas, parent: QWidget | None = None):
-        super().__init__(self.tr("Layers"), parent)
+    def __init__(self, canvas: MapCanvas, parent: QWidget | None = None,
+                 undo_stack: QUndoStack | None = None):
+        super().__init__(parent)
         self.setObjectName("LayersDock")
         self.canvas = canvas
+        self.undo_stack = undo_stack
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -72,11 +80,10 @@ class LayersDock(QDockWidget):
         self.opacity_slider = QSlider(Qt.Orientation.Horizontal, body)
         self.opacity_slider.setRange(0, 100)
         self.label_combo = QComboBox(body)
-        form.addRow(self.tr("Fill"), self.fill_button)
-        form.addRow(self.tr("Outline"), self.outline_button)
-        form.addRow(self.tr("Outline width"), self.width_spin)
-        form.addRow(self.tr("Opacity"), self.opacity_slider)
-        form.addRow(self.tr("Labels"), self.label_combo)
+        self.form = form
+        for widget in (self.fill_button, self.outline_button, self.width_spin,
+                       self.opacity_slider, self.label_combo):
+            form.addRow("", widget)
         layout.addLayout(form)
         self.setWidget(body)
         self.list.itemChanged.connect(self._item_changed)
@@ -88,6 +95,25 @@ class LayersDock(QDockWidget):
         self.opacity_slider.valueChanged.connect(lambda v: self._set_style(opacity=v / 100))
         self.label_combo.currentIndexChanged.connect(self._label_changed)
         self.canvas.currentLayerChanged.connect(self._follow_current)
+        self.canvas.stylesChanged.connect(self._styles_changed)
+        self.retranslateUi()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
+        """Set every text in the current language (the layer names too)."""
+        self.setWindowTitle(self.tr("Layers"))
+        texts = (self.tr("Fill"), self.tr("Outline"), self.tr("Outline width"),
+                 self.tr("Opacity"), self.tr("Labels"))
+        widgets = (self.fill_button, self.outline_button, self.width_spin,
+                   self.opacity_slider, self.label_combo)
+        for text, widget in zip(texts, widgets, strict=True):
+            label = self.form.labelForField(widget)
+            if label is not None:
+                label.setText(text)
         self.reload()
 
     # -- list -----------------------------------------------------------------
@@ -111,6 +137,9 @@ class LayersDock(QDockWidget):
                 self.list.addItem(item)
         self._follow_current(self.canvas.current_layer)
 
+    def _styles_changed(self, _name: str) -> None:
+        self.reload()
+
     def layer_names(self) -> list[str]:
         """Layer names top first, as listed."""
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
@@ -123,8 +152,7 @@ class LayersDock(QDockWidget):
         name = item.data(Qt.ItemDataRole.UserRole)
         visible = item.checkState() == Qt.CheckState.Checked
         if self.canvas.styles[name].visible != visible:
-            self.canvas.styles[name].visible = visible
-            self.canvas.refresh(delay_ms=0)
+            self._save_style(name, {"visible": visible})
 
     def _order_changed(self, *args) -> None:
         self.canvas.layer_order = list(reversed(self.layer_names()))
@@ -174,22 +202,35 @@ class LayersDock(QDockWidget):
         del blockers
 
     def _set_style(self, **changes: object) -> None:
-        name = self.current_name()
-        style = self.canvas.styles.get(name)
-        if style is None:
+        self._save_style(self.current_name(), changes)
+
+    def _save_style(self, name: str, changes: dict[str, object]) -> None:
+        """Save ``changes`` to the look of layer ``name`` in the plan, as one undo step."""
+        current = self.canvas.styles.get(name)
+        plan = self.canvas.plan
+        if current is None or plan is None:
             return
+        style = current.copy()
         if "fill" in changes:
             style.palette = ()  # a chosen fill replaces the cell palette
         for key, value in changes.items():
             setattr(style, key, value)
+            if key == "visible":
+                continue
             for sub in style.categories.values():
                 if key != "fill" or sub.fill is not None:
                     setattr(sub, key, value)
-        self.canvas.refresh(delay_ms=0)
-        self._show_style(name)
-        item = self.list.currentItem()
-        if item is not None:
-            item.setIcon(_swatch(style.fill or style.outline))
+        what = ",".join(sorted(changes))
+        command = StyleCommand(plan, name, style.to_dict(), what, self._command_text(name, what))
+        if self.undo_stack is not None:
+            self.undo_stack.push(command)
+        else:
+            command.redo()
+
+    def _command_text(self, name: str, what: str) -> str:
+        if what == "visible":
+            return self.tr("Show or hide %1").replace("%1", layer_title(name))
+        return self.tr("Change the style of %1").replace("%1", layer_title(name))
 
     def _pick_colour(self, which: str) -> None:
         style = self.canvas.styles.get(self.current_name())

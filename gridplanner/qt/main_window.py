@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.canvas = MapCanvas(self)
         self.setCentralWidget(self.canvas)
-        self.layers_dock = LayersDock(self.canvas, self)
+        self.layers_dock = LayersDock(self.canvas, self, self.undo_stack)
         self.attribute_dock = AttributeDock(self.canvas, self)
         self.identify_dock = IdentifyDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layers_dock)

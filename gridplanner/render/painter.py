@@ -2,7 +2,8 @@
 
 ``MapPainter.paint(painter, plan, view, target, styles, layer_order)`` maps
 the ``view`` rectangle (map units, y up) onto the ``target`` rectangle
-(device pixels, y down) with one uniform scale, draws every visible layer
+(device pixels, y down) with one uniform scale (``styles`` defaults to the
+plan's saved ones over the default look), draws every visible layer
 bottom to top, then the labels top to bottom so upper layers win label
 collisions.
 
@@ -47,7 +48,7 @@ from gridplanner.render.styles import (
     BACKGROUND,
     SELECTION_COLOUR,
     MapStyle,
-    default_styles,
+    styles_from_plan,
 )
 from gridplanner.render.styles import layer_order as ordered_layers
 
@@ -150,7 +151,7 @@ class MapPainter:
         PDF page.
         """
         started = time.perf_counter()
-        styles = styles if styles is not None else default_styles()
+        styles = styles if styles is not None else styles_from_plan(getattr(plan, "styles", None))
         names = [n for n in ordered_layers(styles, layer_order) if n in plan.layers]
         target = QRectF(target)
         transform = view_transform(view, target)

@@ -11,7 +11,8 @@ by fid (grid cells), so neighbouring cells are told apart.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 #: Bottom to top.
 DEFAULT_LAYER_ORDER: tuple[str, ...] = ("cells", "buildings", "network", "boundaries", "centres")
@@ -93,6 +94,56 @@ class MapStyle:
             return self.categories[category]
         return self
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able values (lists, strings, numbers), categories nested."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "palette":
+                value = list(value)
+            elif f.name == "categories":
+                value = {str(k): v.to_dict() for k, v in value.items()}
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], base: MapStyle | None = None) -> MapStyle:
+        """A style from :meth:`to_dict` output laid over ``base`` (default: a plain style).
+
+        Unknown keys are ignored and values of the wrong type keep the base's
+        value, so a file written by another version still opens.
+        """
+        style = base.copy() if base is not None else cls()
+        if not isinstance(data, dict):
+            return style
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            value = _checked(f.name, data[f.name], getattr(style, f.name), style)
+            setattr(style, f.name, value)
+        return style
+
+
+def _checked(name: str, value: Any, current: Any, style: MapStyle) -> Any:
+    """``value`` converted to the type of the field ``name``, or ``current`` if it cannot be."""
+    if name == "categories":
+        if not isinstance(value, dict):
+            return current
+        return {str(k): MapStyle.from_dict(v, current.get(str(k), style.with_(categories={})))
+                for k, v in value.items() if isinstance(v, dict)}
+    if name == "palette":
+        return tuple(str(c) for c in value) if isinstance(value, list | tuple) else current
+    if name in ("fill", "outline", "label_field", "category_field"):
+        return None if value is None else str(value)
+    if isinstance(current, bool):
+        return bool(value)
+    if isinstance(current, int | float) and not isinstance(value, bool):
+        try:
+            return type(current)(value)
+        except (TypeError, ValueError):
+            return current
+    return str(value) if isinstance(current, str) and value is not None else current
+
 
 def default_styles() -> dict[str, MapStyle]:
     """The default look of every spatial layer of a plan."""
@@ -119,6 +170,14 @@ def default_styles() -> dict[str, MapStyle]:
                             symbol_size=14.0, label_field="name", label_colour="#7f0000",
                             label_size=9.0),
     }
+
+
+def styles_from_plan(saved: dict[str, dict] | None) -> dict[str, MapStyle]:
+    """The default styles with a plan's saved ones (``plan.styles``) laid over them."""
+    styles = default_styles()
+    for name, data in (saved or {}).items():
+        styles[name] = MapStyle.from_dict(data, styles.get(name))
+    return styles
 
 
 def layer_order(styles: dict[str, MapStyle], order: tuple[str, ...] | list[str] | None = None
