@@ -97,7 +97,38 @@ def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.nd
     arr = np.asarray(atoms, dtype=object)
     cells = [_clean(shapely.union_all(arr[labels == r], grid_size=GRID))
              for r in range(int(labels.max()) + 1 if len(labels) else 0) if (labels == r).any()]
-    return cells, problems + notes
+    return keep_buildings_whole(cells, area, b), problems + notes
+
+
+def keep_buildings_whole(cells: list[shapely.Geometry], area: shapely.Geometry,
+                         b: Buildings) -> list[shapely.Geometry]:
+    """Move every cut footprint wholly into the cell holding its representative point.
+
+    Cells follow streets, walls and Voronoi cuts between footprints, and any
+    of those can still pass through a building (a footpath through a passage,
+    two footprints sharing a wall). The footprint (within the community) goes
+    to its own cell and out of the others, so cover is kept and no building
+    is split. Only a community boundary drawn through a building can still
+    cut it; validation reports that.
+    """
+    if len(cells) < 2 or len(b.geoms) == 0:
+        return cells
+    arr = np.asarray(cells, dtype=object)
+    owner = assign_points(arr, b.points)
+    polygonal = np.isin(shapely.get_type_id(b.geoms), (3, 6)) & (owner >= 0)
+    idx = np.flatnonzero(polygonal)
+    cell_i, bld = shapely.STRtree(arr).query(b.geoms[idx], predicate="intersects")[::-1]
+    bld = idx[bld]
+    other = cell_i != owner[bld]
+    cell_i, bld = cell_i[other], bld[other]
+    overlap = shapely.area(shapely.intersection(arr[cell_i], b.geoms[bld]))
+    for i in np.unique(bld[overlap > 1e-6]):
+        footprint = shapely.intersection(b.geoms[i], area, grid_size=GRID)
+        for j in np.unique(cell_i[bld == i]):
+            arr[j] = _clean(shapely.difference(arr[j], footprint, grid_size=GRID))
+        o = owner[i]
+        arr[o] = _clean(shapely.union(arr[o], footprint, grid_size=GRID))
+    return list(arr)
 
 
 def _split_levels(base: list[shapely.Polygon], b: Buildings, low: float, high: float
@@ -235,11 +266,32 @@ def dedicated_area(plan: Plan) -> shapely.Geometry:
 
 
 def _cut_lines(plan: Plan) -> np.ndarray:
+    """Streets and compound outlines that cells may follow, less their parts
+    inside building footprints: a footpath through a passage, or a wall drawn
+    across a building, must not cut the building between two cells."""
     net = np.asarray(plan.network.frame.geometry.values, dtype=object)
     comp = plan.boundaries_at(BoundaryLevel.COMPOUND)
     rings = shapely.boundary(np.asarray(comp.geometry.values, dtype=object))
     lines = np.concatenate([net, rings]) if len(rings) else net
-    return lines[~shapely.is_missing(lines)] if len(lines) else lines
+    lines = lines[~shapely.is_missing(lines)] if len(lines) else lines
+    return _outside_buildings(lines, np.asarray(plan.buildings.frame.geometry.values,
+                                                dtype=object))
+
+
+def _outside_buildings(lines: np.ndarray, buildings: np.ndarray) -> np.ndarray:
+    footprints = buildings[shapely.get_type_id(buildings) == 3]  # polygons only
+    footprints = footprints[shapely.is_valid(footprints)]
+    if len(lines) == 0 or len(footprints) == 0:
+        return lines
+    tree = shapely.STRtree(footprints)
+    hit_lines, hit_buildings = tree.query(lines, predicate="intersects")
+    if len(hit_lines) == 0:
+        return lines
+    out = lines.copy()
+    for i in np.unique(hit_lines):
+        cover = shapely.union_all(footprints[hit_buildings[hit_lines == i]])
+        out[i] = shapely.difference(lines[i], cover)
+    return out[~shapely.is_empty(out)]
 
 
 def generate_cells(plan: Plan, method: str = "balanced", size: float | None = None,
