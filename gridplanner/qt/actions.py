@@ -69,6 +69,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "action_tool_identify", "Ctrl+Shift+I", checkable=True, group="tools"),
     ActionSpec("clear_selection", QT_TRANSLATE_NOOP("MainWindow", "&Clear Selection"),
                "action_clear_selection", "Ctrl+Shift+A"),
+    ActionSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Plan &Settings…"), "action_settings",
+               "Ctrl+,", QT_TRANSLATE_NOOP("MainWindow", "Grid size, walking distances, "
+                                           "targets, grid codes and services of this plan")),
 )
 
 #: Menus in order: (title, entries). "@undo"/"@redo" come from the undo stack,
@@ -77,7 +80,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (QT_TRANSLATE_NOOP("MainWindow", "&File"),
      ("new", "open", "@recent", "-", "save", "save_as", "-", "import", "-", "exit")),
     (QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
-     ("@undo", "@redo", "-", "tool_select", "clear_selection")),
+     ("@undo", "@redo", "-", "tool_select", "clear_selection", "-", "settings")),
     (QT_TRANSLATE_NOOP("MainWindow", "&View"),
      ("tool_pan", "tool_zoom", "tool_identify", "-", "zoom_in", "zoom_out", "zoom_full",
       "zoom_layer", "zoom_selection", "-", "@docks")),

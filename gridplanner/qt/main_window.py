@@ -22,7 +22,7 @@ from gridplanner.model.plan import Plan
 from gridplanner.qt.actions import MENUS, TOOLBAR, build_actions, retranslate_actions, tr
 from gridplanner.qt.attribute_dock import AttributeDock
 from gridplanner.qt.canvas import MapCanvas
-from gridplanner.qt.commands import ImportCommand
+from gridplanner.qt.commands import ImportCommand, SettingsCommand
 from gridplanner.qt.identify import IdentifyDock
 from gridplanner.qt.layers_dock import LayersDock
 from gridplanner.qt.map_tools import IdentifyTool, PanTool, SelectTool, ZoomTool
@@ -283,6 +283,15 @@ class MainWindow(QMainWindow):
             return None
         return dialog.request()
 
+    def ask_settings(self):
+        """(Settings, service renames) from the Plan Settings dialog, or None if cancelled."""
+        from gridplanner.qt.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.plan.settings, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return None
+        return dialog.result_settings(), dialog.renames()
+
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
 
@@ -319,6 +328,14 @@ class MainWindow(QMainWindow):
     def action_import(self) -> None:
         if (request := self.ask_import()) is not None:
             self.import_data(*request)
+
+    def action_settings(self) -> None:
+        """Apply the settings dialog's changes as one undo step."""
+        if (answer := self.ask_settings()) is None:
+            return
+        settings, renames = answer
+        if settings != self.plan.settings or renames:
+            self.undo_stack.push(SettingsCommand(self.plan, settings, renames))
 
     def action_zoom_in(self) -> None:
         self.canvas.zoom_by(0.5)
