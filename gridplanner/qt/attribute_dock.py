@@ -1,7 +1,14 @@
-"""The attribute table dock: one layer's features as a sortable table.
+"""The attribute table dock: one layer's features as a sortable, editable table.
 
 ``FeatureTableModel`` shows a :class:`~gridplanner.model.FeatureTable`
-(fid first, then its columns, no geometry) and follows its changes.
+(fid first, then its columns, no geometry) and follows its changes (an
+attribute change updates the changed columns in place, so the current cell
+and the selection stay). Cells are edited as in Excel (double-click, F2 or
+typing; Ctrl+C copies the selected cells as TSV, Ctrl+V pastes a block from
+Excel): values are checked by the column's type
+(:mod:`gridplanner.qt.attribute_edit`), a refusal is shown in the status
+bar, and every edit or paste is one
+:class:`~gridplanner.qt.commands.AttributeCommand` on the window's undo stack.
 Sorting is done by the model on whole columns with pandas (clicking a
 header of a 100,000-row table stays instant); the ``QSortFilterProxyModel``
 in front of it filters rows by a search text and hands sorting to the
@@ -11,82 +18,50 @@ way round, with the echo blocked.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from gridplanner.model.layer import FeatureTable, LayerChange
+from gridplanner.qt.attribute_edit import (
+    READ_ONLY,
+    AttributeTableView,
+    CellEditing,
+    column_title,
+    format_value,
+)
 from gridplanner.qt.canvas import MapCanvas
 from gridplanner.qt.layers_dock import layer_title
 
-#: Display titles of the plan's own columns (other columns show their name).
-COLUMN_TITLES = {
-    "fid": QT_TRANSLATE_NOOP("AttributeDock", "ID"),
-    "name": QT_TRANSLATE_NOOP("AttributeDock", "Name"),
-    "code": QT_TRANSLATE_NOOP("AttributeDock", "Code"),
-    "level": QT_TRANSLATE_NOOP("AttributeDock", "Level"),
-    "parent": QT_TRANSLATE_NOOP("AttributeDock", "Parent"),
-    "households": QT_TRANSLATE_NOOP("AttributeDock", "Households"),
-    "residents": QT_TRANSLATE_NOOP("AttributeDock", "Residents"),
-    "floors": QT_TRANSLATE_NOOP("AttributeDock", "Floors"),
-    "households_estimated": QT_TRANSLATE_NOOP("AttributeDock", "Households estimated"),
-    "kind": QT_TRANSLATE_NOOP("AttributeDock", "Kind"),
-    "community": QT_TRANSLATE_NOOP("AttributeDock", "Community"),
-    "services": QT_TRANSLATE_NOOP("AttributeDock", "Services"),
-    "capacity": QT_TRANSLATE_NOOP("AttributeDock", "Capacity"),
-    "hours": QT_TRANSLATE_NOOP("AttributeDock", "Opening hours"),
-    "notes": QT_TRANSLATE_NOOP("AttributeDock", "Notes"),
-    "highway": QT_TRANSLATE_NOOP("AttributeDock", "Street type"),
-    "phone": QT_TRANSLATE_NOOP("AttributeDock", "Phone"),
-    "role": QT_TRANSLATE_NOOP("AttributeDock", "Role"),
-    "secretary": QT_TRANSLATE_NOOP("AttributeDock", "Secretary"),
-    "full_members": QT_TRANSLATE_NOOP("AttributeDock", "Full members"),
-    "responsible_unit": QT_TRANSLATE_NOOP("AttributeDock", "Responsible unit"),
-}
-
-
-def column_title(name: str) -> str:
-    """The translated header of a column (its own name when not one of ours)."""
-    if name in COLUMN_TITLES:
-        return QCoreApplication.translate("AttributeDock", COLUMN_TITLES[name])
-    return name
-
-
-def format_value(value: Any) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    if isinstance(value, float | np.floating):
-        return f"{value:.0f}" if float(value).is_integer() else f"{value:.3f}".rstrip("0")
-    return str(value)
-
 
 class FeatureTableModel(QAbstractTableModel):
-    """A read-only table model over one FeatureTable."""
+    """A table model over one FeatureTable; edits go to ``editor(fid, column, text)``."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.editor: Callable[[int, str, str], bool] | None = None
         self.table: FeatureTable | None = None
         self._columns: list[str] = []
         self._order = np.empty(0, np.int64)
@@ -105,7 +80,24 @@ class FeatureTableModel(QAbstractTableModel):
         self._reload()
 
     def _on_changed(self, change: LayerChange) -> None:
-        self._reload()
+        if (change.kind == "attributes" and change.columns and self.table is not None
+                and all(c in self._columns for c in change.columns)
+                and len(self.table.frame) == len(self._fids)):
+            self._refresh_columns(change.columns)
+        else:
+            self._reload()
+
+    def _refresh_columns(self, columns: tuple[str, ...]) -> None:
+        """New values of some columns, rows and order kept (the current cell stays)."""
+        last = len(self._order) - 1
+        for name in columns:
+            self._values.pop(name, None)
+            col = self._columns.index(name)
+            if last >= 0:
+                self.dataChanged.emit(self.index(0, col), self.index(last, col))
+
+    def column_name(self, column: int) -> str:
+        return self._columns[column]
 
     def _reload(self) -> None:
         self.beginResetModel()
@@ -134,10 +126,32 @@ class FeatureTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
+                                               Qt.ItemDataRole.ToolTipRole,
+                                               Qt.ItemDataRole.EditRole):
             return None
         values = self._column_values(self._columns[index.column()])
         return format_value(values[self._order[index.row()]])
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if (index.isValid() and self.editor is not None
+                and self._columns[index.column()] not in READ_ONLY):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: QModelIndex, value: Any,  # noqa: N802 (Qt API)
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.editor is None:
+            return False
+        column = self._columns[index.column()]
+        if column in READ_ONLY or format_value(value) == self.data(index):
+            return False
+        return self.editor(self.fid_at(index.row()), column, "" if value is None else str(value))
+
+    def retranslate(self) -> None:
+        """Headers in the current language."""
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -186,17 +200,24 @@ class FeatureProxyModel(QSortFilterProxyModel):
         self.sourceModel().sort(column, order)
 
 
-class AttributeDock(QDockWidget):
+class AttributeDock(CellEditing, QDockWidget):
     """Attribute table of the chosen layer, selection synced with the canvas."""
 
     MAX_MIRRORED_RANGES = 3000
     TABLES = ("boundaries", "cells", "buildings", "network", "centres",
               "workers", "branches", "assignments")
 
-    def __init__(self, canvas: MapCanvas, parent: QWidget | None = None):
-        super().__init__(self.tr("Attributes"), parent)
+    #: a message for the status bar (an edit refused, a paste done)
+    messageShown = Signal(str)
+    TITLE_CONTEXT = "AttributeDock"
+
+    def __init__(self, canvas: MapCanvas, parent: QWidget | None = None,
+                 undo_stack: QUndoStack | None = None):
+        super().__init__(parent)
         self.setObjectName("AttributeDock")
         self.canvas = canvas
+        self.undo_stack = undo_stack
+        self.last_message = ""
         self._syncing = False
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -204,24 +225,23 @@ class AttributeDock(QDockWidget):
         top = QHBoxLayout()
         self.layer_combo = QComboBox(body)
         self.filter_edit = QLineEdit(body)
-        self.filter_edit.setPlaceholderText(self.tr("Filter rows…"))
         self.filter_edit.setClearButtonEnabled(True)
         top.addWidget(self.layer_combo, 1)
         top.addWidget(self.filter_edit, 1)
         layout.addLayout(top)
         self.model = FeatureTableModel(self)
+        self.model.editor = self._cell_typed
         self.proxy = FeatureProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.view = QTableView(body)
+        self.view = AttributeTableView(body)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.verticalHeader().setDefaultSectionSize(22)
-        self.view.verticalHeader().hide()
+        self.view.copyRequested.connect(self.view.copy_to_clipboard)
+        self.view.pasteRequested.connect(self.paste_clipboard)
         layout.addWidget(self.view, 1)
         self.note = QLabel(body)
         self.note.setVisible(False)
@@ -229,6 +249,7 @@ class AttributeDock(QDockWidget):
         self.setWidget(body)
         for name in self.TABLES:
             self.layer_combo.addItem(layer_title(name), name)
+        self.retranslateUi()
         self.layer_combo.currentIndexChanged.connect(self._layer_chosen)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.view.selectionModel().selectionChanged.connect(self._table_selection_changed)
@@ -237,6 +258,19 @@ class AttributeDock(QDockWidget):
         self.model.layoutChanged.connect(self._show_canvas_selection)
         canvas.selectionChanged.connect(self._canvas_selection_changed)
         canvas.currentLayerChanged.connect(self._follow_canvas_layer)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
+        """Title, layer names, placeholder and column headers in the current language."""
+        self.setWindowTitle(self.tr("Attributes"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter rows…"))
+        for i in range(self.layer_combo.count()):
+            self.layer_combo.setItemText(i, layer_title(self.layer_combo.itemData(i)))
+        self.model.retranslate()
 
     @property
     def layer(self) -> str:
@@ -263,8 +297,14 @@ class AttributeDock(QDockWidget):
 
     # -- selection sync --------------------------------------------------------
     def selected_fids(self) -> list[int]:
-        rows = {self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()}
-        return sorted(self.model.fid_at(r) for r in rows)
+        """Features with a selected cell (a whole row, or any cell of it)."""
+        rows: set[int] = set()
+        for r in self.view.selectionModel().selection():
+            rows.update(range(r.top(), r.bottom() + 1))
+        if not self.proxy.filterRegularExpression().pattern():
+            return sorted(self.model.fid_at(r) for r in rows)
+        return sorted(self.model.fid_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+                      for r in rows)
 
     def _table_selection_changed(self, *_args) -> None:
         if self._syncing or not self.layer:

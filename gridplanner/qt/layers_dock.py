@@ -41,6 +41,9 @@ LAYER_TITLES = {
     "buildings": QT_TRANSLATE_NOOP("LayersDock", "Buildings"),
     "network": QT_TRANSLATE_NOOP("LayersDock", "Walking network"),
     "centres": QT_TRANSLATE_NOOP("LayersDock", "Service centres"),
+    "workers": QT_TRANSLATE_NOOP("LayersDock", "Grid workers"),
+    "branches": QT_TRANSLATE_NOOP("LayersDock", "Party branches"),
+    "assignments": QT_TRANSLATE_NOOP("LayersDock", "Assignments"),
 }
 
 

@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.canvas = MapCanvas(self)
         self.setCentralWidget(self.canvas)
         self.layers_dock = LayersDock(self.canvas, self, self.undo_stack)
-        self.attribute_dock = AttributeDock(self.canvas, self)
+        self.attribute_dock = AttributeDock(self.canvas, self, self.undo_stack)
         self.identify_dock = IdentifyDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layers_dock)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.attribute_dock)
