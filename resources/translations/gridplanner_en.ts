@@ -5,7 +5,7 @@
         <name>AttributeDock</name>
         <message>
             <source>ID</source>
-            <extracomment>Display titles of the plan's own columns (other columns show their name).</extracomment>
+            <extracomment>Columns whose values come from a fixed list, per layer. Counts that cannot be negative. Display titles of the plan's own columns (other columns show their name).</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -89,7 +89,16 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Attributes</source>
+            <extracomment>a message for the status bar (an edit refused, a paste done)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -98,6 +107,50 @@
         </message>
         <message>
             <source>%1 features are selected on the map; too scattered to mark in the table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 cannot be negative</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 cannot be edited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pasted %1 cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 takes a number; “%2” is not one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 takes yes or no; “%2” is neither</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 must be one of: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit %1 of feature %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paste %1 cells into %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 takes a whole number; “%2” is not one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 did not fit in the table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Feature %1: %2</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -482,6 +535,10 @@
         </message>
         <message>
             <source>Area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1276,6 +1333,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Grid workers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Party branches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assignments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
@@ -1308,7 +1377,33 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Show or hide %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change the style of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Choose a colour</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LevelRow</name>
+        <message>
+            <source>min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove this level</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LevelsEditor</name>
+        <message>
+            <source>Add a level</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1380,6 +1475,14 @@
         </message>
         <message>
             <source>&amp;Clear Selection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plan &amp;Settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid size, walking distances, targets, grid codes and services of this plan</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2281,6 +2384,201 @@
         </message>
     </context>
     <context>
+        <name>ServicesEditor</name>
+        <message>
+            <source>Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>List at least one service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A service has no name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Two services have the same name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A service name cannot contain ';'</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Plan Settings</source>
+            <extracomment>Words of a ModelError message → the field it belongs to.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grids and codes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Walking and services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Estimates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>DB11/T 2157-2023 (15 digits)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CJ/T 349-2010 (20 digits)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid size and staffing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households per grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A common convention in local guidance, not a national standard: about 300–500 households per urban grid; in the countryside a natural village or about 300.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Most residents per grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Also a convention: usually no more than 2,000–2,500 residents.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households per full-time worker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How many households one full-time grid worker looks after; a local convention, not a rule.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full members for a branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The Party Constitution (art. 30) asks for at least 3 full members; a grid with fewer is joined to a neighbour's branch.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid codes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Code scheme</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>DB11/T 2157-2023: county + sub-district + community + grid serial. CJ/T 349-2010: category + administrative code + sub-district + community + serial.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>County code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>6 digits from GB/T 2260, e.g. 110105.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sub-district code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>3 digits: 001–099 sub-districts, 100–199 towns, 200–399 townships.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Estimating households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dwelling size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Floor area per household: households ≈ footprint × floors ÷ this.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Floor height</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Turns a building's height into floors.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Walking distances</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Levels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Measured along the walking network; type metres or minutes. GB 50180-2018: 5-minute circle 300 m, 10-minute 500 m, 15-minute 800–1,000 m.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Walking speed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Turns minutes into metres: 1.0 m/s by default; older residents walk slower, routing engines assume about 1.4 m/s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Target share</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Residents to be within the longest level of every service. Aims in force: 85% nationally by 2025, 99% in Shanghai by 2035.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coverage is computed per service. Double-click to rename; a renamed service is renamed at the centres that offer it too.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The smallest number is above the largest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the 6 digits of the county code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type 3 digits, e.g. 001</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Two levels have the same distance</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SitingDialog</name>
         <message>
             <source>Suggest Centre Sites</source>
@@ -2503,11 +2801,23 @@
     <context>
         <name>commands</name>
         <message>
+            <source>Change plan settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Replace %1</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Import %1 from %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change the style of %1</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -5,7 +5,7 @@
         <name>AttributeDock</name>
         <message>
             <source>ID</source>
-            <extracomment>Display titles of the plan's own columns (other columns show their name).</extracomment>
+            <extracomment>Columns whose values come from a fixed list, per layer. Counts that cannot be negative. Display titles of the plan's own columns (other columns show their name).</extracomment>
             <translation>编号</translation>
         </message>
         <message>
@@ -89,7 +89,16 @@
             <translation>责任单位</translation>
         </message>
         <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
             <source>Attributes</source>
+            <extracomment>a message for the status bar (an edit refused, a paste done)</extracomment>
             <translation>属性表</translation>
         </message>
         <message>
@@ -99,6 +108,50 @@
         <message>
             <source>%1 features are selected on the map; too scattered to mark in the table</source>
             <translation>地图上已选中 %1 个要素，分布过散，无法在表格中逐一标出</translation>
+        </message>
+        <message>
+            <source>%1 cannot be negative</source>
+            <translation>%1不能为负数</translation>
+        </message>
+        <message>
+            <source>%1 cannot be edited</source>
+            <translation>%1不可编辑</translation>
+        </message>
+        <message>
+            <source>Pasted %1 cells</source>
+            <translation>已粘贴 %1 个单元格</translation>
+        </message>
+        <message>
+            <source>%1 takes a number; “%2” is not one</source>
+            <translation>%1须填数字，“%2”不是数字</translation>
+        </message>
+        <message>
+            <source>%1 takes yes or no; “%2” is neither</source>
+            <translation>%1须填“是”或“否”，“%2”都不是</translation>
+        </message>
+        <message>
+            <source>%1 must be one of: %2</source>
+            <translation>%1须为以下之一：%2</translation>
+        </message>
+        <message>
+            <source>Edit %1 of feature %2</source>
+            <translation>编辑要素 %2 的%1</translation>
+        </message>
+        <message>
+            <source>Paste %1 cells into %2</source>
+            <translation>向%2粘贴 %1 个单元格</translation>
+        </message>
+        <message>
+            <source>%1 takes a whole number; “%2” is not one</source>
+            <translation>%1须填整数，“%2”不是整数</translation>
+        </message>
+        <message>
+            <source>%1 did not fit in the table</source>
+            <translation>%1 个超出表格范围，未粘贴</translation>
+        </message>
+        <message>
+            <source>Feature %1: %2</source>
+            <translation>要素 %1：%2</translation>
         </message>
     </context>
     <context>
@@ -483,6 +536,10 @@
         <message>
             <source>Area</source>
             <translation>区域</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>服务</translation>
         </message>
         <message>
             <source>Households</source>
@@ -1276,6 +1333,18 @@
             <translation>服务中心</translation>
         </message>
         <message>
+            <source>Grid workers</source>
+            <translation>网格员</translation>
+        </message>
+        <message>
+            <source>Party branches</source>
+            <translation>党支部</translation>
+        </message>
+        <message>
+            <source>Assignments</source>
+            <translation>人员分配</translation>
+        </message>
+        <message>
             <source>Layers</source>
             <translation>图层</translation>
         </message>
@@ -1308,8 +1377,34 @@
             <translation>（不显示标注）</translation>
         </message>
         <message>
+            <source>Show or hide %1</source>
+            <translation>显示或隐藏%1</translation>
+        </message>
+        <message>
+            <source>Change the style of %1</source>
+            <translation>修改%1的样式</translation>
+        </message>
+        <message>
             <source>Choose a colour</source>
             <translation>选择颜色</translation>
+        </message>
+    </context>
+    <context>
+        <name>LevelRow</name>
+        <message>
+            <source>min</source>
+            <translation>分钟</translation>
+        </message>
+        <message>
+            <source>Remove this level</source>
+            <translation>删除此级别</translation>
+        </message>
+    </context>
+    <context>
+        <name>LevelsEditor</name>
+        <message>
+            <source>Add a level</source>
+            <translation>添加级别</translation>
         </message>
     </context>
     <context>
@@ -1381,6 +1476,14 @@
         <message>
             <source>&amp;Clear Selection</source>
             <translation>清除选择(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Plan &amp;Settings…</source>
+            <translation>方案设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Grid size, walking distances, targets, grid codes and services of this plan</source>
+            <translation>本方案的网格规模、步行距离、目标、网格编码和服务项目</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -2281,6 +2384,201 @@
         </message>
     </context>
     <context>
+        <name>ServicesEditor</name>
+        <message>
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>New service</source>
+            <translation>新服务项目</translation>
+        </message>
+        <message>
+            <source>List at least one service</source>
+            <translation>至少列出一项服务</translation>
+        </message>
+        <message>
+            <source>A service has no name</source>
+            <translation>有服务项目没有名称</translation>
+        </message>
+        <message>
+            <source>Two services have the same name</source>
+            <translation>有两项服务名称相同</translation>
+        </message>
+        <message>
+            <source>A service name cannot contain ';'</source>
+            <translation>服务名称不能包含“;”</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Plan Settings</source>
+            <extracomment>Words of a ModelError message → the field it belongs to.</extracomment>
+            <translation>方案设置</translation>
+        </message>
+        <message>
+            <source>Grids and codes</source>
+            <translation>网格与编码</translation>
+        </message>
+        <message>
+            <source>Walking and services</source>
+            <translation>步行与服务</translation>
+        </message>
+        <message>
+            <source>Estimates</source>
+            <translation>估算</translation>
+        </message>
+        <message>
+            <source>DB11/T 2157-2023 (15 digits)</source>
+            <translation>DB11/T 2157-2023（15 位）</translation>
+        </message>
+        <message>
+            <source>CJ/T 349-2010 (20 digits)</source>
+            <translation>CJ/T 349-2010（20 位）</translation>
+        </message>
+        <message>
+            <source>Grid size and staffing</source>
+            <translation>网格规模与人员配备</translation>
+        </message>
+        <message>
+            <source>Households per grid</source>
+            <translation>每个网格户数</translation>
+        </message>
+        <message>
+            <source>A common convention in local guidance, not a national standard: about 300–500 households per urban grid; in the countryside a natural village or about 300.</source>
+            <translation>各地指导文件中的常见做法，并非国家标准：城市网格约 300–500 户；农村以自然村或约 300 户为一格。</translation>
+        </message>
+        <message>
+            <source>Most residents per grid</source>
+            <translation>每个网格最多人口</translation>
+        </message>
+        <message>
+            <source>Also a convention: usually no more than 2,000–2,500 residents.</source>
+            <translation>同为常见做法：一般不超过 2,000–2,500 人。</translation>
+        </message>
+        <message>
+            <source>Households per full-time worker</source>
+            <translation>每名专职网格员户数</translation>
+        </message>
+        <message>
+            <source>How many households one full-time grid worker looks after; a local convention, not a rule.</source>
+            <translation>一名专职网格员负责的户数；为各地常见做法，并非硬性规定。</translation>
+        </message>
+        <message>
+            <source>Full members for a branch</source>
+            <translation>成立支部的正式党员数</translation>
+        </message>
+        <message>
+            <source>The Party Constitution (art. 30) asks for at least 3 full members; a grid with fewer is joined to a neighbour's branch.</source>
+            <translation>党章第三十条：正式党员三人以上可成立支部；不足的网格与相邻网格联合建立支部。</translation>
+        </message>
+        <message>
+            <source>Grid codes</source>
+            <translation>网格编码</translation>
+        </message>
+        <message>
+            <source>Code scheme</source>
+            <translation>编码方案</translation>
+        </message>
+        <message>
+            <source>DB11/T 2157-2023: county + sub-district + community + grid serial. CJ/T 349-2010: category + administrative code + sub-district + community + serial.</source>
+            <translation>DB11/T 2157-2023：区县 + 街道 + 社区 + 网格序号。CJ/T 349-2010：类别 + 行政区划代码 + 街道 + 社区 + 序号。</translation>
+        </message>
+        <message>
+            <source>County code</source>
+            <translation>区县代码</translation>
+        </message>
+        <message>
+            <source>6 digits from GB/T 2260, e.g. 110105.</source>
+            <translation>GB/T 2260 中的 6 位代码，如 110105。</translation>
+        </message>
+        <message>
+            <source>Sub-district code</source>
+            <translation>街道代码</translation>
+        </message>
+        <message>
+            <source>3 digits: 001–099 sub-districts, 100–199 towns, 200–399 townships.</source>
+            <translation>3 位：001–099 为街道，100–199 为镇，200–399 为乡。</translation>
+        </message>
+        <message>
+            <source>Estimating households</source>
+            <translation>户数估算</translation>
+        </message>
+        <message>
+            <source>Dwelling size</source>
+            <translation>套均面积</translation>
+        </message>
+        <message>
+            <source>Floor area per household: households ≈ footprint × floors ÷ this.</source>
+            <translation>每户建筑面积：户数 ≈ 基底面积 × 层数 ÷ 套均面积。</translation>
+        </message>
+        <message>
+            <source>Floor height</source>
+            <translation>层高</translation>
+        </message>
+        <message>
+            <source>Turns a building's height into floors.</source>
+            <translation>用于由建筑高度推算层数。</translation>
+        </message>
+        <message>
+            <source>Walking distances</source>
+            <translation>步行距离</translation>
+        </message>
+        <message>
+            <source>Levels</source>
+            <translation>距离级别</translation>
+        </message>
+        <message>
+            <source>Measured along the walking network; type metres or minutes. GB 50180-2018: 5-minute circle 300 m, 10-minute 500 m, 15-minute 800–1,000 m.</source>
+            <translation>沿步行路网计算；可输入米数或分钟数。GB 50180-2018：5 分钟生活圈 300 米，10 分钟 500 米，15 分钟 800–1,000 米。</translation>
+        </message>
+        <message>
+            <source>Walking speed</source>
+            <translation>步行速度</translation>
+        </message>
+        <message>
+            <source>Turns minutes into metres: 1.0 m/s by default; older residents walk slower, routing engines assume about 1.4 m/s.</source>
+            <translation>用于分钟与米数换算：默认 1.0 米/秒；老年人步行较慢，导航软件一般按约 1.4 米/秒计算。</translation>
+        </message>
+        <message>
+            <source>Target share</source>
+            <translation>目标覆盖率</translation>
+        </message>
+        <message>
+            <source>Residents to be within the longest level of every service. Aims in force: 85% nationally by 2025, 99% in Shanghai by 2035.</source>
+            <translation>每项服务最远距离级别内应覆盖的居民比例。现行目标：全国 2025 年达到 85%，上海 2035 年达到 99%。</translation>
+        </message>
+        <message>
+            <source>Services</source>
+            <translation>服务项目</translation>
+        </message>
+        <message>
+            <source>Coverage is computed per service. Double-click to rename; a renamed service is renamed at the centres that offer it too.</source>
+            <translation>覆盖率按服务项目分别计算。双击可重命名；重命名后，提供该服务的中心也随之更新。</translation>
+        </message>
+        <message>
+            <source>The smallest number is above the largest</source>
+            <translation>最小值大于最大值</translation>
+        </message>
+        <message>
+            <source>Type the 6 digits of the county code</source>
+            <translation>请输入 6 位区县代码</translation>
+        </message>
+        <message>
+            <source>Type 3 digits, e.g. 001</source>
+            <translation>请输入 3 位数字，如 001</translation>
+        </message>
+        <message>
+            <source>Two levels have the same distance</source>
+            <translation>有两个级别距离相同</translation>
+        </message>
+    </context>
+    <context>
         <name>SitingDialog</name>
         <message>
             <source>Suggest Centre Sites</source>
@@ -2503,12 +2801,24 @@
     <context>
         <name>commands</name>
         <message>
+            <source>Change plan settings</source>
+            <translation>修改方案设置</translation>
+        </message>
+        <message>
             <source>Replace %1</source>
             <translation>替换%1</translation>
         </message>
         <message>
             <source>Import %1 from %2</source>
             <translation>从 %2 导入%1</translation>
+        </message>
+        <message>
+            <source>Edit %1</source>
+            <translation>编辑%1</translation>
+        </message>
+        <message>
+            <source>Change the style of %1</source>
+            <translation>修改%1的样式</translation>
         </message>
     </context>
     <context>
