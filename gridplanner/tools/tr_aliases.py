@@ -96,7 +96,31 @@ def alias_messages(files: list[Path], package_dir: Path) -> list[tuple[str, str,
                 pair = _literal_pair(node, wrappers[node.func.id])
                 if pair:
                     out.append((*pair, f"{path.name}:{node.lineno}"))
+        out += [(c, t, f"{path.name}:{line}") for c, t, line in _object_tr_calls(tree)]
     return out
+
+
+def _object_tr_calls(tree: ast.Module) -> list[tuple[str, str, int]]:
+    """``window = MainWindow(); window.tr("text")``: lupdate files the text under
+    "window", Qt looks it up under "MainWindow" (the object's class)."""
+    found = []
+    for func in ast.walk(tree):
+        if not isinstance(func, ast.FunctionDef):
+            continue
+        classes = {}
+        for node in ast.walk(func):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) \
+                    and isinstance(node.value.func, ast.Name) and node.value.func.id[:1].isupper():
+                classes.update({t.id: node.value.func.id for t in node.targets
+                                if isinstance(t, ast.Name)})
+        for node in ast.walk(func):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr == "tr" and isinstance(node.func.value, ast.Name) \
+                    and node.func.value.id in classes and node.args \
+                    and isinstance(node.args[0], ast.Constant) \
+                    and isinstance(node.args[0].value, str):
+                found.append((classes[node.func.value.id], node.args[0].value, node.lineno))
+    return found
 
 
 def _literal_pair(call: ast.Call, context: str) -> tuple[str, str] | None:

@@ -1652,6 +1652,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>%1: no such file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Compute Coverage</source>
             <translation type="unfinished" />
         </message>

@@ -1652,6 +1652,10 @@
             <translation>覆盖</translation>
         </message>
         <message>
+            <source>%1: no such file</source>
+            <translation>%1：文件不存在</translation>
+        </message>
+        <message>
             <source>&amp;Compute Coverage</source>
             <translation>计算覆盖(&amp;C)</translation>
         </message>
