@@ -171,6 +171,9 @@ undo = _tr("Add centre")
     "user.py": '''
 from pkg.words import tr
 heading = tr("Phone")
+def run():
+    window = MainWindow()
+    return window.tr("No such file")
 ''',
 }
 
@@ -185,11 +188,11 @@ def test_texts_behind_translating_aliases_get_their_runtime_context(tmp_path):
     files = sorted(package.glob("*.py"))
     found = {(c, t) for c, t, _ in alias_messages(files, package)}
     assert found == {("MainWindow", "&Roster"), ("Roster", "Name"), ("Commands", "Add centre"),
-                     ("Roster", "Phone")}
+                     ("Roster", "Phone"), ("MainWindow", "No such file")}
     ts = tmp_path / "gridplanner_zh_CN.ts"
     ts.write_text(TS_SAMPLE.replace("<name>CellDock</name>", "<name></name>")
                   .replace("<source>Open</source>", "<source>Name</source>"), encoding="utf-8")
-    assert tr.add_alias_messages(ts, files, package) == 4
+    assert tr.add_alias_messages(ts, files, package) == 5
     messages = {(c, s) for c, s, _ in tr.iter_messages(tr.read_ts(ts))}
     assert ("Roster", "Name") in messages and ("", "Name") not in messages
     assert ("MainWindow", "&Roster") in messages
