@@ -240,6 +240,7 @@ class AttributeDock(CellEditing, QDockWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.verticalHeader().setMinimumWidth(14)  # a handle that selects whole rows
         self.view.copyRequested.connect(self.view.copy_to_clipboard)
         self.view.pasteRequested.connect(self.paste_clipboard)
         layout.addWidget(self.view, 1)

@@ -44,7 +44,7 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
 }
 #: Counts that cannot be negative.
 NON_NEGATIVE = {"households", "residents", "floors", "capacity", "full_members"}
-TRUE_WORDS = {"true", "yes", "y", "1", "是", "对", "真"}
+TRUE_WORDS = {"true", "yes", "y", "1", "是", "对", "真", "✓", "x"}
 FALSE_WORDS = {"false", "no", "n", "0", "否", "不", "假", ""}
 READ_ONLY = {"fid", "geometry"}
 
@@ -83,8 +83,12 @@ def column_title(name: str) -> str:
 
 
 def format_value(value: Any) -> str:
+    """A value as the table shows it (and copies it): numbers without noise, yes/no."""
     if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return ""
+    if isinstance(value, bool | np.bool_):
+        return (QCoreApplication.translate("AttributeDock", "yes") if value
+                else QCoreApplication.translate("AttributeDock", "no"))
     if isinstance(value, float | np.floating):
         return f"{value:.0f}" if float(value).is_integer() else f"{value:.3f}".rstrip("0")
     return str(value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from gridplanner.model.plan import Plan
@@ -13,14 +14,29 @@ class IdentifyDock(QDockWidget):
     """Lists the attributes of identified features (one entry per feature)."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(self.tr("Identify Results"), parent)
+        super().__init__(parent)
         self.setObjectName("IdentifyDock")
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("Field"), self.tr("Value")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.setWidget(self.tree)
         self.plan: Plan | None = None
+        self.shown: tuple[str, int] | None = None
+        self.retranslateUi()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
+        """Title, headers and the listed feature in the current language."""
+        self.setWindowTitle(self.tr("Identify Results"))
+        self.tree.setHeaderLabels([self.tr("Field"), self.tr("Value")])
+        if self.shown is not None and self.plan is not None:
+            layer, fid = self.shown
+            if fid in self.plan.layer(layer).frame.index:
+                self._fill(layer, fid)
 
     def set_plan(self, plan: Plan | None) -> None:
         self.plan = plan
@@ -28,12 +44,20 @@ class IdentifyDock(QDockWidget):
 
     def clear(self) -> None:
         self.tree.clear()
+        self.shown = None
 
     def show_feature(self, layer: str, fid: int) -> None:
         """Show the attributes of feature ``fid`` of ``layer`` (replacing the list)."""
-        self.tree.clear()
+        self.clear()
         if self.plan is None:
             return
+        self._fill(layer, fid)
+        self.show()
+        self.raise_()
+
+    def _fill(self, layer: str, fid: int) -> None:
+        self.tree.clear()
+        self.shown = (layer, fid)
         row = self.plan.layer(layer).row(fid)
         top = QTreeWidgetItem([layer_title(layer), f"fid {fid}"])
         self.tree.addTopLevelItem(top)
@@ -47,8 +71,6 @@ class IdentifyDock(QDockWidget):
                 continue
             QTreeWidgetItem(top, [str(name), format_value(value)])
         top.setExpanded(True)
-        self.show()
-        self.raise_()
 
     def values(self) -> dict[str, str]:
         """Field → shown value of the listed feature (for tests)."""

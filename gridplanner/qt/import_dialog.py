@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -72,54 +73,76 @@ class ImportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, kind: str | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Import Data"))
         self.setMinimumWidth(520)
         form = QFormLayout(self)
+        self.form = form
         self.kind_combo = QComboBox(self)
         for key in IMPORT_KINDS:
-            self.kind_combo.addItem(_tr(KIND_TITLES.get(key, key)), key)
+            self.kind_combo.addItem(key, key)
         self.path_edit = QLineEdit(self)
-        browse = QPushButton(self.tr("Browse…"), self)
+        self.browse_button = QPushButton(self)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
+        row.addWidget(self.browse_button)
         self.layer_combo = QComboBox(self)
         self.encoding_combo = QComboBox(self)
         self.encoding_combo.setEditable(True)
         for enc in ENCODINGS:
-            self.encoding_combo.addItem(enc or self.tr("(detect)"), enc)
+            self.encoding_combo.addItem(enc, enc)
         self.crs_edit = QLineEdit(self)
-        self.crs_edit.setPlaceholderText(self.tr("from the file, e.g. EPSG:4490"))
         self.coords_combo = QComboBox(self)
         for key in COORDS_CHOICES:
-            self.coords_combo.addItem(_tr(COORDS_TITLES.get(key, key)), key)
+            self.coords_combo.addItem(key, key)
         self.households_combo, self.residents_combo, self.name_combo = (
             self._field_combo(), self._field_combo(), self._field_combo())
         self.level_combo = QComboBox(self)
         for level in LEVELS:
-            self.level_combo.addItem(level or self.tr("(from a field or the name)"), level)
-        self.replace_check = QCheckBox(self.tr("Replace the layer's features"), self)
-        form.addRow(self.tr("Kind"), self.kind_combo)
-        form.addRow(self.tr("File"), row)
-        form.addRow(self.tr("Layer"), self.layer_combo)
-        form.addRow(self.tr("Encoding"), self.encoding_combo)
-        form.addRow(self.tr("Source CRS"), self.crs_edit)
-        form.addRow(self.tr("Coordinates"), self.coords_combo)
-        form.addRow(self.tr("Households field"), self.households_combo)
-        form.addRow(self.tr("Residents field"), self.residents_combo)
-        form.addRow(self.tr("Name field"), self.name_combo)
-        form.addRow(self.tr("Boundary level"), self.level_combo)
+            self.level_combo.addItem(level, level)
+        self.replace_check = QCheckBox(self)
+        self._rows = (self.kind_combo, row, self.layer_combo, self.encoding_combo, self.crs_edit,
+                      self.coords_combo, self.households_combo, self.residents_combo,
+                      self.name_combo, self.level_combo)
+        for field in self._rows:
+            form.addRow(QLabel(self), field)  # texts set in retranslateUi
         form.addRow("", self.replace_check)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, parent=self)
         form.addRow(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        browse.clicked.connect(self._browse)
+        self.browse_button.clicked.connect(self._browse)
         self.path_edit.editingFinished.connect(self._file_changed)
         self.layer_combo.currentIndexChanged.connect(self._layer_changed)
+        self.retranslateUi()
         if kind:
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
+        """Every label and choice in the current language."""
+        self.setWindowTitle(self.tr("Import Data"))
+        titles = (self.tr("Kind"), self.tr("File"), self.tr("Layer"), self.tr("Encoding"),
+                  self.tr("Source CRS"), self.tr("Coordinates"), self.tr("Households field"),
+                  self.tr("Residents field"), self.tr("Name field"), self.tr("Boundary level"))
+        for title, field in zip(titles, self._rows, strict=True):
+            label = self.form.labelForField(field)
+            if label is not None:
+                label.setText(title)
+        self.browse_button.setText(self.tr("Browse…"))
+        self.crs_edit.setPlaceholderText(self.tr("from the file, e.g. EPSG:4490"))
+        self.replace_check.setText(self.tr("Replace the layer's features"))
+        for i in range(self.kind_combo.count()):
+            key = self.kind_combo.itemData(i)
+            self.kind_combo.setItemText(i, _tr(KIND_TITLES.get(key, key)))
+        for i in range(self.coords_combo.count()):
+            key = self.coords_combo.itemData(i)
+            self.coords_combo.setItemText(i, _tr(COORDS_TITLES.get(key, key)))
+        self.encoding_combo.setItemText(0, self.tr("(detect)"))
+        self.level_combo.setItemText(0, self.tr("(from a field or the name)"))
 
     def _field_combo(self) -> QComboBox:
         combo = QComboBox(self)

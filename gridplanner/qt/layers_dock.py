@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QDoubleSpinBox,
     QFormLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -86,7 +87,7 @@ class LayersDock(QDockWidget):
         self.form = form
         for widget in (self.fill_button, self.outline_button, self.width_spin,
                        self.opacity_slider, self.label_combo):
-            form.addRow("", widget)
+            form.addRow(QLabel(body), widget)  # texts set in retranslateUi
         layout.addLayout(form)
         self.setWidget(body)
         self.list.itemChanged.connect(self._item_changed)

@@ -153,6 +153,7 @@ class ServicesEditor(QWidget):
         super().__init__(parent)
         self.list = QListWidget(self)
         self.list.setMinimumHeight(120)
+        self.list.setMaximumHeight(170)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.add_button = QPushButton(self.tr("Add"), self)
