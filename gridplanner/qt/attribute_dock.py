@@ -243,6 +243,7 @@ class AttributeDock(CellEditing, QDockWidget):
         self.view.verticalHeader().setMinimumWidth(14)  # a handle that selects whole rows
         self.view.copyRequested.connect(self.view.copy_to_clipboard)
         self.view.pasteRequested.connect(self.paste_clipboard)
+        self.view.clearRequested.connect(self.clear_selected)
         layout.addWidget(self.view, 1)
         self.note = QLabel(body)
         self.note.setVisible(False)

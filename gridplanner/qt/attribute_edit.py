@@ -6,7 +6,8 @@ value a column holds, by the column's dtype in the layer's schema
 refuses text that does not fit with a message naming the column.
 ``AttributeTableView`` is the table view: double-click, F2 or typing edits
 a cell, Ctrl+C copies the selected cells as tab-separated text, Ctrl+V
-pastes an Excel block (or one value into every selected cell).
+pastes an Excel block (or one value into every selected cell), Delete
+empties the selected cells.
 """
 
 from __future__ import annotations
@@ -181,6 +182,7 @@ class AttributeTableView(QTableView):
 
     copyRequested = Signal()
     pasteRequested = Signal()
+    clearRequested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -196,6 +198,10 @@ class AttributeTableView(QTableView):
             event.accept()
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.pasteRequested.emit()
+            event.accept()
+        elif (event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+              and self.state() != QAbstractItemView.State.EditingState):
+            self.clearRequested.emit()
             event.accept()
         else:
             super().keyPressEvent(event)
@@ -300,6 +306,17 @@ class CellEditing:
 
     def paste_clipboard(self) -> bool:
         return self.paste_text(QGuiApplication.clipboard().text())
+
+    def clear_selected(self) -> bool:
+        """Empty the selected cells (Delete), as one undo step; the ID column is left alone."""
+        edits: dict[int, dict[str, str]] = {}
+        selection = self.view.selectionModel()
+        for index in selection.selectedIndexes():
+            column = self.model.column_name(index.column())
+            if column not in READ_ONLY:
+                fid = self.model.fid_at(self.proxy.mapToSource(index).row())
+                edits.setdefault(fid, {})[column] = ""
+        return self.edit_cells(edits) if edits else False
 
     def paste_text(self, text: str) -> bool:
         """Paste tab-separated text at the selection (one value fills every selected cell)."""

@@ -105,6 +105,24 @@ def test_one_value_fills_every_selected_cell(main_window, dock, grid_plan):
     assert all(math.isnan(grid_plan.buildings.row(_fid(dock, r))["floors"]) for r in range(5))
 
 
+def test_delete_empties_the_selected_cells_in_one_step(main_window, dock, grid_plan):
+    from PySide6.QtGui import QKeyEvent
+
+    name, floors = dock.model._columns.index("name"), dock.model._columns.index("floors")
+    grid_plan.buildings.set_column("floors", {f: 5.0 for f in grid_plan.buildings.fids()})
+    selection = QItemSelection(dock.proxy.index(0, 0), dock.proxy.index(1, floors))  # ID too
+    dock.view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    fids = [_fid(dock, 0), _fid(dock, 1)]
+    dock.view.keyPressEvent(QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Delete,
+                                      Qt.KeyboardModifier.NoModifier))
+    assert [grid_plan.buildings.row(f)["name"] for f in fids] == ["", ""]
+    assert all(math.isnan(grid_plan.buildings.row(f)["floors"]) for f in fids)
+    assert dock.proxy.data(dock.proxy.index(0, name)) == ""
+    assert main_window.undo_stack.count() == 1
+    main_window.undo_stack.undo()
+    assert all(grid_plan.buildings.row(f)["floors"] == 5.0 for f in fids)
+
+
 def test_ctrl_c_copies_the_selected_cells_as_tsv(dock, grid_plan):
     name, households = dock.model._columns.index("name"), dock.model._columns.index("households")
     selection = QItemSelection(dock.proxy.index(0, name), dock.proxy.index(1, households))
