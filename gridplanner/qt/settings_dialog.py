@@ -39,7 +39,7 @@ from gridplanner.model.settings import Settings
 from gridplanner.qt.settings_widgets import LevelsEditor, ServicesEditor
 
 CODE_SCHEMES = ("db11", "cjt349")
-TITLE_WIDTH = 190  # pixels for the field titles
+TITLE_WIDTH = 200  # pixels for the field titles
 #: Words of a ModelError message → the field it belongs to.
 _ERROR_FIELDS = (("household", "households"), ("walking level", "levels"),
                  ("walking speed", "walking_speed"), ("target share", "target_share"),
@@ -70,17 +70,17 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Plan Settings"))
         self.setMinimumSize(560, 420)
-        self.resize(720, 700)
+        self.resize(730, 650)
         self.original = settings
         self.messages: dict[str, QLabel] = {}
         self._build_fields(settings)
         self.tabs = QTabWidget(self)
         self._tab_of: dict[str, int] = {}
         self._tab_titles = (self.tr("Grids and codes"), self.tr("Walking and services"),
-                            self.tr("Estimates"))
+                            self.tr("Staffing and estimates"))
         self._add_page((self._grid_group, self._codes_group))
         self._add_page((self._walking_group, self._services_group))
-        self._add_page((self._estimates_group,))
+        self._add_page((self._staffing_group, self._estimates_group))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, parent=self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -184,7 +184,7 @@ class SettingsDialog(QDialog):
             rows.addWidget(note)
 
     def _grid_group(self) -> QGroupBox:
-        box, rows = self._group(self.tr("Grid size and staffing"))
+        box, rows = self._group(self.tr("Grid size"))
         households = QHBoxLayout()
         for spin in (self.households_min, self.households_max):
             spin.setMaximumWidth(140)
@@ -197,6 +197,10 @@ class SettingsDialog(QDialog):
             "households per urban grid; in the countryside a natural village or about 300."))
         self._add(rows, "residents_max", self.tr("Most residents per grid"), self.residents_max,
                   self.tr("Also a convention: usually no more than 2,000–2,500 residents."))
+        return box
+
+    def _staffing_group(self) -> QGroupBox:
+        box, rows = self._group(self.tr("Staffing"))
         self._add(rows, "worker_load_max", self.tr("Households per full-time worker"),
                   self.worker_load_max,
                   self.tr("How many households one full-time grid worker looks after; a local "

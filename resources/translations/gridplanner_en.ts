@@ -2434,10 +2434,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Estimates</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>DB11/T 2157-2023 (15 digits)</source>
             <translation type="unfinished" />
         </message>
@@ -2446,7 +2442,11 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Grid size and staffing</source>
+            <source>Staffing and estimates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid size</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2463,6 +2463,10 @@
         </message>
         <message>
             <source>Also a convention: usually no more than 2,000–2,500 residents.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Staffing</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -2434,10 +2434,6 @@
             <translation>步行与服务</translation>
         </message>
         <message>
-            <source>Estimates</source>
-            <translation>估算</translation>
-        </message>
-        <message>
             <source>DB11/T 2157-2023 (15 digits)</source>
             <translation>DB11/T 2157-2023（15 位）</translation>
         </message>
@@ -2446,8 +2442,12 @@
             <translation>CJ/T 349-2010（20 位）</translation>
         </message>
         <message>
-            <source>Grid size and staffing</source>
-            <translation>网格规模与人员配备</translation>
+            <source>Staffing and estimates</source>
+            <translation>人员与估算</translation>
+        </message>
+        <message>
+            <source>Grid size</source>
+            <translation>网格规模</translation>
         </message>
         <message>
             <source>Households per grid</source>
@@ -2464,6 +2464,10 @@
         <message>
             <source>Also a convention: usually no more than 2,000–2,500 residents.</source>
             <translation>同为常见做法：一般不超过 2,000–2,500 人。</translation>
+        </message>
+        <message>
+            <source>Staffing</source>
+            <translation>人员配备</translation>
         </message>
         <message>
             <source>Households per full-time worker</source>
