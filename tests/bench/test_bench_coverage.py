@@ -8,6 +8,25 @@ in its own process so peak memory is that size's. Run:
     .venv/bin/python -m pytest tests/bench/test_bench_coverage.py --bench -s
     .venv/bin/python tests/bench/test_bench_coverage.py 100k   # one size
     GRIDPLANNER_BENCH_1M=1 ... --bench -s                      # adds 1M (heavy)
+
+Recorded 2026-11-21 on the shared 2-core machine (nice 15, other jobs running):
+
+=============================  ======  ======  =======
+size (edges / buildings)        10k/2k  100k/20k  1M/194k
+centres                         19      195     1,942
+graph build (s)                 0.007   0.08    1.55
+snapping, all buildings (s)     0.009   0.17    1.58
+coverage, all levels (s)        0.0009  0.012   0.27
+bare scipy multi-source (s)     0.0005  0.010   0.23   (ours 1.15x at 1M)
+networkx multi-source (s)       0.011   0.21    4.21   (15.6x slower than ours)
+coverage + 6 services (s)       0.03    0.23    4.06
+one centre moved (ms, median)   1.1     1.2     1.9    (max 9.7)
+isochrones star, 3 levels (s)   0.007   0.05    0.66
+isochrones hull, 1 level (s)    0.02    0.26    2.33
+isochrones buffer, 3 lv (s)     0.73    9.8     (skipped: ~30 ms a polygon)
+suggest 10 sites (s)            0.74    3.9     30.1   (197k candidates, greedy)
+peak RSS (MB)                   184     363     1,822
+=============================  ======  ======  =======
 """
 
 from __future__ import annotations
