@@ -213,3 +213,35 @@ class CoverageSession:
         self.dist[bidx], self.src[bidx] = d, s
         near = np.where(s >= 0, self.centre_fids[np.maximum(s, 0)], -1)
         return MoveResult(int(self.centre_fids[i]), self.building_fids[bidx], d, near)
+
+
+class ServiceSessions:
+    """An overall session plus one per service, moved together.
+
+    ``sessions[None]`` covers every centre, ``sessions[name]`` the centres
+    offering ``name``; a move updates each session that holds the centre.
+    """
+
+    def __init__(self, sessions: dict[str | None, CoverageSession]):
+        self.sessions = sessions
+
+    @classmethod
+    def from_plan(cls, plan: Any, services: list[str] | None = None,
+                  limit: float | None = None) -> ServiceSessions:
+        from gridplanner.analysis.coverage import centre_services
+
+        names = centre_services(plan) if services is None else list(services)
+        out: dict[str | None, CoverageSession] = {None: CoverageSession.from_plan(plan, None, limit)}
+        for name in names:
+            out[name] = CoverageSession.from_plan(plan, name, limit)
+        return cls(out)
+
+    def move_centre(self, fid: int, point: shapely.Point | None) -> dict[str | None, MoveResult]:
+        """Move centre ``fid`` in every session holding it; results by service."""
+        hits = {k: s.move_centre(fid, point) for k, s in self.sessions.items() if fid in s}
+        if not hits:
+            raise AnalysisError(f"centres: no centre with id {fid} in these coverage sessions")
+        return hits
+
+    def distances(self, service: str | None = None) -> pd.DataFrame:
+        return self.sessions[service].distances()

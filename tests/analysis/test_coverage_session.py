@@ -60,3 +60,17 @@ def test_service_session_only_holds_centres_with_the_service():
     health = [f for f in plan.centres.fids() if "health" in plan.centres.row(f)["services"]]
     assert sorted(session.centre_fids.tolist()) == health
     np.testing.assert_allclose(session.distances()["distance_m"], _fresh(plan, 600, "health")[0])
+
+
+def test_service_sessions_move_together():
+    from gridplanner.analysis.coverage_session import ServiceSessions
+
+    plan = perturbed_grid_plan(nx_=8, ny=6, seed=10, n_centres=3)
+    both = ServiceSessions.from_plan(plan, services=["health", "food"], limit=500)
+    fid = next(f for f in plan.centres.fids() if "health" in plan.centres.row(f)["services"])
+    p = shapely.Point(*plan.extent()[:2])
+    res = both.move_centre(fid, p)
+    assert None in res and "health" in res
+    plan.centres.set_geometry(fid, p)
+    for name in (None, "health", "food"):
+        np.testing.assert_allclose(both.distances(name)["distance_m"], _fresh(plan, 500, name)[0])
