@@ -227,6 +227,10 @@ def cmd_suggest_sites(args: argparse.Namespace) -> int:
     print(f"{len(result.suggestions)} sites within {result.level_m:.0f} m "
           f"({result.solver}; {result.guarantee}); covered households "
           f"{100 * result.share_before:.1f}% -> {100 * result.share_after:.1f}%")
+    if result.households_covered_before >= result.households_total:
+        print("every household is already within reach")
+    elif result.candidates == 0:
+        print(f"no candidate site lies within {result.level_m:.0f} m of an uncovered building")
     for s in result.suggestions:
         cells = ", ".join(f"{c} +{h:.0f}" for c, h in list(s.cells.items())[:5])
         print(f"  {s.rank}. ({s.point.x:.1f}, {s.point.y:.1f}): +{s.households_added:.0f} "
