@@ -211,8 +211,9 @@ def isochrones(plan: Any, levels: Sequence[float] | None = None, mode: str = "ov
                 report_step(progress, cancelled, i / len(lv), f"{r:g} m")
                 s, e, a, b = split_intervals(graph, nd, ns, r)
                 pieces = edge_pieces(graph, e, a, b)
-                per_level[r] = (_buffer_groups(pieces, s, len(pts), width) if shape == "buffer"
-                                else _point_groups(shape, *_piece_points(pieces, s), joins, width))
+                polys = (_buffer_groups(pieces, s, len(pts), width) if shape == "buffer"
+                         else _point_groups(shape, *_piece_points(pieces, s), joins, width))
+                per_level[r] = separate(polys, joins.xy, r + width)
         else:
             reach = local_reach(graph, joins, pts, lv[-1])
             for i, r in enumerate(lv):
@@ -326,6 +327,42 @@ def fill_holes(polygons: np.ndarray) -> np.ndarray:
     for i in np.flatnonzero(counts > 1):
         out[i] = shapely.union_all(solid[idx == i])
     return out
+
+
+def separate(polygons: np.ndarray, centre_xy: np.ndarray, reach: float) -> np.ndarray:
+    """Make split polygons disjoint: where two overlap (the band along their
+    shared boundary), each keeps the side of the bisector nearer its centre."""
+    out = np.array(polygons, dtype=object)
+    live = np.flatnonzero(~shapely.is_missing(out))
+    if len(live) < 2:
+        return out
+    a, b = shapely.STRtree(out[live]).query(out[live], predicate="intersects")
+    keep = a < b
+    i, j = live[a[keep]], live[b[keep]]
+    if len(i) == 0:
+        return out
+    both = shapely.intersection(out[i], out[j])
+    big = 4.0 * reach + np.hypot(*(centre_xy[j] - centre_xy[i]).T)
+    to_i = shapely.intersection(both, _half_plane(centre_xy[i], centre_xy[j], big))
+    cut = {}  # polygon index -> pieces it gives away
+    for k, (pi, pj) in enumerate(zip(i, j, strict=True)):
+        cut.setdefault(pj, []).append(to_i[k])
+        cut.setdefault(pi, []).append(shapely.difference(both[k], to_i[k]))
+    for idx, parts in cut.items():
+        out[idx] = shapely.make_valid(shapely.difference(out[idx], shapely.union_all(parts)))
+    return out
+
+
+def _half_plane(near: np.ndarray, far: np.ndarray, size: np.ndarray) -> np.ndarray:
+    """Polygons covering the points nearer ``near`` than ``far`` (within ``size``)."""
+    mid = (near + far) / 2.0
+    d = far - near
+    d = d / np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-9)[:, None]
+    n = np.column_stack([-d[:, 1], d[:, 0]])
+    s = size[:, None]
+    ring = np.stack([mid + n * s, mid + n * s - d * s, mid - n * s - d * s, mid - n * s,
+                     mid + n * s], axis=1)
+    return shapely.polygons(ring)
 
 
 def _frame(plan: Any, centres: pd.DataFrame, per_level: dict[float, np.ndarray],

@@ -47,6 +47,9 @@ def test_split_gives_each_place_to_its_nearest_centre(plan):
         own = iso[iso["centre"] == fid].geometry.iloc[0]
         hits += own.buffer(0.5).contains(pts[i])
     assert hits >= 0.95 * (walk <= 480).sum()
+    polys = list(iso.geometry)
+    overlap = sum(a.intersection(b).area for k, a in enumerate(polys) for b in polys[k + 1:])
+    assert overlap < 1.0  # split areas do not overlap
 
 
 def test_levels_nest_and_dissolve_unions_them(plan):
