@@ -95,7 +95,7 @@ class Prepared:
 def building_joins(plan: Any) -> Any:
     """Join points of the plan's buildings, cached until buildings or network change."""
     return derived(plan, "buildings", "joins", lambda graph: join_points(
-        graph, anchor_points(plan.buildings.frame.geometry.values)))
+        graph, anchor_points(plan.buildings.frame.geometry)))
 
 
 def prepare_joins(plan: Any, method: str = "auto") -> Prepared | None:
@@ -125,7 +125,7 @@ def nearest_centres(plan: Any, service: str | None = None, method: str = "auto",
         pick = np.flatnonzero(np.isin(prep.centre_fids, np.asarray(centres.index)))
         dist, src = walking_distances(prep.graph, prep.buildings, prep.centres.subset(pick), limit)
     else:
-        pts = anchor_points(buildings.geometry.values)
+        pts = anchor_points(buildings.geometry)
         dist, src = straight_distances(pts, np.asarray(centres.geometry.values, dtype=object))
         pick = np.arange(len(centres))
         far = ~(dist <= limit)
@@ -268,7 +268,7 @@ def coverage_from_centres(plan: Any, levels: Sequence[float] | None = None,
         per_service[name] = level_rows(st["distance_m"].to_numpy(), hh, rs, lv,
                                        s.walking_speed, s.target_share)
     report_step(progress, cancelled, 0.9, "totals per grid cell and community")
-    pts = anchor_points(b.geometry.values)
+    pts = anchor_points(b.geometry)
     cells, comms = plan.cells.frame, plan.communities()
     cell_pos, comm_pos = _locate(pts, cells), _locate(pts, comms)
     table["cell_fid"] = pd.array(

@@ -90,7 +90,7 @@ class CoverageSession:
         b, c = plan.buildings.frame, centres_offering(plan, service)
         graph = walk_graph(plan) if choose_method(plan, method) == NETWORK else None
         joins = building_joins(plan) if graph is not None and len(b) else None
-        return cls(graph, np.asarray(b.index), anchor_points(b.geometry.values),
+        return cls(graph, np.asarray(b.index), anchor_points(b.geometry),
                    np.asarray(c.index), np.asarray(c.geometry.values, dtype=object), lim,
                    joins=joins)
 

@@ -66,7 +66,7 @@ def check_network(plan: Any, graph: WalkGraph | None = None) -> NetworkHealth:
     b = plan.buildings.frame
     b_comp = np.empty(0, dtype=np.int64)
     if len(b):
-        joins = join_points(g, anchor_points(b.geometry.values))
+        joins = join_points(g, anchor_points(b.geometry))
         b_comp = labels[g.edge_u[joins.edge]]
     findings = _component_findings(g, labels, comp_len, main, b_comp, np.asarray(b.index))
     dangling = np.flatnonzero(g.degree() == 1)

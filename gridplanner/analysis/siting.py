@@ -287,7 +287,7 @@ def suggest_sites(plan: Any, count: int | None = None, target: float | None = No
     lv = float(level) if level is not None else resolve_levels(plan)[-1]
     method = choose_method(plan, method)
     b = plan.buildings.frame
-    pts = anchor_points(b.geometry.values)
+    pts = anchor_points(b.geometry)
     hh = pd.to_numeric(b["households"]).fillna(0).to_numpy(float)
     rs = pd.to_numeric(b["residents"]).fillna(0).to_numpy(float)
     weight = hh if hh.sum() > 0 else np.ones(len(hh))

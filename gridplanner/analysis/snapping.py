@@ -11,6 +11,7 @@ same edge are also ``|t1 - t2|·L`` apart along it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import shapely
@@ -48,11 +49,18 @@ class JoinPoints:
         return self.access + (1.0 - self.t) * graph.edge_length[self.edge]
 
 
-def anchor_points(geometries: np.ndarray) -> np.ndarray:
-    """The point a feature joins from: a footprint's centroid, or the point itself."""
-    geoms = np.asarray(geometries, dtype=object)
-    if len(geoms) and (shapely.is_missing(geoms) | shapely.is_empty(geoms)).any():
-        raise NetworkError("a feature without geometry cannot join the walking network")
+def anchor_points(geometries: Any, layer: str = "buildings") -> np.ndarray:
+    """The point a feature joins from: a footprint's centroid, or the point itself.
+
+    ``geometries`` may be a GeoSeries (its index names features in errors).
+    """
+    geoms = np.asarray(getattr(geometries, "values", geometries), dtype=object)
+    bad = shapely.is_missing(geoms) | shapely.is_empty(geoms) if len(geoms) else np.zeros(0, bool)
+    if bad.any():
+        index = getattr(geometries, "index", None)
+        first = index[np.flatnonzero(bad)[0]] if index is not None else np.flatnonzero(bad)[0]
+        raise NetworkError(f"{layer}: feature {first} has no geometry, so it cannot join the "
+                           f"walking network ({int(bad.sum())} such features)")
     return shapely.centroid(geoms)
 
 
