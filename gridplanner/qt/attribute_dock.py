@@ -25,7 +25,6 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -54,6 +53,7 @@ from gridplanner.qt.attribute_edit import (
 )
 from gridplanner.qt.canvas import MapCanvas
 from gridplanner.qt.layers_dock import layer_title
+from gridplanner.qt.retranslate import Retranslatable
 
 
 class FeatureTableModel(QAbstractTableModel):
@@ -200,7 +200,7 @@ class FeatureProxyModel(QSortFilterProxyModel):
         self.sourceModel().sort(column, order)
 
 
-class AttributeDock(CellEditing, QDockWidget):
+class AttributeDock(CellEditing, Retranslatable, QDockWidget):
     """Attribute table of the chosen layer, selection synced with the canvas."""
 
     MAX_MIRRORED_RANGES = 3000
@@ -260,11 +260,6 @@ class AttributeDock(CellEditing, QDockWidget):
         self.model.layoutChanged.connect(self._show_canvas_selection)
         canvas.selectionChanged.connect(self._canvas_selection_changed)
         canvas.currentLayerChanged.connect(self._follow_canvas_layer)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
         """Title, layer names, placeholder and column headers in the current language."""

@@ -10,7 +10,7 @@ can be dropped on the panel to put them on the shown cell.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -28,6 +28,7 @@ from gridplanner.errors import ModelError
 from gridplanner.model.layer import LayerChange
 from gridplanner.model.plan import Plan
 from gridplanner.model.schema import CellKind, WorkerRole
+from gridplanner.qt.retranslate import Retranslatable
 from gridplanner.qt.roster_commands import drop_on_cell, unassign
 from gridplanner.qt.roster_model import (
     accept_roster_drop,
@@ -54,7 +55,7 @@ GROUPS = (
 )
 
 
-class CellPanel(QDockWidget):
+class CellPanel(Retranslatable, QDockWidget):
     """Details and team of one grid cell (see the module docstring)."""
 
     #: the cell shown changed (fid, or -1 for none)
@@ -248,11 +249,6 @@ class CellPanel(QDockWidget):
         accept_roster_drop(event)
 
     # -- language ----------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
-
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
         self.setWindowTitle(translate("Roster", "Grid Cell"))
         self.tree.setToolTip(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +52,7 @@ from gridplanner.analysis.coverage_view import (
     level_text,
 )
 from gridplanner.qt.centre_dialog import service_label
+from gridplanner.qt.retranslate import Retranslatable
 
 MET_COLOUR, MISSED_COLOUR = "#c7e9c0", "#fcbba1"
 METHOD_STYLES = {"network": "color:#1a6b2f; font-weight:bold;",
@@ -72,7 +73,7 @@ def parse_numbers(text: str) -> list[float]:
     return sorted(set(out))
 
 
-class CoverageDock(QDockWidget):
+class CoverageDock(Retranslatable, QDockWidget):
     """Coverage parameters and results (see the module docstring)."""
 
     parametersChanged = Signal()
@@ -174,11 +175,6 @@ class CoverageDock(QDockWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         return page
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
         self.setWindowTitle(self.tr("Walking Coverage"))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from gridplanner.errors import GridPlannerError
 from gridplanner.model.plan import Plan
+from gridplanner.qt.retranslate import Retranslatable
 
 CONTEXT = "ExportDialog"
 
@@ -84,7 +85,7 @@ def export_one(plan: Plan, key: str, path: str | Path, lang: str, tiles: bool = 
     return list(export_geojson(plan, path, lang=lang))
 
 
-class ExportDialog(QDialog):
+class ExportDialog(Retranslatable, QDialog):
     """Pick formats and files, then export them all."""
 
     def __init__(self, plan: Plan, parent: QWidget | None = None,
@@ -148,11 +149,6 @@ class ExportDialog(QDialog):
         self.lang.setItemText(1, self.tr("English"))
         self.tiles.setText(self.tr("Web map: OpenStreetMap background (needs internet)"))
         self.export_button.setText(self.tr("Export"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def _browse(self, fmt: Format) -> None:
         path = self.ask_path(fmt)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from gridplanner.analysis.findings import ERROR, WARNING, Finding
 from gridplanner.qt.finding_texts import describe
+from gridplanner.qt.retranslate import Retranslatable
 
 #: zooming to a finding shows at least this many metres around it
 MIN_ZOOM_M = 150.0
@@ -91,7 +92,7 @@ class _Item(QTreeWidgetItem):
         return self.text(column) < other.text(column)
 
 
-class FindingsDock(QDockWidget):
+class FindingsDock(Retranslatable, QDockWidget):
     """Findings with severity, filter and zoom-to (see the module docstring)."""
 
     findingActivated = Signal(object)
@@ -126,11 +127,6 @@ class FindingsDock(QDockWidget):
         layout.addWidget(self.tree)
         self.setWidget(body)
         self.retranslateUi()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
         self.setWindowTitle(self.title or self.tr("Findings"))

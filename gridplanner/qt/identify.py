@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from gridplanner.model.plan import Plan
 from gridplanner.qt.attribute_dock import format_value
 from gridplanner.qt.layers_dock import layer_title
+from gridplanner.qt.retranslate import Retranslatable
 
 
-class IdentifyDock(QDockWidget):
+class IdentifyDock(Retranslatable, QDockWidget):
     """Lists the attributes of identified features (one entry per feature)."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -23,11 +23,6 @@ class IdentifyDock(QDockWidget):
         self.plan: Plan | None = None
         self.shown: tuple[str, int] | None = None
         self.retranslateUi()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
         """Title, headers and the listed feature in the current language."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from gridplanner.errors import GridPlannerError
 from gridplanner.io.importing import COORDS_CHOICES, IMPORT_KINDS, ImportOptions
 from gridplanner.io.readers import field_names, list_layers
+from gridplanner.qt.retranslate import Retranslatable
 
 KIND_TITLES = {
     "boundaries": QT_TRANSLATE_NOOP("ImportDialog", "Boundaries (sub-district, community, compound)"),
@@ -68,7 +69,7 @@ def _layers_of(path: str) -> list[str]:
         return []
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Retranslatable, QDialog):
     """Choose a kind, a file and the import options."""
 
     def __init__(self, parent: QWidget | None = None, kind: str | None = None):
@@ -116,11 +117,6 @@ class ImportDialog(QDialog):
         self.retranslateUi()
         if kind:
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
         """Every label and choice in the current language."""

@@ -15,7 +15,7 @@ the canvas redraws because the plan emits ``styles_changed``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from gridplanner.qt.canvas import MapCanvas
 from gridplanner.qt.commands import StyleCommand
+from gridplanner.qt.retranslate import Retranslatable
 
 LAYER_TITLES = {
     "boundaries": QT_TRANSLATE_NOOP("LayersDock", "Boundaries"),
@@ -59,7 +60,7 @@ def _swatch(colour: str | None) -> QIcon:
     return QIcon(pix)
 
 
-class LayersDock(QDockWidget):
+class LayersDock(Retranslatable, QDockWidget):
     """Layer list and style controls for one canvas."""
 
     def __init__(self, canvas: MapCanvas, parent: QWidget | None = None,
@@ -101,11 +102,6 @@ class LayersDock(QDockWidget):
         self.canvas.currentLayerChanged.connect(self._follow_current)
         self.canvas.stylesChanged.connect(self._styles_changed)
         self.retranslateUi()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
         """Set every text in the current language (the layer names too)."""

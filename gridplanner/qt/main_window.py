@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -26,6 +26,7 @@ from gridplanner.qt.commands import ImportCommand, SettingsCommand
 from gridplanner.qt.identify import IdentifyDock
 from gridplanner.qt.layers_dock import LayersDock
 from gridplanner.qt.map_tools import IdentifyTool, PanTool, SelectTool, ZoomTool
+from gridplanner.qt.retranslate import Retranslatable
 
 PLAN_FILTER = "GeoPackage plan (*.gpkg)"
 
@@ -38,7 +39,7 @@ def _settings_store():
     return SettingsStore()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslatable, QMainWindow):
     """One window showing one plan."""
 
     #: emitted after a plan is shown (new, open), with the Plan
@@ -137,16 +138,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}{where}[*] — gridplanner")
         self.setWindowModified(not self.undo_stack.isClean())
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            retranslate_actions(self.actions)
-            for menu, title in self._menus:
-                menu.setTitle(tr(title))
-            self._update_title()
-            for feature in getattr(self, "features", {}).values():
-                if hasattr(feature, "retranslate"):
-                    feature.retranslate()
-        super().changeEvent(event)
+    def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
+        """Actions, menus, title and every feature in the current language."""
+        retranslate_actions(self.actions)
+        for menu, title in self._menus:
+            menu.setTitle(tr(title))
+        self._update_title()
+        for feature in getattr(self, "features", {}).values():
+            if hasattr(feature, "retranslate"):
+                feature.retranslate()
 
     # -- the plan ---------------------------------------------------------------
     def set_plan(self, plan: Plan, path: str | Path | None = None) -> None:

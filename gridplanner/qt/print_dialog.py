@@ -15,7 +15,7 @@ import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from gridplanner.errors import GridPlannerError
 from gridplanner.model.plan import Plan
+from gridplanner.qt.retranslate import Retranslatable
 from gridplanner.render.print_layout import PrintAtlas, PrintOptions, compute_coverage
 
 PREVIEW_DELAY_MS = 250
@@ -51,7 +52,7 @@ def _ui_language() -> str:
     return current_language()
 
 
-class PrintDialog(QDialog):
+class PrintDialog(Retranslatable, QDialog):
     """Choose paper, pages and texts of the printed maps; preview; export or print."""
 
     def __init__(self, plan: Plan, parent: QWidget | None = None, path: str | Path | None = None):
@@ -169,11 +170,6 @@ class PrintDialog(QDialog):
         self.prev_button.setToolTip(self.tr("Previous page"))
         self.next_button.setToolTip(self.tr("Next page"))
         self._show_page_label()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     # -- options and preview -----------------------------------------------------------
     def options(self) -> PrintOptions:

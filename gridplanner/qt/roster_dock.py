@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QSortFilterProxyModel,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridplanner.model.plan import Plan
+from gridplanner.qt.retranslate import Retranslatable
 from gridplanner.qt.roster_commands import add_roster_rows, remove_roster_rows
 from gridplanner.qt.roster_model import (
     FID_ROLE,
@@ -143,7 +143,7 @@ class RosterProxyModel(QSortFilterProxyModel):
         self.sourceModel().sort(column, order)
 
 
-class RosterTab(QWidget):
+class RosterTab(Retranslatable, QWidget):
     """One roster table with its filter, Add and Delete."""
 
     selectionChangedFids = Signal(list)
@@ -238,11 +238,6 @@ class RosterTab(QWidget):
             lambda *_: self.selectionChangedFids.emit(self.selected_fids())
         )
         self.model.modelReset.connect(self._fit_columns)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
         workers = self.layer == "workers"
@@ -369,7 +364,7 @@ class RosterTab(QWidget):
         return fids
 
 
-class RosterDock(QDockWidget):
+class RosterDock(Retranslatable, QDockWidget):
     """Workers and branches in two tabs; the toolbar holds the feature's actions."""
 
     #: (target, fids) of the rows the user selected
@@ -413,11 +408,6 @@ class RosterDock(QDockWidget):
 
     def tab(self, layer: str) -> RosterTab:
         return self.workers if layer == "workers" else self.branches
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
         self.setWindowTitle(translate("Roster", "Roster"))

@@ -19,7 +19,6 @@ import pandas as pd
 import shapely
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -44,6 +43,7 @@ from PySide6.QtWidgets import (
 from gridplanner.analysis.tallies import ABOVE, BELOW, WITHIN, BuildingIndex
 from gridplanner.model.layer import LayerChange
 from gridplanner.model.plan import Plan
+from gridplanner.qt.retranslate import Retranslatable
 
 STATUS_COLOURS = {BELOW: "#9ecae1", WITHIN: "#a1d99b", ABOVE: "#fc9272"}
 COLUMNS = ("code", "households", "residents", "buildings", "deviation", "status", "community",
@@ -135,7 +135,7 @@ class TalliesModel(QAbstractTableModel):
         return None
 
 
-class TalliesDock(QDockWidget):
+class TalliesDock(Retranslatable, QDockWidget):
     """Per-cell tallies, always in view (see the module docstring)."""
 
     cellActivated = Signal(int)
@@ -201,11 +201,6 @@ class TalliesDock(QDockWidget):
         brush_row.addStretch(1)
         layout.addLayout(brush_row)
         self.setWidget(body)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
         self.setWindowTitle(self.tr("Grid Tallies"))
