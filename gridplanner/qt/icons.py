@@ -2,7 +2,9 @@
 
 ``icon(name)`` returns a QIcon for the names used in
 :mod:`gridplanner.qt.actions`; an unknown name gives an empty icon. Each
-icon is drawn on a 24-unit grid and rendered at 24 and 48 pixels.
+icon is drawn on a 24-unit grid and rendered at 24 and 48 pixels by
+:func:`icon_from_painter`, which other icon sets (:mod:`gridplanner.qt.grid_icons`)
+share together with :func:`pen`.
 """
 
 from __future__ import annotations
@@ -17,19 +19,20 @@ ACCENT = QColor("#1f6fd1")
 PAPER = QColor("#ffffff")
 
 
-def _pen(colour: QColor = INK, width: float = 1.8) -> QPen:
-    pen = QPen(colour, width)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    return pen
+def pen(colour: QColor = INK, width: float = 1.8) -> QPen:
+    """A round-capped, round-joined icon pen (``width`` in 24-grid units)."""
+    result = QPen(colour, width)
+    result.setCapStyle(Qt.PenCapStyle.RoundCap)
+    result.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return result
 
 
 def _magnifier(p: QPainter, sign: str = "") -> None:
-    p.setPen(_pen(width=2.2))
+    p.setPen(pen(width=2.2))
     p.setBrush(PAPER)
     p.drawEllipse(QPointF(10, 10), 6.5, 6.5)
     p.drawLine(QPointF(15, 15), QPointF(21, 21))
-    p.setPen(_pen(ACCENT, 2.0))
+    p.setPen(pen(ACCENT, 2.0))
     if sign:
         p.drawLine(QPointF(7, 10), QPointF(13, 10))
     if sign == "+":
@@ -37,7 +40,7 @@ def _magnifier(p: QPainter, sign: str = "") -> None:
 
 
 def _pan(p: QPainter) -> None:
-    p.setPen(_pen(width=2.0))
+    p.setPen(pen(width=2.0))
     p.drawLine(QPointF(12, 3), QPointF(12, 21))
     p.drawLine(QPointF(3, 12), QPointF(21, 12))
     for a, b, c in (((9, 6), (12, 3), (15, 6)), ((9, 18), (12, 21), (15, 18)),
@@ -46,7 +49,7 @@ def _pan(p: QPainter) -> None:
 
 
 def _select(p: QPainter) -> None:
-    dash = _pen(ACCENT, 1.4)
+    dash = pen(ACCENT, 1.4)
     dash.setStyle(Qt.PenStyle.DashLine)
     p.setPen(dash)
     p.setBrush(QColor(31, 111, 209, 40))
@@ -55,31 +58,31 @@ def _select(p: QPainter) -> None:
     for x, y in ((11, 22), (14.5, 18.5), (17, 23), (19, 22), (16.8, 17.5), (21, 17.2)):
         arrow.lineTo(x, y)
     arrow.closeSubpath()
-    p.setPen(_pen(width=1.3))
+    p.setPen(pen(width=1.3))
     p.setBrush(PAPER)
     p.drawPath(arrow)
 
 
 def _identify(p: QPainter) -> None:
-    p.setPen(_pen(ACCENT, 2.0))
+    p.setPen(pen(ACCENT, 2.0))
     p.setBrush(PAPER)
     p.drawEllipse(QPointF(12, 12), 9, 9)
     p.drawLine(QPointF(12, 11), QPointF(12, 17))
-    p.setPen(_pen(ACCENT, 2.8))
+    p.setPen(pen(ACCENT, 2.8))
     p.drawPoint(QPointF(12, 7.2))
 
 
 def _full(p: QPainter) -> None:
-    p.setPen(_pen(width=2.0))
+    p.setPen(pen(width=2.0))
     for x, y, dx, dy in ((3, 3, 1, 1), (21, 3, -1, 1), (3, 21, 1, -1), (21, 21, -1, -1)):
         p.drawPolyline(QPolygonF([QPointF(x, y + 5 * dy), QPointF(x, y), QPointF(x + 5 * dx, y)]))
-    p.setPen(_pen(ACCENT, 1.6))
+    p.setPen(pen(ACCENT, 1.6))
     p.setBrush(QColor(31, 111, 209, 50))
     p.drawRect(QRectF(8, 8, 8, 8))
 
 
 def _open(p: QPainter) -> None:
-    p.setPen(_pen(width=1.6))
+    p.setPen(pen(width=1.6))
     p.setBrush(QColor("#f2c14e"))
     folder = QPolygonF([QPointF(*xy) for xy in ((2, 6), (9, 6), (11, 8), (20, 8), (20, 19),
                                                 (2, 19))])
@@ -89,7 +92,7 @@ def _open(p: QPainter) -> None:
 
 
 def _save(p: QPainter) -> None:
-    p.setPen(_pen(width=1.6))
+    p.setPen(pen(width=1.6))
     p.setBrush(ACCENT)
     p.drawRoundedRect(QRectF(3, 3, 18, 18), 2, 2)
     p.setBrush(PAPER)
@@ -114,12 +117,9 @@ def has_icon(name: str) -> bool:
     return name in _PAINTERS
 
 
-def icon(name: str) -> QIcon:
-    """The icon of action ``name`` (empty if it has none)."""
-    draw = _PAINTERS.get(name)
+def icon_from_painter(draw: Callable[[QPainter], None]) -> QIcon:
+    """An icon drawn by ``draw`` on a 24-unit grid, rendered at 24 and 48 pixels."""
     result = QIcon()
-    if draw is None:
-        return result
     for size in (24, 48):
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
@@ -130,3 +130,9 @@ def icon(name: str) -> QIcon:
         painter.end()
         result.addPixmap(pixmap)
     return result
+
+
+def icon(name: str) -> QIcon:
+    """The icon of action ``name`` (empty if it has none)."""
+    draw = _PAINTERS.get(name)
+    return QIcon() if draw is None else icon_from_painter(draw)
