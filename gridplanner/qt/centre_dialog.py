@@ -19,17 +19,16 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from gridplanner.model.schema import CentreKind, join_services, split_services
+from gridplanner.qt.dialog_parts import lay_out_form
 
 KIND_NAMES: dict[str, str] = {
     CentreKind.NEIGHBOURHOOD.value: QT_TRANSLATE_NOOP("Centres", "Neighbourhood centre"),
@@ -118,13 +117,7 @@ class CentreDialog(QDialog):
         form.addRow(self.tr("Capacity:"), self.capacity)
         form.addRow(self.tr("Opening hours:"), self.hours)
         form.addRow(self.tr("Notes:"), self.notes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, parent=self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        lay_out_form(self, form)
 
     def kind_value(self) -> str:
         """The chosen type's code, or the text typed for a new type."""

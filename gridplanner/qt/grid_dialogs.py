@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from gridplanner.errors import GridPlannerError
 from gridplanner.model.plan import Plan
 from gridplanner.model.schema import CellKind
+from gridplanner.qt.dialog_parts import lay_out_form
 
 
 @dataclass
@@ -227,13 +228,7 @@ class CodeDialog(QDialog):
         form.addRow(self.tr("Scheme:"), self.scheme)
         form.addRow(self.tr("Category (CJ/T 349):"), self.category)
         form.addRow(self.renumber)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, parent=self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        lay_out_form(self, form)
 
     def _scheme_changed(self, *_args) -> None:
         self.category.setEnabled(self.scheme.currentData() == "cjt349")
@@ -274,13 +269,7 @@ class CellAttributeDialog(QDialog):
         form.addRow(self.tr("Community:"), self.community)
         form.addRow(self.tr("Responsible unit:"), self.unit)
         form.addRow(self.tr("Notes:"), self.notes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, parent=self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        lay_out_form(self, form)
 
     def values(self) -> dict[str, str]:
         return {"name": self.name.text().strip(), "kind": str(self.kind.currentData()),

@@ -20,7 +20,6 @@ import numpy as np
 import shapely
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QDialog,
     QDoubleSpinBox,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QRadioButton,
     QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
@@ -46,6 +44,7 @@ from gridplanner.errors import ImportDataError
 from gridplanner.model.plan import Plan
 from gridplanner.qt.analysis_worker import AnalysisWorker
 from gridplanner.qt.centre_dialog import service_label
+from gridplanner.qt.dialog_parts import exclusive_radios
 
 
 def read_candidate_points(plan: Plan, path: str | Path) -> np.ndarray:
@@ -108,12 +107,8 @@ class SitingDialog(QDialog):
     def _build_form(self, levels_m: list[float], services: list[str],
                     service: str | None) -> QFormLayout:
         form = QFormLayout()
-        self.by_count = QRadioButton(self.tr("Number of new sites:"), self)
-        self.by_target = QRadioButton(self.tr("Fewest sites to reach a share:"), self)
-        self.by_count.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.by_count)
-        group.addButton(self.by_target)
+        self.by_count, self.by_target = exclusive_radios(
+            self, self.tr("Number of new sites:"), self.tr("Fewest sites to reach a share:"))
         self.count = QSpinBox(self)
         self.count.setRange(1, 500)
         self.count.setValue(3)
@@ -135,12 +130,8 @@ class SitingDialog(QDialog):
             self.service.addItem(service_label(name), name)
         self.service.setCurrentIndex(max(0, self.service.findData(service or "")))
         form.addRow(self.tr("Service:"), self.service)
-        self.from_network = QRadioButton(self.tr("Points along the network, every"), self)
-        self.from_file = QRadioButton(self.tr("Points from a file:"), self)
-        self.from_network.setChecked(True)
-        cands = QButtonGroup(self)
-        cands.addButton(self.from_network)
-        cands.addButton(self.from_file)
+        self.from_network, self.from_file = exclusive_radios(
+            self, self.tr("Points along the network, every"), self.tr("Points from a file:"))
         self.spacing = QDoubleSpinBox(self)
         self.spacing.setRange(10, 2000)
         self.spacing.setValue(100)
