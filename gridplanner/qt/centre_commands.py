@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from gridplanner.model.plan import Plan
+from gridplanner.qt.commands import AttributeCommand, DeleteFeaturesCommand
 
 
 def _tr(text: str) -> str:
@@ -63,37 +64,19 @@ class MoveCentreCommand(QUndoCommand):
         self.plan.centres.set_geometry(self.fid, self.old)
 
 
-class DeleteCentresCommand(QUndoCommand):
+class DeleteCentresCommand(DeleteFeaturesCommand):
     """Remove centres; undo puts the same rows (and fids) back."""
 
     def __init__(self, plan: Plan, fids: list[int], text: str = "",
                  parent: QUndoCommand | None = None):
-        super().__init__(text or _tr("Delete %n centre(s)").replace("%n", str(len(fids))), parent)
-        self.plan = plan
-        self.fids = [int(f) for f in fids]
-        self.removed: pd.DataFrame | None = None
-
-    def redo(self) -> None:
-        self.removed = self.plan.centres.remove(self.fids)
-
-    def undo(self) -> None:
-        if self.removed is not None:
-            self.plan.centres.add(self.removed)
+        super().__init__(plan, "centres", fids,
+                         text or _tr("Delete %n centre(s)").replace("%n", str(len(fids))), parent)
 
 
-class SetCentreAttributesCommand(QUndoCommand):
+class SetCentreAttributesCommand(AttributeCommand):
     """Change attributes (name, kind, services, capacity, hours, notes) of one centre."""
 
     def __init__(self, plan: Plan, fid: int, values: Mapping[str, Any], text: str = "",
                  parent: QUndoCommand | None = None):
-        super().__init__(text or _tr("Edit centre attributes"), parent)
-        self.plan = plan
-        self.fid = int(fid)
-        self.new = dict(values)
-        self.old: dict[str, Any] = {}
-
-    def redo(self) -> None:
-        self.old = self.plan.centres.set_attributes(self.fid, self.new)
-
-    def undo(self) -> None:
-        self.plan.centres.set_attributes(self.fid, self.old)
+        super().__init__(plan, "centres", {int(fid): values},
+                         text or _tr("Edit centre attributes"), parent)

@@ -4,10 +4,17 @@ Commands only call model methods; the canvas and the docks update because
 the model emits :class:`~gridplanner.model.LayerChange`. Frames held for
 undo are never changed in place (the model replaces its frame on every
 change), so keeping a reference is enough.
+
+The general commands here serve the features' own command modules too:
+:class:`SnapshotCommand` (a change already made, undone by putting whole
+frames back), :class:`MacroCommand` (several steps as one),
+:class:`AttributeCommand` (attributes of features of any layer),
+:class:`DeleteFeaturesCommand` and :class:`SettingsCommand`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -44,38 +51,30 @@ class ReplaceLayerCommand(QUndoCommand):
             self.new_frame = self.plan.layer(self.layer).replace(self.old_frame)
 
 
-class ImportCommand(QUndoCommand):
-    """An import already run on the plan, undoable as a whole.
+def changed_frames(plan: Plan, before: dict[str, pd.DataFrame],
+                   ) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+    """(before, after) frames of the layers of ``before`` whose frame has been replaced."""
+    after = {name: plan.layer(name).frame for name in before
+             if plan.layer(name).frame is not before[name]}
+    return {name: before[name] for name in after}, after
 
-    Build it with :meth:`execute`, which runs the importer (raising its
-    error, with the plan unchanged, if it fails) and records the frames of
-    the layers it changed; pushing the command then does nothing more.
+
+class SnapshotCommand(QUndoCommand):
+    """A change made to the plan, undone by putting back the whole frames it replaced.
+
+    ``before`` and ``after`` map layer names to frames. With ``done`` (the
+    change was already made, e.g. by :func:`record_change`) the first redo,
+    the one pushing the command, does nothing.
     """
 
     def __init__(self, plan: Plan, before: dict[str, pd.DataFrame],
-                 after: dict[str, pd.DataFrame], report: ImportReport, text: str):
-        super().__init__(text)
+                 after: dict[str, pd.DataFrame], text: str, done: bool = True,
+                 parent: QUndoCommand | None = None):
+        super().__init__(text, parent)
         self.plan = plan
         self.before = before
         self.after = after
-        self.report = report
-        self._first = True
-
-    @classmethod
-    def execute(cls, plan: Plan, kind: str, path: str | Path,
-                options: ImportOptions | None = None) -> ImportCommand:
-        """Run the import of ``kind`` from ``path`` on ``plan`` and return its command."""
-        before = {name: table.frame for name, table in plan.layers.items()}
-        report = import_file(plan, kind, path, options)
-        after = {name: table.frame for name, table in plan.layers.items()
-                 if table.frame is not before[name]}
-        changed_before = {name: before[name] for name in after}
-        text = _tr("Import %1 from %2").replace("%1", kind).replace("%2", Path(path).name)
-        return cls(plan, changed_before, after, report, text)
-
-    @property
-    def layers(self) -> list[str]:
-        return list(self.after)
+        self._first = done
 
     def redo(self) -> None:
         if self._first:
@@ -87,6 +86,80 @@ class ImportCommand(QUndoCommand):
     def undo(self) -> None:
         for name, frame in self.before.items():
             self.plan.layer(name).replace(frame)
+
+
+def record_change(plan: Plan, change: Callable[[Plan], object], text: str,
+                  tables: Iterable[str]) -> SnapshotCommand:
+    """Run ``change(plan)`` and return it as a done :class:`SnapshotCommand`.
+
+    Only the layers named in ``tables`` are recorded. If ``change`` raises,
+    those layers are put back as they were and the error goes on.
+    """
+    before = {name: plan.layer(name).frame for name in tables}
+    try:
+        change(plan)
+    except Exception:
+        for name, frame in before.items():  # leave the plan as it was
+            if plan.layer(name).frame is not frame:
+                plan.layer(name).replace(frame)
+        raise
+    return SnapshotCommand(plan, *changed_frames(plan, before), text)
+
+
+class MacroCommand(QUndoCommand):
+    """Several commands as one undo step: redo runs them in order, undo in reverse.
+
+    The steps are kept and run by this command (not as Qt children), so their
+    Python objects and their C++ halves have one owner each.
+    """
+
+    def __init__(self, text: str = ""):
+        super().__init__(text)
+        self.steps: list[QUndoCommand] = []
+
+    def add(self, step: QUndoCommand) -> QUndoCommand:
+        """Append ``step``; returns it."""
+        self.steps.append(step)
+        return step
+
+    def is_empty(self) -> bool:
+        return not self.steps
+
+    def redo(self) -> None:
+        for step in self.steps:
+            step.redo()
+
+    def undo(self) -> None:
+        for step in reversed(self.steps):
+            step.undo()
+
+
+class ImportCommand(SnapshotCommand):
+    """An import already run on the plan, undoable as a whole.
+
+    Build it with :meth:`execute`, which runs the importer (raising its
+    error, with the plan unchanged, if it fails) and records the frames of
+    the layers it changed; pushing the command then does nothing more.
+    """
+
+    def __init__(self, plan: Plan, before: dict[str, pd.DataFrame],
+                 after: dict[str, pd.DataFrame], report: ImportReport, text: str):
+        super().__init__(plan, before, after, text)
+        self.report = report
+
+    @classmethod
+    def execute(cls, plan: Plan, kind: str, path: str | Path,
+                options: ImportOptions | None = None) -> ImportCommand:
+        """Run the import of ``kind`` from ``path`` on ``plan`` and return its command."""
+        before = {name: table.frame for name, table in plan.layers.items()}
+        report = import_file(plan, kind, path, options)
+        changed_before, after = changed_frames(plan, before)
+        text = _tr("Import %1 from %2").replace("%1", kind).replace("%2", Path(path).name)
+        return cls(plan, changed_before, after, report, text)
+
+    @property
+    def layers(self) -> list[str]:
+        return list(self.after)
 
 
 class SettingsCommand(QUndoCommand):
@@ -127,6 +200,25 @@ class SettingsCommand(QUndoCommand):
             if new != services:
                 out[int(fid)] = join_services(new)
         return out
+
+
+class DeleteFeaturesCommand(QUndoCommand):
+    """Remove features of one layer; undo puts the same rows (and fids) back."""
+
+    def __init__(self, plan: Plan, layer: str, fids: Iterable[int], text: str,
+                 parent: QUndoCommand | None = None):
+        super().__init__(text, parent)
+        self.plan = plan
+        self.layer = layer
+        self.fids = [int(f) for f in fids]
+        self.removed: pd.DataFrame | None = None
+
+    def redo(self) -> None:
+        self.removed = self.plan.layer(self.layer).remove(self.fids)
+
+    def undo(self) -> None:
+        if self.removed is not None:
+            self.plan.layer(self.layer).add(self.removed)
 
 
 class AttributeCommand(QUndoCommand):

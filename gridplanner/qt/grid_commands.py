@@ -2,9 +2,11 @@
 
 Every command only calls :class:`~gridplanner.model.layer.FeatureTable`
 methods, so the canvas and the docks follow through the model's change
-events. Compound edits (split, merge, rebuild) are a parent command with
-parts (:class:`MacroCommand`): redo runs the parts in order, undo in reverse,
-so each compound edit is one step in the undo history.
+events. Compound edits (split, merge, rebuild) are a
+:class:`~gridplanner.qt.commands.MacroCommand`: redo runs the steps in order,
+undo in reverse, so each compound edit is one step in the undo history. The
+general commands of :mod:`gridplanner.qt.commands` do the work of several
+commands here.
 
 Building paint assignments live in the buildings layer's extra column
 :data:`PAINT_COLUMN` (the fid of the cell a building was painted into).
@@ -24,6 +26,13 @@ from PySide6.QtGui import QUndoCommand
 
 from gridplanner.model.plan import Plan
 from gridplanner.model.settings import Settings
+from gridplanner.qt.commands import (
+    AttributeCommand,
+    DeleteFeaturesCommand,
+    MacroCommand,
+    SettingsCommand,
+    SnapshotCommand,
+)
 
 #: extra column of the buildings layer: fid of the cell a building was painted into
 PAINT_COLUMN = "painted_cell"
@@ -49,22 +58,13 @@ class AddCellsCommand(QUndoCommand):
         self.plan.cells.remove(self.fids)
 
 
-class DeleteCellsCommand(QUndoCommand):
+class DeleteCellsCommand(DeleteFeaturesCommand):
     """Remove cells; undo puts the same rows (and fids) back."""
 
     def __init__(self, plan: Plan, fids: list[int], text: str = "",
                  parent: QUndoCommand | None = None):
-        super().__init__(text or QCoreApplication.translate("GridCommands", "Delete %n cell(s)").replace("%n", str(len(fids))), parent)
-        self.plan = plan
-        self.fids = [int(f) for f in fids]
-        self.removed: pd.DataFrame | None = None
-
-    def redo(self) -> None:
-        self.removed = self.plan.cells.remove(self.fids)
-
-    def undo(self) -> None:
-        if self.removed is not None:
-            self.plan.cells.add(self.removed)
+        super().__init__(plan, "cells", fids, text or QCoreApplication.translate(
+            "GridCommands", "Delete %n cell(s)").replace("%n", str(len(fids))), parent)
 
 
 class SetCellGeometriesCommand(QUndoCommand):
@@ -84,22 +84,13 @@ class SetCellGeometriesCommand(QUndoCommand):
         self.plan.cells.set_geometries(self.old)
 
 
-class SetCellAttributesCommand(QUndoCommand):
+class SetCellAttributesCommand(AttributeCommand):
     """Change attributes of one cell (name, kind, responsible unit, notes, ...)."""
 
     def __init__(self, plan: Plan, fid: int, values: Mapping[str, Any], text: str = "",
                  parent: QUndoCommand | None = None):
-        super().__init__(text or QCoreApplication.translate("GridCommands", "Edit cell attributes"), parent)
-        self.plan = plan
-        self.fid = int(fid)
-        self.new = dict(values)
-        self.old: dict[str, Any] = {}
-
-    def redo(self) -> None:
-        self.old = self.plan.cells.set_attributes(self.fid, self.new)
-
-    def undo(self) -> None:
-        self.plan.cells.set_attributes(self.fid, self.old)
+        super().__init__(plan, "cells", {int(fid): values}, text or QCoreApplication.translate(
+            "GridCommands", "Edit cell attributes"), parent)
 
 
 class SetColumnCommand(QUndoCommand):
@@ -121,66 +112,26 @@ class SetColumnCommand(QUndoCommand):
         self.plan.layer(self.layer).set_column(self.column, self.old)
 
 
-class SetSettingsCommand(QUndoCommand):
+class SetSettingsCommand(SettingsCommand):
     """Replace the plan's settings (e.g. the code scheme)."""
 
     def __init__(self, plan: Plan, settings: Settings, text: str = "",
                  parent: QUndoCommand | None = None):
-        super().__init__(text or QCoreApplication.translate("GridCommands", "Change settings"), parent)
-        self.plan = plan
-        self.new = settings
-        self.old = plan.settings
-
-    def redo(self) -> None:
-        self.plan.settings = self.new
-
-    def undo(self) -> None:
-        self.plan.settings = self.old
+        super().__init__(plan, settings, None, text or QCoreApplication.translate(
+            "GridCommands", "Change settings"), parent)
 
 
-class ReplaceCellsCommand(QUndoCommand):
-    """Every cell replaced at once (generated grids); undo restores the old layer."""
+class ReplaceCellsCommand(SnapshotCommand):
+    """Every cell replaced at once (generated grids); undo restores the old layer.
+
+    ``done``: the analysis already made the change, so pushing does nothing more.
+    """
 
     def __init__(self, plan: Plan, before: pd.DataFrame, after: pd.DataFrame, text: str = "",
                  done: bool = False, parent: QUndoCommand | None = None):
-        super().__init__(text or QCoreApplication.translate("GridCommands", "Generate grid cells"), parent)
-        self.plan = plan
-        self.before = before
-        self.after = after
-        self._skip = done
-
-    def redo(self) -> None:
-        if self._skip:  # the change was already made by the analysis
-            self._skip = False
-            return
-        self.plan.cells.replace(self.after)
-
-    def undo(self) -> None:
-        self.plan.cells.replace(self.before)
-
-
-class MacroCommand(QUndoCommand):
-    """Several commands as one undo step: redo runs them in order, undo in reverse.
-
-    The parts are kept and run by this command (not as Qt children), so their
-    Python objects and their C++ halves have one owner each.
-    """
-
-    def __init__(self, text: str):
-        super().__init__(text)
-        self.parts: list[QUndoCommand] = []
-
-    def add(self, part: QUndoCommand) -> QUndoCommand:
-        self.parts.append(part)
-        return part
-
-    def redo(self) -> None:
-        for part in self.parts:
-            part.redo()
-
-    def undo(self) -> None:
-        for part in reversed(self.parts):
-            part.undo()
+        super().__init__(plan, {"cells": before}, {"cells": after}, text
+                         or QCoreApplication.translate("GridCommands", "Generate grid cells"),
+                         done, parent)
 
 
 def paint_command(plan: Plan, building_fids: list[int], cell_fid: int | None,

@@ -9,7 +9,7 @@ whose steps run in order on redo and in reverse on undo.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -19,6 +19,12 @@ from PySide6.QtGui import QUndoCommand
 from gridplanner.analysis.assignment import Proposal, apply_proposal
 from gridplanner.analysis.roster_edit import assignments_of, check_target, new_assignment_rows
 from gridplanner.model.plan import Plan
+from gridplanner.qt.commands import (
+    AttributeCommand,
+    MacroCommand,
+    SnapshotCommand,
+    record_change,
+)
 
 ROSTER_TABLES = ("workers", "branches", "assignments")
 
@@ -36,7 +42,7 @@ def layer_of(target: str) -> str:
     return {"worker": "workers", "branch": "branches"}[check_target(target)]
 
 
-class EditRowCommand(QUndoCommand):
+class EditRowCommand(AttributeCommand):
     """Set attributes of one roster row; undo puts the old values back."""
 
     def __init__(
@@ -49,17 +55,12 @@ class EditRowCommand(QUndoCommand):
         parent: QUndoCommand | None = None,
     ):
         super().__init__(
-            text or translate("RosterCommands", "Edit %1").replace("%1", ", ".join(values)), parent
+            plan,
+            layer,
+            {int(fid): values},
+            text or translate("RosterCommands", "Edit %1").replace("%1", ", ".join(values)),
+            parent,
         )
-        self.plan, self.layer, self.fid = plan, layer, int(fid)
-        self.new_values = dict(values)
-        self.old_values: dict[str, Any] = {}
-
-    def redo(self) -> None:
-        self.old_values = self.plan.layer(self.layer).set_attributes(self.fid, self.new_values)
-
-    def undo(self) -> None:
-        self.plan.layer(self.layer).set_attributes(self.fid, self.old_values)
 
 
 class AddRowsCommand(QUndoCommand):
@@ -123,32 +124,6 @@ class RemoveRowsCommand(QUndoCommand):
             self.plan.layer(self.layer).add(self.removed)
 
 
-class RosterMacro(QUndoCommand):
-    """Several commands run as one undo step (in order on redo, reversed on undo).
-
-    The steps are kept in a Python list rather than as Qt child commands, so
-    their Python objects live exactly as long as the macro does.
-    """
-
-    def __init__(self, text: str = ""):
-        super().__init__(text)
-        self.steps: list[QUndoCommand] = []
-
-    def add(self, step: QUndoCommand) -> None:
-        self.steps.append(step)
-
-    def is_empty(self) -> bool:
-        return not self.steps
-
-    def redo(self) -> None:
-        for step in self.steps:
-            step.redo()
-
-    def undo(self) -> None:
-        for step in reversed(self.steps):
-            step.undo()
-
-
 def add_roster_rows(plan: Plan, layer: str, rows: list[Mapping[str, Any]]) -> AddRowsCommand:
     """Add workers or branches (default values where a row leaves a column out)."""
     text = (
@@ -159,7 +134,7 @@ def add_roster_rows(plan: Plan, layer: str, rows: list[Mapping[str, Any]]) -> Ad
     return AddRowsCommand(plan, layer, rows, text)
 
 
-def remove_roster_rows(plan: Plan, layer: str, fids: Iterable[int]) -> RosterMacro:
+def remove_roster_rows(plan: Plan, layer: str, fids: Iterable[int]) -> MacroCommand:
     """Remove workers or branches together with the rows assigning them to cells."""
     fids = [int(f) for f in fids]
     target = "worker" if layer == "workers" else "branch"
@@ -168,7 +143,7 @@ def remove_roster_rows(plan: Plan, layer: str, fids: Iterable[int]) -> RosterMac
         if layer == "workers"
         else translate("RosterCommands", "Delete Party branches (%1)").replace("%1", str(len(fids)))
     )
-    macro = RosterMacro(text)
+    macro = MacroCommand(text)
     links = assignments_of(plan, target, fids)
     if links:
         macro.add(RemoveRowsCommand(plan, "assignments", links))
@@ -179,13 +154,13 @@ def remove_roster_rows(plan: Plan, layer: str, fids: Iterable[int]) -> RosterMac
 
 def assign_to_cell(
     plan: Plan, target: str, fids: Iterable[int], cell_fid: int, move: bool = False
-) -> RosterMacro:
+) -> MacroCommand:
     """Put workers or branches on a cell; ``move`` takes them off their other cells."""
     fids = [int(f) for f in fids]
     code = str(plan.cells.frame.at[int(cell_fid), "code"]) or f"#{int(cell_fid)}"
     names = plan.layer(layer_of(target)).frame.loc[fids, "name"].astype(str).tolist()
     who = "、".join(names[:3]) + ("…" if len(names) > 3 else "")
-    macro = RosterMacro(
+    macro = MacroCommand(
         translate("RosterCommands", "Assign %1 to grid %2").replace("%1", who).replace("%2", code)
     )
     if move:
@@ -202,12 +177,12 @@ def assign_to_cell(
     return macro
 
 
-def set_cell(plan: Plan, target: str, fid: int, cell_fid: int | None) -> RosterMacro:
+def set_cell(plan: Plan, target: str, fid: int, cell_fid: int | None) -> MacroCommand:
     """Make ``cell_fid`` the only cell of one worker or branch (None: no cell)."""
     if cell_fid is not None:
         return assign_to_cell(plan, target, [fid], cell_fid, move=True)
     name = str(plan.layer(layer_of(target)).frame.at[int(fid), "name"])
-    macro = RosterMacro(translate("RosterCommands", "Take %1 off every grid").replace("%1", name))
+    macro = MacroCommand(translate("RosterCommands", "Take %1 off every grid").replace("%1", name))
     links = assignments_of(plan, target, [fid])
     if links:
         macro.add(RemoveRowsCommand(plan, "assignments", links))
@@ -225,69 +200,18 @@ def unassign(plan: Plan, assignment_fids: Iterable[int], who: str = "") -> Remov
     return RemoveRowsCommand(plan, "assignments", fids, text)
 
 
-class SnapshotCommand(QUndoCommand):
-    """A change already made to the plan, undone by putting back whole tables.
-
-    Build it with :meth:`execute`, which runs ``change(plan)`` and records the
-    frames of the roster tables it replaced; pushing the command does nothing
-    more. Used for changes made by the Qt-free core in several steps (applying
-    an auto-assignment proposal), which undo as one step.
-    """
-
-    def __init__(
-        self, plan: Plan, before: dict[str, pd.DataFrame], after: dict[str, pd.DataFrame], text: str
-    ):
-        super().__init__(text)
-        self.plan, self.before, self.after = plan, before, after
-        self._first = True
-
-    @classmethod
-    def execute(
-        cls,
-        plan: Plan,
-        change: Callable[[Plan], object],
-        text: str,
-        tables: Iterable[str] = ROSTER_TABLES,
-    ) -> SnapshotCommand:
-        before = {name: plan.layer(name).frame for name in tables}
-        try:
-            change(plan)
-        except Exception:
-            for name, frame in before.items():  # leave the plan as it was
-                if plan.layer(name).frame is not frame:
-                    plan.layer(name).replace(frame)
-            raise
-        after = {
-            name: plan.layer(name).frame
-            for name in before
-            if plan.layer(name).frame is not before[name]
-        }
-        return cls(plan, {n: before[n] for n in after}, after, text)
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        for name, frame in self.after.items():
-            self.plan.layer(name).replace(frame)
-
-    def undo(self) -> None:
-        for name, frame in self.before.items():
-            self.plan.layer(name).replace(frame)
-
-
 def apply_proposal_command(
     plan: Plan, proposal: Proposal, accepted_ids: Iterable[str] | None = None
 ) -> SnapshotCommand:
     """Apply the accepted items of an auto-assignment proposal as one undo step."""
     ids = list(accepted_ids) if accepted_ids is not None else proposal.ids()
     text = translate("RosterCommands", "Auto-assign: %1 changes").replace("%1", str(len(ids)))
-    return SnapshotCommand.execute(plan, lambda p: apply_proposal(p, proposal, ids), text)
+    return record_change(plan, lambda p: apply_proposal(p, proposal, ids), text, ROSTER_TABLES)
 
 
 def drop_on_cell(
     plan: Plan, target: str, fids: Iterable[int], cell_fid: int, copy: bool = False
-) -> RosterMacro:
+) -> MacroCommand:
     """What dropping workers or branches on a cell does.
 
     A worker moves to the cell (off any other cell) unless ``copy`` (Ctrl held);

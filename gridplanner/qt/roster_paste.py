@@ -19,11 +19,11 @@ import pandas as pd
 
 from gridplanner.io.roster_import import BRANCH_KIND_ALIASES, ROLE_ALIASES
 from gridplanner.model.plan import Plan
+from gridplanner.qt.commands import MacroCommand
 from gridplanner.qt.roster_commands import (
     AddRowsCommand,
     EditRowCommand,
     RemoveRowsCommand,
-    RosterMacro,
 )
 from gridplanner.qt.roster_model import (
     KIND_TITLES,
@@ -151,10 +151,10 @@ def plan_paste(
     return out
 
 
-def paste_command(model: RosterTableModel, paste: PastePlan) -> RosterMacro:
+def paste_command(model: RosterTableModel, paste: PastePlan) -> MacroCommand:
     """One undo step doing everything ``paste`` describes."""
     plan, layer = model.plan, model.layer
-    macro = RosterMacro(translate("Roster", "Paste %1 cells").replace("%1", str(paste.count)))
+    macro = MacroCommand(translate("Roster", "Paste %1 cells").replace("%1", str(paste.count)))
     frame = plan.layer(layer).frame
     for fid, values in paste.edits.items():
         changed = {k: v for k, v in values.items() if str(frame.at[fid, k]) != str(v)}
@@ -171,7 +171,7 @@ def paste_command(model: RosterTableModel, paste: PastePlan) -> RosterMacro:
 
 
 def _add_cell_steps(
-    model: RosterTableModel, cells: dict[int, list[int]], macro: RosterMacro
+    model: RosterTableModel, cells: dict[int, list[int]], macro: MacroCommand
 ) -> None:
     plan, target = model.plan, model.target
     a = plan.assignments.frame
