@@ -126,3 +126,54 @@ class MapTool(QObject):
     def tolerance(self, pixels: float = 4.0) -> float:
         """``pixels`` screen pixels in map units at the current zoom."""
         return pixels * self.canvas.pixel_size()
+
+
+def box_between(a: MapMouseEvent, b: MapMouseEvent) -> tuple[float, float, float, float]:
+    """The (xmin, ymin, xmax, ymax) map box with corners at two mouse events."""
+    return (min(a.x, b.x), min(a.y, b.y), max(a.x, b.x), max(a.y, b.y))
+
+
+class BoxTool(MapTool):
+    """Base of the tools that drag a box with the left button (zoom box, select box).
+
+    ``press`` remembers the start and ``move`` shows the box as a rubber band
+    in ``BAND_COLOUR``, once the mouse has moved more than ``BAND_AFTER``
+    pixels (0: at once). Subclasses finish the drag in ``release``, taking
+    the start with :meth:`take_start`.
+    """
+
+    BAND_COLOUR = "#e0218a"
+    BAND_ALPHA = 40
+    BAND_AFTER = 0
+
+    def __init__(self, canvas: MapCanvas, cursor: Qt.CursorShape):
+        super().__init__(canvas)
+        self.cursor = QCursor(cursor)
+        self._start: MapMouseEvent | None = None
+        self._band: RubberBand | None = None
+
+    def press(self, e: MapMouseEvent) -> bool:
+        if e.button != Qt.MouseButton.LeftButton:
+            return False
+        self._start = e
+        return True
+
+    def move(self, e: MapMouseEvent) -> bool:
+        if self._start is None:
+            return False
+        if self.BAND_AFTER and (e.pos - self._start.pos).manhattanLength() <= self.BAND_AFTER:
+            return True
+        if self._band is None:
+            self._band = self.new_rubber_band("polygon", self.BAND_COLOUR, self.BAND_ALPHA)
+        self._band.set_rect(self._start.x, self._start.y, e.x, e.y)
+        return True
+
+    def take_start(self) -> MapMouseEvent | None:
+        """The press that began the drag (None if none did); the drag is over."""
+        start, self._start = self._start, None
+        return start
+
+    def reset(self) -> None:
+        self._start = None
+        self._band = None
+        super().reset()

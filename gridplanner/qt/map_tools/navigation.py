@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QCursor
 
-from gridplanner.qt.map_tools.base import MapMouseEvent, MapTool
+from gridplanner.qt.map_tools.base import BoxTool, MapMouseEvent, MapTool, box_between
 
 
 class PanTool(MapTool):
@@ -43,47 +43,27 @@ class PanTool(MapTool):
         super().reset()
 
 
-class ZoomTool(MapTool):
+class ZoomTool(BoxTool):
     """Click to zoom in around a point, drag a box to zoom to it; Shift zooms out."""
 
     zoomed = Signal(tuple)  # the new extent
 
+    BAND_COLOUR = "#1f6fd1"
+    BAND_ALPHA = 30
+
     def __init__(self, canvas):
-        super().__init__(canvas)
-        self.cursor = QCursor(Qt.CursorShape.CrossCursor)
-        self._start: MapMouseEvent | None = None
-        self._band = None
-
-    def press(self, e: MapMouseEvent) -> bool:
-        if e.button != Qt.MouseButton.LeftButton:
-            return False
-        self._start = e
-        return True
-
-    def move(self, e: MapMouseEvent) -> bool:
-        if self._start is None:
-            return False
-        if self._band is None:
-            self._band = self.new_rubber_band("polygon", "#1f6fd1", 30)
-        self._band.set_rect(self._start.x, self._start.y, e.x, e.y)
-        return True
+        super().__init__(canvas, Qt.CursorShape.CrossCursor)
 
     def release(self, e: MapMouseEvent) -> bool:
-        start, self._start = self._start, None
+        start = self.take_start()
         if start is None:
             return False
         out = bool(e.modifiers & Qt.KeyboardModifier.ShiftModifier)
         dragged = (e.pos - start.pos).manhattanLength() > 4
         if dragged and not out:
-            self.canvas.set_extent((min(start.x, e.x), min(start.y, e.y),
-                                    max(start.x, e.x), max(start.y, e.y)))
+            self.canvas.set_extent(box_between(start, e))
         else:
             self.canvas.zoom_by(2.0 if out else 0.5, e.pos)
         self.reset()
         self.zoomed.emit(self.canvas.extent())
         return True
-
-    def reset(self) -> None:
-        self._start = None
-        self._band = None
-        super().reset()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCursor
 
-from gridplanner.qt.map_tools.base import MapMouseEvent, MapTool
+from gridplanner.qt.map_tools.base import BoxTool, MapMouseEvent, MapTool, box_between
 
 
 def _mode(e: MapMouseEvent) -> str:
@@ -16,7 +16,7 @@ def _mode(e: MapMouseEvent) -> str:
     return "replace"
 
 
-class SelectTool(MapTool):
+class SelectTool(BoxTool):
     """Click a feature or drag a rectangle to select features of the current layer.
 
     Shift adds to the selection, Ctrl toggles. Emits ``rectangleDrawn`` with
@@ -27,35 +27,19 @@ class SelectTool(MapTool):
     rectangleDrawn = Signal(tuple)
     featuresPicked = Signal(str, list)
 
+    BAND_ALPHA = 35
+    BAND_AFTER = 3  # pixels: a shorter drag is a click
+
     def __init__(self, canvas):
-        super().__init__(canvas)
-        self.cursor = QCursor(Qt.CursorShape.ArrowCursor)
-        self._start: MapMouseEvent | None = None
-        self._band = None
-
-    def press(self, e: MapMouseEvent) -> bool:
-        if e.button != Qt.MouseButton.LeftButton:
-            return False
-        self._start = e
-        return True
-
-    def move(self, e: MapMouseEvent) -> bool:
-        if self._start is None:
-            return False
-        if (e.pos - self._start.pos).manhattanLength() <= 3:
-            return True
-        if self._band is None:
-            self._band = self.new_rubber_band("polygon", "#e0218a", 35)
-        self._band.set_rect(self._start.x, self._start.y, e.x, e.y)
-        return True
+        super().__init__(canvas, Qt.CursorShape.ArrowCursor)
 
     def release(self, e: MapMouseEvent) -> bool:
-        start, self._start = self._start, None
+        start = self.take_start()
         if start is None:
             return False
         mode = _mode(e)
-        if (e.pos - start.pos).manhattanLength() > 3:
-            box = (min(start.x, e.x), min(start.y, e.y), max(start.x, e.x), max(start.y, e.y))
+        if (e.pos - start.pos).manhattanLength() > self.BAND_AFTER:
+            box = box_between(start, e)
             self.rectangleDrawn.emit(box)
             layer, fids = self.canvas.select_in_box(box, mode=mode)
         else:
@@ -64,11 +48,6 @@ class SelectTool(MapTool):
         if layer:
             self.featuresPicked.emit(layer, fids)
         return True
-
-    def reset(self) -> None:
-        self._start = None
-        self._band = None
-        super().reset()
 
 
 class IdentifyTool(MapTool):
