@@ -14,6 +14,7 @@ refused and the plan left unchanged.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -290,20 +291,31 @@ def _cells_of(value: str, lookup: dict[str, int], row_no: int,
     return out
 
 
-def _worker_rows(frame: pd.DataFrame, cols: dict[str, str], plan: Plan,
-                 report: ImportReport) -> list[tuple[dict[str, str], list[int]]]:
-    lookup = _cell_lookup(plan)
-    communities = plan.cells.frame["community"]
+def _named_records(frame: pd.DataFrame, cols: dict[str, str], report: ImportReport,
+                   no_name: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """(sheet row number, values by field) of each row that has a name.
+
+    Blank rows are passed over; a row without a name is reported as skipped
+    with ``no_name`` ("no name", "no branch name").
+    """
     first_row = int(frame.attrs.get("first_row", 2))
-    rows = []
     for i, rec in enumerate(frame.to_dict("records")):
         row_no = i + first_row
         values = {f: rec.get(h, "") for f, h in cols.items()}
         if not any(values.values()):
             continue
         if not values.get("name"):
-            report.skipped.append(f"row {row_no}: no name")
+            report.skipped.append(f"row {row_no}: {no_name}")
             continue
+        yield row_no, values
+
+
+def _worker_rows(frame: pd.DataFrame, cols: dict[str, str], plan: Plan,
+                 report: ImportReport) -> list[tuple[dict[str, str], list[int]]]:
+    lookup = _cell_lookup(plan)
+    communities = plan.cells.frame["community"]
+    rows = []
+    for row_no, values in _named_records(frame, cols, report, "no name"):
         role = _parse_alias(values.get("role", ""), ROLE_ALIASES) if values.get("role") \
             else WorkerRole.FULL_TIME.value
         if role is None:
@@ -321,16 +333,8 @@ def _worker_rows(frame: pd.DataFrame, cols: dict[str, str], plan: Plan,
 def _branch_rows(frame: pd.DataFrame, cols: dict[str, str], plan: Plan,
                  report: ImportReport) -> list[tuple[dict[str, object], list[int]]]:
     lookup = _cell_lookup(plan)
-    first_row = int(frame.attrs.get("first_row", 2))
     rows = []
-    for i, rec in enumerate(frame.to_dict("records")):
-        row_no = i + first_row
-        values = {f: rec.get(h, "") for f, h in cols.items()}
-        if not any(values.values()):
-            continue
-        if not values.get("name"):
-            report.skipped.append(f"row {row_no}: no branch name")
-            continue
+    for row_no, values in _named_records(frame, cols, report, "no branch name"):
         members_text = values.get("full_members", "") or "0"
         if not re.fullmatch(r"\d+", members_text):
             report.skipped.append(
