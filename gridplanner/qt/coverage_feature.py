@@ -30,6 +30,7 @@ from gridplanner.qt.analysis_worker import AnalysisWorker, install_quit_hook
 from gridplanner.qt.coverage_dock import CoverageDock
 from gridplanner.qt.coverage_overlay import CoverageOverlay
 from gridplanner.qt.coverage_views import CoverageViewsMixin
+from gridplanner.qt.features import follow_plan, join_tool_group
 from gridplanner.qt.findings_dock import FindingsDock
 from gridplanner.qt.map_tools.centre_tools import DeleteCentreTool, MoveCentreTool, PlaceCentreTool
 
@@ -105,17 +106,12 @@ class CoverageFeature(CoverageViewsMixin, QObject):
         self._timer.timeout.connect(self._recompute_all)
         self._build_ui()
         self._connect()
-        window.planChanged.connect(self.set_plan)
-        if window.plan is not None:
-            self.set_plan(window.plan)
+        follow_plan(window, self.set_plan)
 
     # -- building -------------------------------------------------------------
     def _build_ui(self) -> None:
         w, a = self.window, self.actions
-        group = w.actions["tool_pan"].actionGroup()
-        for name in TOOLS.values():
-            if group is not None:
-                group.addAction(a[name])
+        join_tool_group(w, [a[name] for name in TOOLS.values()])
         a["show_shading"].setChecked(True)
         a["iso_overlap"].setChecked(True)
         self.iso_group: QActionGroup = a["iso_overlap"].actionGroup()

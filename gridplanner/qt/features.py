@@ -18,11 +18,14 @@ module leaves the rest of the window working.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
+    from PySide6.QtGui import QAction
 
+    from gridplanner.model.plan import Plan
     from gridplanner.qt.main_window import MainWindow
 
 FEATURES: tuple[str, ...] = (
@@ -46,3 +49,18 @@ def install_features(window: MainWindow) -> dict[str, QObject]:
             raise
         installed[module_name.rsplit(".", 1)[-1]] = getattr(module, class_name)(window)
     return installed
+
+
+def follow_plan(window: MainWindow, set_plan: Callable[[Plan], object]) -> None:
+    """Call ``set_plan`` with the window's plan now (if it has one) and after every new/open."""
+    window.planChanged.connect(set_plan)
+    if window.plan is not None:
+        set_plan(window.plan)
+
+
+def join_tool_group(window: MainWindow, actions: Iterable[QAction]) -> None:
+    """Make a feature's map-tool actions exclusive with the window's (pan, zoom, select…)."""
+    group = window.actions["tool_pan"].actionGroup()
+    if group is not None:
+        for action in actions:
+            group.addAction(action)

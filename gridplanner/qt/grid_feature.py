@@ -22,6 +22,7 @@ from gridplanner.errors import GridPlannerError
 from gridplanner.model.schema import CellKind
 from gridplanner.qt import grid_commands as gc
 from gridplanner.qt.actions import build_actions, retranslate_actions
+from gridplanner.qt.features import follow_plan, join_tool_group
 from gridplanner.qt.findings_dock import FindingsDock
 from gridplanner.qt.grid_actions import GRID_ACTIONS, MENU, TOOLBAR, TOOLS
 from gridplanner.qt.grid_icons import PAINTERS, grid_icon
@@ -52,17 +53,12 @@ class GridFeature(QObject):
         self.view = GridView(self.canvas, self.tallies)
         self._build_ui()
         self._connect()
-        window.planChanged.connect(self.set_plan)
-        if window.plan is not None:
-            self.set_plan(window.plan)
+        follow_plan(window, self.set_plan)
 
     # -- building -------------------------------------------------------------
     def _build_ui(self) -> None:
         w = self.window
-        group = w.actions["tool_pan"].actionGroup()
-        for name in TOOLS.values():
-            if group is not None:
-                group.addAction(self.actions[name])
+        join_tool_group(w, [self.actions[name] for name in TOOLS.values()])
         for name in ("avoid_overlap", "snapping", "auto_rebuild", "code_labels"):
             self.actions[name].setChecked(True)
         for name in PAINTERS:
