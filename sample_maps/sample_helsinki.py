@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from gridplanner.analysis.partition import lines_outside_buildings
 from gridplanner.io.crs import metric_crs_for
 from gridplanner.io.network_import import node_shared_vertices
 from gridplanner.model import Plan
@@ -124,24 +125,29 @@ def buildings_frame(raw: gpd.GeoDataFrame, crs, dwelling_m2: float) -> gpd.GeoDa
     return out
 
 
-def street_blocks(network: gpd.GeoDataFrame, extent: shapely.Polygon) -> list[shapely.Polygon]:
-    """Faces enclosed by the major streets and the extent's edge."""
+def street_blocks(network: gpd.GeoDataFrame, extent: shapely.Polygon,
+                  footprints: np.ndarray) -> list[shapely.Polygon]:
+    """Faces enclosed by the major streets and the extent's edge. Streets are
+    cut back at building footprints (passages through buildings), so no
+    community boundary runs through a building."""
     major = network[network["highway"].isin(MAJOR)].geometry
-    lines = shapely.intersection(np.asarray(major), extent)
-    noded = shapely.union_all([*lines, extent.boundary])
+    major = lines_outside_buildings(np.asarray(major), footprints)
+    lines = shapely.intersection(major, extent)
+    noded = shapely.union_all([*lines[~shapely.is_empty(lines)], extent.boundary])
     faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
     faces = [f for f in faces if f.area > 1.0]
-    paths = network[network["highway"].isin(MINOR)].geometry
+    paths = lines_outside_buildings(
+        np.asarray(network[network["highway"].isin(MINOR)].geometry), footprints)
     faces = [part for f in faces for part in split_large_block(f, paths)]
     return sorted(faces, key=lambda f: (round(f.centroid.y, 3), round(f.centroid.x, 3)))
 
 
-def split_large_block(block: shapely.Polygon, paths: gpd.GeoSeries) -> list[shapely.Polygon]:
+def split_large_block(block: shapely.Polygon, paths: np.ndarray) -> list[shapely.Polygon]:
     """A block over LARGE_BLOCK_M2 (parks, rail yards) split along its service roads and
     main paths, so it can be shared between communities; tiny pieces stay merged."""
     if block.area <= LARGE_BLOCK_M2:
         return [block]
-    inside = shapely.intersection(np.asarray(paths), block)
+    inside = shapely.intersection(paths, block)
     inside = inside[~shapely.is_empty(inside)]
     noded = shapely.union_all([*inside, block.boundary])
     parts = [p for p in shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
@@ -219,7 +225,7 @@ def boundaries_frame(network, buildings, crs) -> gpd.GeoDataFrame:
     bounds = np.vstack([network.total_bounds, buildings.total_bounds])
     extent = shapely.box(*bounds[:, :2].min(axis=0), *bounds[:, 2:].max(axis=0))
     extent = extent.buffer(5.0, join_style="mitre")
-    blocks = street_blocks(network, extent)
+    blocks = street_blocks(network, extent, np.asarray(buildings.geometry.values))
     points = buildings.geometry.representative_point()
     tree = shapely.STRtree(blocks)
     weights = np.full(len(blocks), 1.0)

@@ -274,11 +274,12 @@ def _cut_lines(plan: Plan) -> np.ndarray:
     rings = shapely.boundary(np.asarray(comp.geometry.values, dtype=object))
     lines = np.concatenate([net, rings]) if len(rings) else net
     lines = lines[~shapely.is_missing(lines)] if len(lines) else lines
-    return _outside_buildings(lines, np.asarray(plan.buildings.frame.geometry.values,
+    return lines_outside_buildings(lines, np.asarray(plan.buildings.frame.geometry.values,
                                                 dtype=object))
 
 
-def _outside_buildings(lines: np.ndarray, buildings: np.ndarray) -> np.ndarray:
+def lines_outside_buildings(lines: np.ndarray, buildings: np.ndarray) -> np.ndarray:
+    """``lines`` less their parts inside polygon footprints (empty results dropped)."""
     footprints = buildings[shapely.get_type_id(buildings) == 3]  # polygons only
     footprints = footprints[shapely.is_valid(footprints)]
     if len(lines) == 0 or len(footprints) == 0:
