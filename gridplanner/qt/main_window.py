@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
 from gridplanner.errors import GridPlannerError
 from gridplanner.io.importing import ImportOptions, ImportReport
@@ -80,10 +80,20 @@ class MainWindow(Retranslatable, QMainWindow):
         from gridplanner.qt.features import install_features
 
         self.features = install_features(self)
+        self._size_side_docks()
         self.set_plan(plan or Plan(name=""), path)
         self.action_tool_pan()
 
     # -- building -------------------------------------------------------------
+    def _size_side_docks(self) -> None:
+        """Give the right-hand docks (tallies, coverage, cell panel) room for
+        their tables; features add them after the window's own docks."""
+        right = [d for d in self.findChildren(QDockWidget)
+                 if self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea
+                 and not d.isFloating()]
+        if right:
+            self.resizeDocks(right, [400] * len(right), Qt.Orientation.Horizontal)
+
     def _build_menus(self) -> None:
         special = {"@undo": self.undo_action, "@redo": self.redo_action}
         for title, entries in MENUS:
