@@ -1,9 +1,13 @@
-"""Fonts for map labels: the bundled CJK font, registered once.
+"""Fonts for map labels and printed maps: the bundled fonts, registered once.
 
-Chinese place names need a font with CJK glyphs; Windows and macOS have one,
-a bare Linux box or an offscreen renderer may not. Every ``.ttf``, ``.otf``
-or ``.ttc`` in ``resources/fonts`` is registered with Qt's font database the
-first time a label font is asked for (a ``QGuiApplication`` must exist).
+Maps must print the same on a machine with no fonts of its own: a bare Linux
+box, an offscreen renderer, or a Windows laptop without CJK fonts. Every
+``.ttf``, ``.otf`` or ``.ttc`` in ``resources/fonts`` is registered with
+Qt's font database the first time a label font is asked for (a
+``QGuiApplication`` must exist). Labels use the bundled Latin font (DejaVu
+Sans: digits, codes, phone numbers) first and the bundled CJK font (Droid
+Sans Fallback, which has no Latin glyphs) for Chinese, so a PDF embeds only
+fonts we ship.
 """
 
 from __future__ import annotations
@@ -16,41 +20,52 @@ _registered: list[str] | None = None
 
 
 def _font_files() -> list[Path]:
-    try:
-        from gridplanner.resources import font_files
-    except ImportError:  # the resources helper is not there: look beside the package
-        folder = Path(__file__).resolve().parents[2] / "resources" / "fonts"
-        if not folder.is_dir():
-            return []
-        return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".ttf", ".otf", ".ttc"))
+    from gridplanner.resources import font_files
+
     return font_files()
 
 
-def ensure_cjk_font() -> str | None:
-    """Register the bundled fonts; return the first family name, or None.
-
-    Safe to call many times; does nothing without a ``QGuiApplication``.
-    """
+def _register() -> list[str]:
+    """Register every bundled font once; their family names, Latin ones first."""
     global _registered
     if _registered is not None:
-        return _registered[0] if _registered else None
+        return _registered
     if QGuiApplication.instance() is None:
-        return None
+        return []
     families: list[str] = []
     for path in _font_files():
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
-            families += QFontDatabase.applicationFontFamilies(font_id)
-    _registered = families
-    return families[0] if families else None
+            families += [f for f in QFontDatabase.applicationFontFamilies(font_id)
+                         if f not in families]
+    _registered = sorted(families, key=_is_cjk)  # stable: Latin (False) before CJK (True)
+    return _registered
+
+
+def _is_cjk(family: str) -> bool:
+    return QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
+
+
+def ensure_cjk_font() -> str | None:
+    """Register the bundled fonts; return the CJK family's name, or None.
+
+    Safe to call many times; does nothing without a ``QGuiApplication``.
+    """
+    return next((f for f in _register() if _is_cjk(f)), None)
+
+
+def label_families() -> list[str]:
+    """The families labels ask for, in order: bundled Latin, then bundled CJK."""
+    return list(_register())
 
 
 def label_font(point_size: float, bold: bool = False) -> QFont:
-    """A font for map labels that can show Chinese text."""
+    """A font for map labels that shows Latin digits and Chinese text from
+    the bundled fonts (the system default only if none could be registered)."""
     font = QFont()
-    cjk = ensure_cjk_font()
-    if cjk:
-        font.setFamilies([QFont().defaultFamily(), cjk])
+    families = label_families()
+    if families:
+        font.setFamilies(families)
     font.setPointSizeF(max(1.0, point_size))
     font.setBold(bold)
     return font
