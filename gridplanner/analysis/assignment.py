@@ -45,6 +45,7 @@ FULL_TIME_WORKER = "full_time_worker"
 LEADER = "leader"
 EXTRA_WORKER = "extra_worker"
 JOINT_BRANCH = "joint_branch"
+GRID_BRANCH = "grid_branch"
 
 
 @dataclass
@@ -118,6 +119,7 @@ def propose_assignment(plan: Plan) -> Proposal:
         _propose_workers(ctx, community, fids, pool, reserve)
         _propose_leaders(ctx, community, fids, pool, reserve)
         _propose_extras(ctx, community, fids, pool, reserve)
+    _propose_grid_branches(ctx)
     _propose_joint_branches(ctx)
     return ctx.proposal
 
@@ -210,6 +212,43 @@ def _propose_extras(ctx: _Context, community: str, fids: list[int], pool: list[i
                 worker_fid=worker)
 
 
+def _free_grid_branches(plan: Plan) -> dict[str, list[int]]:
+    """Grid branches on no cell, by community ("" when the roster names none)."""
+    a = plan.assignments.frame
+    busy = {int(t) for t in a.loc[a["target"] == "branch", "target_fid"].dropna()}
+    b = plan.branches.frame
+    free = b[(b["kind"] == BranchKind.GRID.value) & ~b.index.isin(list(busy))]
+    community = (free["community"].astype(str).str.strip() if "community" in free.columns
+                 else pd.Series("", index=free.index))
+    pools: dict[str, list[int]] = defaultdict(list)
+    for fid in sorted(free.index):
+        pools[community[fid]].append(int(fid))
+    return pools
+
+
+def _propose_grid_branches(ctx: _Context) -> None:
+    """Each grid with no branch gets a grid branch of its community that is on
+    no grid yet (in roster order); branches naming no community serve any."""
+    plan = ctx.plan
+    pools = _free_grid_branches(plan)
+    members = pd.to_numeric(plan.branches.frame["full_members"], errors="coerce").fillna(0)
+    for community, fids in _cells_by_community(plan).items():
+        for fid in fids:
+            if ctx.teams[fid].branches:
+                continue
+            pool = pools.get(community) or pools.get("")
+            if not pool:  # the roster rules report the grid as having no branch
+                continue
+            branch = pool.pop(0)
+            name = str(plan.branches.frame.at[branch, "name"])
+            ctx.add("g", what=GRID_BRANCH, cell=ctx.code(fid), who=name,
+                    reason=f"grid {ctx.code(fid)} has no Party branch",
+                    community=community, cells=[ctx.code(fid)], cell_fids=[fid],
+                    branch_fids=[branch], full_members=int(members[branch]),
+                    secretary=str(plan.branches.frame.at[branch, "secretary"]))
+            ctx.teams[fid].branches.append(branch)  # the joint-branch step builds on it
+
+
 def _propose_joint_branches(ctx: _Context) -> None:
     plan = ctx.plan
     branches = plan.branches.frame
@@ -287,6 +326,9 @@ def apply_proposal(plan: Plan, proposal: Proposal | Iterable[ProposalItem],
                           "target_fid": item.worker_fid})
             if item.what == LEADER:
                 leaders[int(item.worker_fid)] = WorkerRole.LEADER.value
+        elif item.what == GRID_BRANCH:
+            links.append({"cell_fid": item.cell_fids[0], "target": "branch",
+                          "target_fid": item.branch_fids[0]})
     if leaders:
         plan.workers.set_column("role", leaders)
     if links:

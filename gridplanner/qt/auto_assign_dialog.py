@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from gridplanner.analysis.assignment import (
     EXTRA_WORKER,
     FULL_TIME_WORKER,
+    GRID_BRANCH,
     JOINT_BRANCH,
     LEADER,
     Proposal,
@@ -39,11 +40,16 @@ WHAT_TITLES = {
     LEADER: QT_TRANSLATE_NOOP("AutoAssign", "Grid leader"),
     EXTRA_WORKER: QT_TRANSLATE_NOOP("AutoAssign", "Extra worker"),
     JOINT_BRANCH: QT_TRANSLATE_NOOP("AutoAssign", "Joint branch"),
+    GRID_BRANCH: QT_TRANSLATE_NOOP("AutoAssign", "Grid branch"),
 }
 
 #: The core's English reasons (assignment.py) and their translatable templates;
 #: the groups fill %1, %2, ... in order. Unknown texts are shown as they are.
 REASONS: tuple[tuple[str, str], ...] = (
+    (
+        r"grid (\S+) has no Party branch",
+        QT_TRANSLATE_NOOP("AutoAssign", "Grid %1 has no Party branch"),
+    ),
     (
         r"grid (\S+) has no full-time worker \((\d+) households\)",
         QT_TRANSLATE_NOOP("AutoAssign", "Grid %1 has no full-time worker (%2 households)"),

@@ -173,8 +173,16 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Grid %1 has no full-time worker (%2 households)</source>
+            <source>Grid branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid %1 has no Party branch</source>
             <extracomment>The core's English reasons (assignment.py) and their translatable templates; the groups fill %1, %2, ... in order. Unknown texts are shown as they are.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid %1 has no full-time worker (%2 households)</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -173,8 +173,16 @@
             <translation>联合党支部</translation>
         </message>
         <message>
-            <source>Grid %1 has no full-time worker (%2 households)</source>
+            <source>Grid branch</source>
+            <translation>网格党支部</translation>
+        </message>
+        <message>
+            <source>Grid %1 has no Party branch</source>
             <extracomment>The core's English reasons (assignment.py) and their translatable templates; the groups fill %1, %2, ... in order. Unknown texts are shown as they are.</extracomment>
+            <translation>网格 %1 尚无党支部</translation>
+        </message>
+        <message>
+            <source>Grid %1 has no full-time worker (%2 households)</source>
             <translation>网格 %1 没有专职网格员（%2 户）</translation>
         </message>
         <message>

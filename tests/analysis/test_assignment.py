@@ -100,3 +100,40 @@ def test_proposal_json_names_cells_and_people():
     item = data["items"][0]
     assert set(item) >= {"id", "cell", "what", "who", "reason"}
     assert item["cell"].startswith("000000001") and item["who"]
+
+
+def test_free_grid_branches_go_to_grids_of_their_community():
+    from factories_roster import COMMUNITIES
+
+    plan = unassigned_plan()
+    cells = plan.cells.frame
+    per_community = cells["community"].value_counts()
+    rows = [{"name": f"{c}第{k + 1}网格党支部", "secretary": f"书记{k}", "full_members": 5,
+             "kind": "grid", "community": c}
+            for c in COMMUNITIES for k in range(int(per_community[c]))]
+    plan.branches.add(rows)
+    proposal = propose_assignment(plan)
+    grid_items = [i for i in proposal if i.what == "grid_branch"]
+    assert len(grid_items) == len(cells)
+    branches = plan.branches.frame
+    for item in grid_items:
+        assert branches.at[item.branch_fids[0], "community"] == item.community
+        assert cells.at[item.cell_fids[0], "community"] == item.community
+    apply_proposal(plan, proposal)
+    kinds = {f.kind for f in check_roster(plan)}
+    assert "no_branch" not in kinds
+
+
+def test_a_small_free_grid_branch_is_assigned_then_joined_with_a_neighbour():
+    plan = unassigned_plan()
+    cells = plan.cells.frame.sort_values("code")
+    community = cells["community"].iloc[0]
+    n = int((cells["community"] == community).sum())
+    plan.branches.add([{"name": f"支部{k}", "full_members": 1 if k == 0 else 6, "kind": "grid",
+                        "community": community} for k in range(n)])
+    proposal = propose_assignment(plan)
+    joint = [i for i in proposal if i.what == "joint_branch"]
+    assert len(joint) == 1 and len(joint[0].cell_fids) == 2
+    apply_proposal(plan, proposal)
+    small = [f for f in check_roster(plan) if f.kind == "branch_too_small"]
+    assert small == []
