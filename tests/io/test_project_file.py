@@ -28,7 +28,7 @@ def test_save_reopen_gives_back_what_was_saved(grid_plan, tmp_path):
         for col in table.spec.column_names:
             assert other[col].equals(table.frame[col]), (name, col)
         if table.is_spatial and len(table):
-            assert all(a.equals(b) for a, b in zip(other.geometry, table.frame.geometry))
+            assert all(a.equals(b) for a, b in zip(other.geometry, table.frame.geometry, strict=True))
     assert again.buildings.row(7)["source_note"] == "from survey"
 
 

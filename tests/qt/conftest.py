@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 
-
 @pytest.fixture(autouse=True)
 def _private_settings(tmp_path, monkeypatch):
     """Recent files and the language go to a throwaway INI file, not the user's."""
