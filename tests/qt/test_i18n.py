@@ -116,11 +116,15 @@ def test_recent_files_newest_first_without_duplicates(store, tmp_path):
     assert store.recent_files() == []
 
 
-def test_bundled_font_is_truetype_with_its_licence():
+def test_bundled_fonts_are_truetype_with_their_licences():
     fonts = font_files()
-    assert fonts and fonts[0].suffix == ".ttf"
-    licences = list(fonts[0].parent.glob("LICENSE-*.txt"))
-    assert licences and "Apache License" in licences[0].read_text(encoding="utf-8")
+    assert fonts and all(f.suffix == ".ttf" for f in fonts)  # Qt's PDF writer embeds TrueType
+    folder = fonts[0].parent
+    licences = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("LICENSE-*.txt")}
+    assert "Apache License" in licences["LICENSE-DroidSansFallback.txt"]
+    assert "Bitstream" in licences["LICENSE-DejaVu.txt"]
+    names = {f.name for f in fonts}
+    assert {"DroidSansFallbackFull.ttf", "DejaVuSans.ttf"} <= names
 
 
 def test_register_fonts_adds_the_cjk_family_once(qapp):
