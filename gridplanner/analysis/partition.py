@@ -108,27 +108,50 @@ def keep_buildings_whole(cells: list[shapely.Geometry], area: shapely.Geometry,
     of those can still pass through a building (a footpath through a passage,
     two footprints sharing a wall). The footprint (within the community) goes
     to its own cell and out of the others, so cover is kept and no building
-    is split. Only a community boundary drawn through a building can still
-    cut it; validation reports that.
+    is split. A move is skipped when it would carry another cell's building
+    with it (overlapping footprints) or break a cell into pieces; validation
+    reports what is left, as it does a community boundary through a building.
     """
     if len(cells) < 2 or len(b.geoms) == 0:
         return cells
     arr = np.asarray(cells, dtype=object)
     owner = assign_points(arr, b.points)
-    polygonal = np.isin(shapely.get_type_id(b.geoms), (3, 6)) & (owner >= 0)
-    idx = np.flatnonzero(polygonal)
+    idx = np.flatnonzero(np.isin(shapely.get_type_id(b.geoms), (3, 6)) & (owner >= 0))
     cell_i, bld = shapely.STRtree(arr).query(b.geoms[idx], predicate="intersects")[::-1]
     bld = idx[bld]
     other = cell_i != owner[bld]
     cell_i, bld = cell_i[other], bld[other]
-    overlap = shapely.area(shapely.intersection(arr[cell_i], b.geoms[bld]))
-    for i in np.unique(bld[overlap > 1e-6]):
+    cut = bld[shapely.area(shapely.intersection(arr[cell_i], b.geoms[bld])) > 1e-6]
+    points, footprints = shapely.STRtree(b.points), shapely.STRtree(b.geoms)
+    for i in np.unique(cut):
         footprint = shapely.intersection(b.geoms[i], area, grid_size=GRID)
-        for j in np.unique(cell_i[bld == i]):
-            arr[j] = _clean(shapely.difference(arr[j], footprint, grid_size=GRID))
-        o = owner[i]
-        arr[o] = _clean(shapely.union(arr[o], footprint, grid_size=GRID))
+        if _carries_others(i, footprint, owner, b, points, footprints):
+            continue
+        changed = {int(j): _clean(shapely.difference(arr[j], footprint, grid_size=GRID))
+                   for j in np.unique(cell_i[bld == i])}
+        changed[int(owner[i])] = _clean(shapely.union(arr[owner[i]], footprint, grid_size=GRID))
+        if all(len(polygon_parts(g)) <= len(polygon_parts(arr[j])) for j, g in changed.items()):
+            for j, g in changed.items():
+                arr[j] = g
     return list(arr)
+
+
+#: footprints of different cells overlapping by more than this (m²) are not moved
+OVERLAP_M2 = 0.05
+
+
+def _carries_others(i: int, footprint: shapely.Geometry, owner: np.ndarray, b: Buildings,
+                    points: shapely.STRtree, footprints: shapely.STRtree) -> bool:
+    """Whether moving building ``i``'s footprint would move part of a building
+    that belongs to another cell (its point, or a footprint overlapping it)."""
+    inside = points.query(footprint, predicate="contains")
+    if np.any(owner[inside] != owner[i]):
+        return True
+    near = footprints.query(footprint, predicate="intersects")
+    near = near[(near != i) & (owner[near] != owner[i])]
+    # footprints sharing a wall meet in slivers of float noise, not overlaps
+    return bool(len(near)) and bool(
+        np.any(shapely.area(shapely.intersection(b.geoms[near], footprint)) > OVERLAP_M2))
 
 
 def _split_levels(base: list[shapely.Polygon], b: Buildings, low: float, high: float

@@ -46,3 +46,18 @@ def test_footpaths_through_buildings_do_not_split_them():
     kinds = {f.kind for f in validate_cells(plan)}
     assert "building_split" not in kinds
     assert not kinds & {"overlap", "gap", "outside_community", "crosses_community"}
+
+
+def test_a_footprint_overlapping_another_cells_building_is_left_in_place():
+    area = shapely.box(0, 0, 100, 50)
+    west, east = shapely.box(0, 0, 50, 50), shapely.box(50, 0, 100, 50)
+    plan = street_grid_plan(nx=1, ny=1)
+    plan.buildings.replace(gpd.GeoDataFrame(
+        {"households": [40.0, 30.0]},
+        geometry=[shapely.box(40, 10, 70, 20),    # point in the east cell
+                  shapely.box(30, 12, 46, 18)],   # overlaps it, point in the west cell
+        crs=CRS))
+    b = plan_buildings(plan)
+    new_west, new_east = keep_buildings_whole([west, east], area, b)
+    # moving the first footprint east would drag part of the second one with it
+    assert new_west.equals(west) and new_east.equals(east)
