@@ -41,11 +41,26 @@ COORDS_TITLES = {
     "gcj02": QT_TRANSLATE_NOOP("ImportDialog", "GCJ-02 (Amap, Tencent)"),
     "bd09": QT_TRANSLATE_NOOP("ImportDialog", "BD-09 (Baidu)"),
 }
+LEVEL_TITLES = {
+    "subdistrict": QT_TRANSLATE_NOOP("ImportDialog", "Sub-district / township"),
+    "community": QT_TRANSLATE_NOOP("ImportDialog", "Community / village"),
+    "compound": QT_TRANSLATE_NOOP("ImportDialog", "Residential compound"),
+}
+#: which option rows mean something for each kind (the others are disabled)
+KIND_ROWS = {
+    "boundaries": {"name", "level"},
+    "buildings": {"households", "residents", "name"},
+    "network": {"crossings"},
+    "centres": {"name"},
+    "workers": set(),
+    "branches": set(),
+}
 ENCODINGS = ("", "utf-8", "gbk", "gb18030", "big5")
 LEVELS = ("", "subdistrict", "community", "compound")
 FILE_FILTER = QT_TRANSLATE_NOOP(
     "ImportDialog",
-    "GIS and table files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.csv *.xlsx);;All files (*)")
+    "GIS and table files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz *.osm.pbf *.pbf *.osm "
+    "*.csv *.xlsx);;All files (*)")
 
 
 def _tr(text: str) -> str:
@@ -100,11 +115,13 @@ class ImportDialog(Retranslatable, QDialog):
         for level in LEVELS:
             self.level_combo.addItem(level, level)
         self.replace_check = QCheckBox(self)
+        self.crossings_check = QCheckBox(self)
         self._rows = (self.kind_combo, row, self.layer_combo, self.encoding_combo, self.crs_edit,
                       self.coords_combo, self.households_combo, self.residents_combo,
                       self.name_combo, self.level_combo)
         for field in self._rows:
             form.addRow(QLabel(self), field)  # texts set in retranslateUi
+        form.addRow("", self.crossings_check)
         form.addRow("", self.replace_check)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, parent=self)
@@ -114,9 +131,19 @@ class ImportDialog(Retranslatable, QDialog):
         self.browse_button.clicked.connect(self._browse)
         self.path_edit.editingFinished.connect(self._file_changed)
         self.layer_combo.currentIndexChanged.connect(self._layer_changed)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.retranslateUi()
         if kind:
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
+        self._kind_changed()
+
+    def _kind_changed(self, *_args) -> None:
+        """Enable only the options that mean something for the chosen kind."""
+        wanted = KIND_ROWS.get(self.kind_combo.currentData(), set())
+        for key, widget in (("households", self.households_combo),
+                            ("residents", self.residents_combo), ("name", self.name_combo),
+                            ("level", self.level_combo), ("crossings", self.crossings_check)):
+            widget.setEnabled(key in wanted)
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
         """Every label and choice in the current language."""
@@ -131,6 +158,8 @@ class ImportDialog(Retranslatable, QDialog):
         self.browse_button.setText(self.tr("Browse…"))
         self.crs_edit.setPlaceholderText(self.tr("from the file, e.g. EPSG:4490"))
         self.replace_check.setText(self.tr("Replace the layer's features"))
+        self.crossings_check.setText(
+            self.tr("Split streets at every crossing (not only where lines share a vertex)"))
         for i in range(self.kind_combo.count()):
             key = self.kind_combo.itemData(i)
             self.kind_combo.setItemText(i, _tr(KIND_TITLES.get(key, key)))
@@ -139,6 +168,9 @@ class ImportDialog(Retranslatable, QDialog):
             self.coords_combo.setItemText(i, _tr(COORDS_TITLES.get(key, key)))
         self.encoding_combo.setItemText(0, self.tr("(detect)"))
         self.level_combo.setItemText(0, self.tr("(from a field or the name)"))
+        for i in range(1, self.level_combo.count()):
+            key = self.level_combo.itemData(i)
+            self.level_combo.setItemText(i, _tr(LEVEL_TITLES.get(key, key)))
 
     def _field_combo(self) -> QComboBox:
         combo = QComboBox(self)
@@ -194,4 +226,6 @@ class ImportDialog(Retranslatable, QDialog):
             level=self.level_combo.currentData() or None,
             replace=self.replace_check.isChecked(),
         )
+        if self.kind_combo.currentData() == "network":
+            options.extra["node_crossings"] = self.crossings_check.isChecked()
         return self.kind_combo.currentData(), Path(self.path_edit.text().strip()), options

@@ -1235,10 +1235,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>GIS and table files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.csv *.xlsx);;All files (*)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Import Data</source>
             <translation type="unfinished" />
         </message>
@@ -1260,6 +1256,23 @@
         </message>
         <message>
             <source>Replace the layer's features</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sub-district / township</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community / village</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Residential compound</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GIS and table files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz *.osm.pbf *.pbf *.osm *.csv *.xlsx);;All files (*)</source>
+            <extracomment>which option rows mean something for each kind (the others are disabled)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1300,6 +1313,10 @@
         </message>
         <message>
             <source>Boundary level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Split streets at every crossing (not only where lines share a vertex)</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1235,10 +1235,6 @@
             <translation>BD-09（百度）</translation>
         </message>
         <message>
-            <source>GIS and table files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.csv *.xlsx);;All files (*)</source>
-            <translation>GIS 与表格文件 (*.gpkg *.shp *.zip *.geojson *.json *.kml *.csv *.xlsx);;所有文件 (*)</translation>
-        </message>
-        <message>
             <source>Import Data</source>
             <translation>导入数据</translation>
         </message>
@@ -1261,6 +1257,23 @@
         <message>
             <source>Replace the layer's features</source>
             <translation>替换图层中已有的要素</translation>
+        </message>
+        <message>
+            <source>Sub-district / township</source>
+            <translation>街道 / 乡镇</translation>
+        </message>
+        <message>
+            <source>Community / village</source>
+            <translation>社区 / 村</translation>
+        </message>
+        <message>
+            <source>Residential compound</source>
+            <translation>小区</translation>
+        </message>
+        <message>
+            <source>GIS and table files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz *.osm.pbf *.pbf *.osm *.csv *.xlsx);;All files (*)</source>
+            <extracomment>which option rows mean something for each kind (the others are disabled)</extracomment>
+            <translation>GIS 与表格文件 (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz *.osm.pbf *.pbf *.osm *.csv *.xlsx);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Kind</source>
@@ -1301,6 +1314,10 @@
         <message>
             <source>Boundary level</source>
             <translation>边界层级</translation>
+        </message>
+        <message>
+            <source>Split streets at every crossing (not only where lines share a vertex)</source>
+            <translation>在所有交叉处打断道路（不仅在共用节点处）</translation>
         </message>
         <message>
             <source>Choose a file to import</source>

@@ -44,3 +44,16 @@ def test_unreadable_file_leaves_choosers_empty(qtbot, tmp_path):
     assert dialog.households_combo.count() == 1  # just the empty choice: no fields
     kind, file, options = dialog.request()
     assert file == bad and options.households_field is None and options.encoding is None
+
+
+def test_only_the_options_of_the_chosen_kind_are_enabled(qtbot):
+    dialog = ImportDialog(kind="network")
+    qtbot.addWidget(dialog)
+    assert dialog.crossings_check.isEnabled() and not dialog.households_combo.isEnabled()
+    dialog.crossings_check.setChecked(True)
+    dialog.path_edit.setText("streets.osm.pbf")
+    kind, _, options = dialog.request()
+    assert kind == "network" and options.extra == {"node_crossings": True}
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("buildings"))
+    assert dialog.households_combo.isEnabled() and not dialog.crossings_check.isEnabled()
+    assert dialog.request()[2].extra == {}
