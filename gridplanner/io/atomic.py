@@ -21,10 +21,12 @@ from gridplanner.errors import ExportError, GridPlannerError
 
 def write_atomic(
     path: str | os.PathLike[str],
-    write: Callable[[Path], None],
+    write: Callable[[Path], object],
     error: type[GridPlannerError] = ExportError,
 ) -> Path:
     """Call ``write(tmp)`` and move ``tmp`` over ``path``; returns ``path``.
+
+    Whatever ``write`` returns is ignored (``Path.write_text`` returns a count).
 
     OS errors become ``error`` (ExportError by default) naming the target.
     """

@@ -58,7 +58,10 @@ def metric_crs_for(bounds_lonlat: tuple[float, float, float, float]) -> CRS:
     return CRS.from_epsg((32600 if lat >= 0 else 32700) + zone)
 
 
-def lonlat_bounds(bounds: tuple[float, float, float, float], crs: Any) -> tuple[float, ...]:
+def lonlat_bounds(
+    bounds: tuple[float, float, float, float], crs: Any,
+) -> tuple[float, float, float, float]:
     """Bounds in WGS84 degrees of a box given in ``crs``."""
     transformer = Transformer.from_crs(CRS.from_user_input(crs), WGS84, always_xy=True)
-    return tuple(transformer.transform_bounds(*bounds))
+    minx, miny, maxx, maxy = transformer.transform_bounds(*bounds)
+    return minx, miny, maxx, maxy

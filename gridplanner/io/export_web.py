@@ -219,16 +219,16 @@ def _level_colours(n_levels: int) -> list[str]:
 
 
 def _legend(plan: Plan, lang: str, result: Any | None) -> _Legend:
-    entries = [(CELL_STYLE["fillColor"], label("comprehensive", lang)),
-               (DEDICATED_STYLE["fillColor"], label("dedicated", lang)),
-               (CENTRE_STYLE["fillColor"], label("centres", lang))]
+    entries = [(str(CELL_STYLE["fillColor"]), label("comprehensive", lang)),
+               (str(DEDICATED_STYLE["fillColor"]), label("dedicated", lang)),
+               (str(CENTRE_STYLE["fillColor"]), label("centres", lang))]
     if result is not None:
         levels = list(result.levels_m)
         colours = _level_colours(len(levels))
         entries += [(c, label("within", lang, level=level_text(lv)))
                     for c, lv in zip(colours, levels, strict=False)]
         entries.append((colours[-1], label("beyond", lang, level=level_text(levels[-1]))))
-        entries.append((GAP_STYLE["fillColor"], label("gaps", lang)))
+        entries.append((str(GAP_STYLE["fillColor"]), label("gaps", lang)))
     return _Legend(entries, plan.name or label("legend", lang))
 
 

@@ -41,7 +41,7 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 def guess_field(columns: Iterable[str], candidates: Sequence[str]) -> str | None:
     """The first column whose name matches a candidate (case-insensitive)."""
-    by_lower = {}
+    by_lower: dict[str, str] = {}
     for col in columns:
         by_lower.setdefault(str(col).strip().lower(), str(col))
     for cand in candidates:

@@ -371,7 +371,7 @@ def plan_crs_for(plan: Plan, gdf: gpd.GeoDataFrame) -> CRS:
     if np.isnan(bounds).any():
         raise CRSError("cannot choose the plan's coordinate system: the data have no extent")
     lonlat = lonlat_bounds(tuple(bounds), gdf.crs)
-    return metric_crs_for(tuple(lonlat))
+    return metric_crs_for(lonlat)
 
 
 def to_plan_crs(plan: Plan, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -14,8 +14,9 @@ refused and the plan left unchanged.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -231,7 +232,8 @@ def _resolve_columns(kind: str, frame: pd.DataFrame, options: ImportOptions,
     """The field → header mapping: ``extra["columns"]`` exactly as given (the
     mapping dialog), else guesses overridden by any ``column.<field>`` options."""
     extra = options.extra or {}
-    exact = {str(k): str(v) for k, v in dict(extra.get("columns") or {}).items() if v}
+    given = cast("Mapping[object, object]", extra.get("columns") or {})  # the dialog's dict
+    exact = {str(k): str(v) for k, v in dict(given).items() if v}
     partial = {str(k).removeprefix("column."): str(v) for k, v in extra.items()
                if str(k).startswith("column.") and v}
     _check_mapping(kind, frame, {**exact, **partial}, path)

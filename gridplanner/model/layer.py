@@ -142,7 +142,10 @@ class FeatureTable:
         if not self.is_spatial or len(self._frame) == 0:
             return None
         b = self._frame.geometry.total_bounds
-        return None if np.isnan(b).any() else tuple(float(x) for x in b)
+        if np.isnan(b).any():
+            return None
+        minx, miny, maxx, maxy = (float(x) for x in b)
+        return minx, miny, maxx, maxy
 
     # -- changing ---------------------------------------------------------
     def set_crs(self, crs: Any) -> None:
