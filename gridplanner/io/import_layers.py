@@ -107,10 +107,26 @@ def prepare_boundaries(plan: Plan, path: Path, options: ImportOptions) -> Prepar
     return _prepared(plan, "boundaries", frame, crs, options, report)
 
 
+def _osm_buildings_only(gdf: gpd.GeoDataFrame, path: Path, label: str,
+                        report: ImportReport) -> gpd.GeoDataFrame:
+    """From an OpenStreetMap extract, only the areas tagged ``building``: its
+    polygon layer also holds squares, parks and land use."""
+    if not path.name.lower().endswith((".pbf", ".osm")) or "building" not in gdf.columns:
+        return gdf
+    tagged = gdf["building"].notna() & (gdf["building"].astype(str).str.lower() != "no")
+    if not tagged.any():
+        raise ImportDataError(f"{label}: has no areas tagged as buildings (building=*)")
+    if (~tagged).any():
+        report.skipped.append(f"{int((~tagged).sum())} areas not tagged as buildings "
+                              "(squares, parks, land use)")
+    return gdf[tagged]
+
+
 def prepare_buildings(plan: Plan, path: Path, options: ImportOptions) -> PreparedImport:
     """Read and check a buildings file; the plan is only read, never changed."""
     report = ImportReport("buildings", str(path), options.layer)
     gdf, label = _read(path, options, report)
+    gdf = _osm_buildings_only(gdf, path, label, report)
     cols, notes = list(gdf.columns), report.warnings
     name_field = resolve_field(cols, options.name_field, NAME_FIELDS, "name", label, notes)
     hh_field = resolve_field(cols, options.households_field, HOUSEHOLD_FIELDS, "households",

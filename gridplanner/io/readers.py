@@ -265,11 +265,17 @@ def _read_frame(src: _Source, encoding: str | None) -> gpd.GeoDataFrame:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
+            # Malformed shapes in the file (a ring of two points) are repaired
+            # where GEOS can, else read as empty and reported by feature id.
             gdf = pyogrio.read_dataframe(
-                src.gdal_path, layer=src.layer, encoding=encoding, fid_as_index=True
+                src.gdal_path, layer=src.layer, encoding=encoding, fid_as_index=True,
+                on_invalid="fix",
             )
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as exc:
         raise ImportDataError(f"{src.label}: cannot be read ({_short(exc)})") from exc
+    except shapely.errors.ShapelyError as exc:
+        raise ImportDataError(f"{src.label}: holds geometry that cannot be read "
+                              f"({_short(exc)})") from exc
     except UnicodeDecodeError as exc:
         raise ImportDataError(f"{src.label}: text is not valid {encoding} ({exc.reason})") from exc
     if not isinstance(gdf, gpd.GeoDataFrame) or gdf.geometry.name not in gdf.columns:
