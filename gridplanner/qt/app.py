@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 
 def _install_translations(app) -> None:
     try:
@@ -32,17 +34,39 @@ def create_app(argv: list[str] | None = None):
     return app
 
 
+def install_error_handler(window) -> None:
+    """Show an unexpected error (a bug, not bad input: that has its own
+    messages) in a message box instead of losing it in a console; the
+    details go to stderr. The window and the user's drawing stay as they are,
+    and the undo stack lets them save their work."""
+    import traceback
+
+    def handle(kind, value, tb) -> None:
+        traceback.print_exception(kind, value, tb)
+        if issubclass(kind, KeyboardInterrupt):
+            return
+        window.show_error(
+            QCoreApplication.translate("MainWindow", "Unexpected error"),
+            QCoreApplication.translate(
+                "MainWindow", "Something went wrong: %1\n\nYour plan is still open; save it "
+                "under a new name to keep your work.").replace("%1", f"{kind.__name__}: {value}"))
+
+    sys.excepthook = handle
+
+
 def run_app(plan_path: str | None) -> int:
     """Open the window (on ``plan_path`` if given) and run until it closes."""
     from gridplanner.qt.main_window import MainWindow
 
     app = create_app()
     window = MainWindow()
+    install_error_handler(window)
     window.show()
     if plan_path:
         if Path(plan_path).exists():
             window.open_plan_file(plan_path)
         else:
-            window.show_error(window.tr("Cannot open the plan"),
-                              window.tr("%1: no such file").replace("%1", plan_path))
+            window.show_error(QCoreApplication.translate("MainWindow", "Cannot open the plan"),
+                              QCoreApplication.translate("MainWindow", "%1: no such file")
+                              .replace("%1", plan_path))
     return int(app.exec())

@@ -1532,6 +1532,16 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Unexpected error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something went wrong: %1
+
+Your plan is still open; save it under a new name to keep your work.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Cannot open the plan</source>
             <translation type="unfinished" />
         </message>
@@ -2798,17 +2808,6 @@
         </message>
         <message>
             <source>%1 cells, range %2–%3 households: %4 below, %5 within, %6 above</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>window</name>
-        <message>
-            <source>Cannot open the plan</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: no such file</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -1532,6 +1532,18 @@
             <translation>未命名方案</translation>
         </message>
         <message>
+            <source>Unexpected error</source>
+            <translation>意外错误</translation>
+        </message>
+        <message>
+            <source>Something went wrong: %1
+
+Your plan is still open; save it under a new name to keep your work.</source>
+            <translation>程序出现问题：%1
+
+您的方案仍然打开；请另存为新文件以保留您的工作。</translation>
+        </message>
+        <message>
             <source>Cannot open the plan</source>
             <translation>无法打开方案</translation>
         </message>
@@ -2799,17 +2811,6 @@
         <message>
             <source>%1 cells, range %2–%3 households: %4 below, %5 within, %6 above</source>
             <translation>共 %1 个网格，户数范围 %2–%3：偏少 %4 个，适中 %5 个，偏多 %6 个</translation>
-        </message>
-    </context>
-    <context>
-        <name>window</name>
-        <message>
-            <source>Cannot open the plan</source>
-            <translation>无法打开方案</translation>
-        </message>
-        <message>
-            <source>%1: no such file</source>
-            <translation>%1：文件不存在</translation>
         </message>
     </context>
     <context>

@@ -179,3 +179,19 @@ def test_recent_files_menu_lists_saved_plans(main_window, tmp_path):
     main_window._fill_recent_menu()
     texts = [a.text() for a in main_window.recent_menu.actions()]
     assert any(t.endswith("recent.gpkg") for t in texts)
+
+
+def test_an_unexpected_error_is_shown_not_lost(main_window, monkeypatch):
+    import sys
+
+    from gridplanner.qt.app import install_error_handler
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_error_handler(main_window)
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    title, message = main_window.errors[-1]
+    assert "boom" in message and "ValueError" in message
+    assert len(main_window.plan.buildings) > 0  # nothing the user had is lost
