@@ -190,6 +190,25 @@ class CoverageFeature(CoverageViewsMixin, QObject):
             self.show_result()
         self._refresh_views()
 
+    def _keep_parameters(self) -> None:
+        """Levels, speed and target typed in the dock become the plan's settings
+        (one undoable step), so the next session and the command line use them."""
+        from gridplanner.errors import ModelError
+        from gridplanner.qt.commands import SettingsCommand
+
+        old = self.plan.settings
+        wanted = (tuple(sorted(self.dock.levels_m())), self.dock.walking_speed(),
+                  self.dock.target_share())
+        if wanted == (tuple(old.levels_m), old.walking_speed, old.target_share):
+            return
+        try:
+            new = old.replaced(levels_m=wanted[0], walking_speed=wanted[1],
+                               target_share=wanted[2])
+        except ModelError as exc:
+            self.message(str(exc))
+            return
+        self.push(SettingsCommand(self.plan, new, text=self.tr("Set walking levels")))
+
     # -- helpers ----------------------------------------------------------------
     def message(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
@@ -254,6 +273,7 @@ class CoverageFeature(CoverageViewsMixin, QObject):
     def compute(self) -> None:
         """Compute coverage (in a thread) and keep it up to date from now on."""
         self.live = True
+        self._keep_parameters()
         plan, levels = self.plan, self.dock.levels_m()
         self._run("coverage", lambda p, c: coverage_from_centres(plan, levels, progress=p,
                                                                   cancelled=c),

@@ -605,6 +605,10 @@
     <context>
         <name>CoverageFeature</name>
         <message>
+            <source>Set walking levels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>straight line — no network loaded</source>
             <translation type="unfinished" />
         </message>

@@ -605,6 +605,10 @@
     <context>
         <name>CoverageFeature</name>
         <message>
+            <source>Set walking levels</source>
+            <translation>设置步行距离等级</translation>
+        </message>
+        <message>
             <source>straight line — no network loaded</source>
             <translation>直线距离——未加载路网</translation>
         </message>

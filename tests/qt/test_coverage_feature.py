@@ -370,3 +370,17 @@ def test_map_pixels_show_the_distance_colours_and_follow_a_drag(qtbot, main_wind
     assert pixel_class(far) == 0
     feature.tools["move"].reset()
     assert pixel_class(far) == 2  # Escape/cancel puts the picture back
+
+
+def test_levels_typed_in_the_dock_become_the_plans_settings_undoably(qtbot, main_window, feature):
+    dock = feature.dock
+    dock.levels_edit.setText("400, 800")
+    dock._levels_edited()
+    compute(qtbot, feature)
+    assert main_window.plan.settings.levels_m == (400.0, 800.0)
+    depth = main_window.undo_stack.count()
+    compute(qtbot, feature)  # unchanged levels: no second step
+    assert main_window.undo_stack.count() == depth
+    main_window.undo_stack.undo()
+    assert main_window.plan.settings.levels_m == (300.0, 500.0, 1000.0)
+    assert dock.levels_m() == [300.0, 500.0, 1000.0]
