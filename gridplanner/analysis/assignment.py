@@ -322,6 +322,7 @@ def apply_proposal(plan: Plan, proposal: Proposal | Iterable[ProposalItem],
     links, leaders = [], {}
     for item in items:
         if item.what in (FULL_TIME_WORKER, LEADER, EXTRA_WORKER):
+            assert item.worker_fid is not None, "checked by _check_items"
             links.append({"cell_fid": item.cell_fids[0], "target": "worker",
                           "target_fid": item.worker_fid})
             if item.what == LEADER:
@@ -345,6 +346,8 @@ def _check_items(plan: Plan, items: list[ProposalItem]) -> None:
     for item in items:
         if any(c not in cells for c in item.cell_fids):
             raise ModelError(f"proposal item {item.id}: grid {item.cell} no longer exists")
+        if item.what in (FULL_TIME_WORKER, LEADER, EXTRA_WORKER) and item.worker_fid is None:
+            raise ModelError(f"proposal item {item.id}: names no worker for grid {item.cell}")
         if item.worker_fid is not None and item.worker_fid not in workers:
             raise ModelError(f"proposal item {item.id}: worker {item.who} no longer exists")
         if any(b not in branches for b in item.branch_fids):

@@ -102,6 +102,10 @@ def prepare_joins(plan: Any, method: str = "auto") -> Prepared | None:
     """Join every building and centre to the network (None for straight lines)."""
     if choose_method(plan, method) != NETWORK:
         return None
+    return _network_joins(plan)
+
+
+def _network_joins(plan: Any) -> Prepared:
     graph = walk_graph(plan)
     centres = centres_offering(plan, None)
     bj = building_joins(plan)
@@ -121,7 +125,7 @@ def nearest_centres(plan: Any, service: str | None = None, method: str = "auto",
     buildings = plan.buildings.frame
     centres = centres_offering(plan, service)
     if method == NETWORK and len(centres) and len(buildings):
-        prep = prepared if prepared is not None else prepare_joins(plan, method)
+        prep = prepared if prepared is not None else _network_joins(plan)
         pick = np.flatnonzero(np.isin(prep.centre_fids, np.asarray(centres.index)))
         dist, src = walking_distances(prep.graph, prep.buildings, prep.centres.subset(pick), limit)
     else:

@@ -133,8 +133,12 @@ class CoverageSession:
         return self.move_centre(fid, point)
 
     # -- internals ---------------------------------------------------------
+    def _network(self) -> WalkGraph:
+        assert self.graph is not None, "network internals run only in a network session"
+        return self.graph
+
     def _network_update(self, i: int, point: shapely.Point | None) -> MoveResult:
-        g, cj = self.graph, self._cj
+        g, cj = self._network(), self._cj
         old_edge = int(cj.edge[i])
         if point is None:
             cj.access[i] = np.inf
@@ -153,7 +157,7 @@ class CoverageSession:
 
     def _resettle(self, i: int) -> np.ndarray:
         """Re-run the nodes of centre i's cell and around its new place."""
-        g, D, S, lim = self.graph, self.node_dist, self.node_src, self.limit
+        g, D, S, lim = self._network(), self.node_dist, self.node_src, self.limit
         indptr, indices, data = g.matrix.indptr, g.matrix.indices, g.matrix.data
         cell = np.flatnonzero(S == i)
         D[cell], S[cell] = np.inf, -1
@@ -181,10 +185,10 @@ class CoverageSession:
 
     def _centre_seeds(self, i: int, cell: np.ndarray) -> list[tuple[float, int, int]]:
         """Direct legs of centre i (new place) and of any centre into the re-opened cell."""
-        g, cj = self.graph, self._cj
+        g, cj = self._network(), self._cj
         inside = np.zeros(g.n_nodes, dtype=bool)
         inside[cell] = True
-        seeds = []
+        seeds: list[tuple[float, int, int]] = []
         for leg, ends in ((cj.leg_u(g), g.edge_u[cj.edge]), (cj.leg_v(g), g.edge_v[cj.edge])):
             pick = (inside[ends] | (np.arange(len(ends)) == i)) & (leg <= self.limit)
             seeds += zip(leg[pick].tolist(), ends[pick].tolist(), np.flatnonzero(pick).tolist(),

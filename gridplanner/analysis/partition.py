@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -92,7 +93,9 @@ def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.nd
             break
     else:  # still out of range on the finest atoms: try harder there
         attempt = _attempt(name, atoms, blocks, b, low, high, seed, total, restarts=10)
-        best = attempt if attempt[0] < best[0] else best
+        if best is None or attempt[0] < best[0]:
+            best = attempt
+    assert best is not None, "_split_levels always gives at least one level"
     _, atoms, labels, notes = best
     arr = np.asarray(atoms, dtype=object)
     cells = [_clean(shapely.union_all(arr[labels == r], grid_size=GRID))
@@ -356,7 +359,8 @@ def generate_cells(plan: Plan, method: str = "balanced", size: float | None = No
     comms = _selected_communities(plan, communities)
     taken = dedicated_area(plan)
     lines = _cut_lines(plan) if method == "balanced" else np.empty(0, dtype=object)
-    rows, problems = [], []
+    rows: list[dict[str, Any]] = []
+    problems: list[str] = []
     everyone = plan_buildings(plan) if method == "balanced" else None
     for done, (_, comm) in enumerate(comms.iterrows()):
         if cancelled is not None and cancelled():
@@ -369,10 +373,12 @@ def generate_cells(plan: Plan, method: str = "balanced", size: float | None = No
             problems.append(f"{name} is covered by dedicated cells; no comprehensive cells made")
             continue
         if method == "balanced":
+            assert everyone is not None, "built above for the balanced method"
             b = buildings_within(everyone, area)
             outlines, probs = partition_area(name, area, b, lines, low, high, seed)
             problems.extend(probs)
         else:
+            assert size is not None, "checked above for square and hex cells"
             outlines = tile_polygon(area, float(size), method)
         rows.extend({"community": name, "kind": CellKind.COMPREHENSIVE.value, "geometry": g}
                     for g in outlines)

@@ -324,7 +324,8 @@ def _repair_region(adj: Sequence[Sequence[int]], state: _State, r: int,
                    rng: np.random.Generator, tries: int) -> bool:
     """Re-split region r with one neighbour, else with two; True when it worked."""
     members = _members(state.labels)
-    groups = [(r, q) for q in _neighbour_regions(adj, state.labels, members, {r})]
+    groups: list[tuple[int, ...]] = [
+        (r, q) for q in _neighbour_regions(adj, state.labels, members, {r})]
     for size in (2, 3):
         best = None
         for group in groups:
@@ -389,7 +390,8 @@ def regionalize(adj: Sequence[Sequence[int]], weights: np.ndarray, xy: np.ndarra
     k = int(max(1, min(k, n)))
     if k == 1:
         return np.zeros(n, dtype=np.int64)
-    best, best_cost = None, math.inf
+    best: np.ndarray | None = None
+    best_cost = math.inf
     for attempt in range(max(1, restarts)):
         rng = np.random.default_rng([seed, attempt])
         labels = _grow(adj, w, xy, _kmeans_seeds(xy, w, k, rng))
@@ -402,6 +404,7 @@ def regionalize(adj: Sequence[Sequence[int]], weights: np.ndarray, xy: np.ndarra
                 break
             _local_search(adj, state, rng, cut_costs)
         cost = state.total() + _cut_total(adj, cut_costs, state.labels)
-        if cost < best_cost - 1e-12:
+        if best is None or cost < best_cost - 1e-12:  # the first attempt even if its cost is nan
             best, best_cost = np.asarray(state.labels, dtype=np.int64), cost
+    assert best is not None, "at least one attempt is made"
     return best

@@ -347,6 +347,7 @@ def _solve(a: sparse.csr_matrix, w: np.ndarray, count: int | None, target: float
             return order_by_gain(a, w, chosen), True, "cbc"
     if count is not None:
         return greedy_max_cover(a, w, count), False, "greedy"
+    assert need is not None, "without a count there is a target (checked on entry)"
     return greedy_to_target(a, w, need), False, "greedy"
 
 

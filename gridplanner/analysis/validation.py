@@ -92,7 +92,8 @@ def validate_cells(plan: Plan, tolerance: float = TOLERANCE_M2) -> list[Finding]
     frame = plan.cells.frame
     raw = np.asarray(frame.geometry.values, dtype=object)
     missing = shapely.is_missing(raw) | shapely.is_empty(raw)
-    geoms = np.where(missing, None, raw)
+    geoms = raw.copy()
+    geoms[missing] = None
     cells = _Cells(np.asarray(frame.index, dtype=np.int64), _text(frame["code"]),
                    _text(frame["community"]), _text(frame["kind"]), geoms)
     findings = _check_shapes(cells, raw, missing)
@@ -111,20 +112,20 @@ def validate_cells(plan: Plan, tolerance: float = TOLERANCE_M2) -> list[Finding]
 
 def _check_shapes(cells: _Cells, raw: np.ndarray, missing: np.ndarray) -> list[Finding]:
     out = []
-    for i in np.flatnonzero(missing):
+    for i in np.flatnonzero(missing).tolist():
         out.append(cells.finding("empty_cell", ERROR, f"cell {cells.label(i)} has no outline",
                                  [i], community=cells.communities[i]))
     ok = ~missing
     valid = np.zeros(len(raw), dtype=bool)
     valid[ok] = shapely.is_valid(raw[ok])
-    for i in np.flatnonzero(ok & ~valid):
+    for i in np.flatnonzero(ok & ~valid).tolist():
         reason = shapely.is_valid_reason(raw[i])
         out.append(cells.finding("invalid_geometry", ERROR,
                                  f"cell {cells.label(i)} has an invalid outline: {reason}",
                                  [i], raw[i], cells.communities[i]))
     nparts = np.zeros(len(raw), dtype=np.int64)
     nparts[ok] = shapely.get_num_geometries(raw[ok])
-    for i in np.flatnonzero(ok & valid & (nparts > 1)):
+    for i in np.flatnonzero(ok & valid & (nparts > 1)).tolist():
         parts = shapely.get_parts(raw[i])
         touching = shapely.union_all(parts).geom_type == "Polygon" or \
             bool(np.all(shapely.distance(parts[0], parts[1:]) == 0))
@@ -206,7 +207,7 @@ def _check_gaps(plan: Plan, cells: _Cells, tolerance: float) -> list[Finding]:
     out = []
     for name, area in _community_geoms(plan).items():
         near = ok[tree.query(area, predicate="intersects")] if tree is not None else []
-        if len(near) == 0:
+        if tree is None or len(near) == 0:
             out.append(Finding("gap", ERROR, f"community {name} has no grid cells",
                                community=name, geometry=area))
             continue
@@ -279,7 +280,7 @@ def _check_counts(plan: Plan, cells: _Cells, index: BuildingIndex) -> list[Findi
     tally = index.tally({int(cells.fids[i]): cells.geoms[i] for i in ok},
                         s.households_min, s.households_max)
     out = []
-    for i, (h, r, status) in zip(ok, tally[["households", "residents", "status"]].itertuples(
+    for i, (h, r, status) in zip(ok.tolist(), tally[["households", "residents", "status"]].itertuples(
             index=False), strict=True):
         if cells.kinds[i] == CellKind.DEDICATED.value:
             continue
