@@ -102,9 +102,9 @@ def split_heavy_atoms(atoms: list[shapely.Polygon], b: Buildings, high: float,
         taken = shapely.union_all(np.asarray(pieces[:-1], dtype=object), grid_size=GRID)
         pieces[-1] = shapely.difference(atom, taken, grid_size=GRID)  # exact cover of the atom
         for piece in pieces:
-            parts = [p for p in polygon_parts(piece) if p.area > 0.01]
-            out.extend(parts)
-            out_blocks.extend([blocks[i]] * len(parts))
+            kept = [p for p in polygon_parts(piece) if p.area > 0.01]
+            out.extend(kept)
+            out_blocks.extend([blocks[i]] * len(kept))
     return out, out_blocks
 
 

@@ -268,7 +268,8 @@ def _site_points(sites: np.ndarray, spacing: float) -> tuple[np.ndarray, np.ndar
     return coords[first], owner[first]
 
 
-def voronoi_partition(region: shapely.Geometry, sites: Sequence[shapely.Geometry],
+def voronoi_partition(region: shapely.Geometry,
+                      sites: Sequence[shapely.Geometry] | np.ndarray,
                       labels: Sequence[Hashable] | None = None,
                       spacing: float | None = None,
                       grid_size: float | None = None) -> dict[Hashable, shapely.Geometry]:
@@ -293,9 +294,9 @@ def voronoi_partition(region: shapely.Geometry, sites: Sequence[shapely.Geometry
     extent = shapely.box(minx - pad, miny - pad, maxx + pad, maxy + pad)
     cells = shapely.get_parts(shapely.voronoi_polygons(shapely.MultiPoint(coords),
                                                        extend_to=extent, ordered=True))
-    for i in np.flatnonzero(shapely.get_type_id(cells) != 3):
+    for bad in np.flatnonzero(shapely.get_type_id(cells) != 3):
         # GEOS sometimes returns a cell as a collection with a degenerate line in it
-        cells[i] = _as_polygonal(polygon_parts(cells[i]))
+        cells[bad] = _as_polygonal(polygon_parts(cells[bad]))
     keys = list(dict.fromkeys(labs))
     index_of = {key: i for i, key in enumerate(keys)}
     code = np.asarray([index_of[key] for key in labs], dtype=np.int64)[owner]

@@ -190,8 +190,8 @@ def _rebuild_community(plan: Plan, name: str, label: pd.Series, out: Rebuild,
     for fid in emptied:
         out.geometries[fid] = None
     labels = [int(v) for v in label[labelled]]
-    parts = outlines_from_buildings(region, blds.geometry.values[labelled], labels)
-    parts = simplify_outlines(parts, points[labelled], labels)
+    painted = outlines_from_buildings(region, blds.geometry.values[labelled], labels)
+    parts: dict[int, shapely.Geometry] = simplify_outlines(painted, points[labelled], labels)
     for fid, geom in parts.items():
         poly = as_polygonal(geom)
         if poly is None:

@@ -133,9 +133,9 @@ class CoverageTable:
             out = (names, np.array([at.get(str(c), -1) for c in self.community], dtype=np.int64))
         elif scope == CELL:
             fids = sorted(self.cell_labels)
-            at = {f: i for i, f in enumerate(fids)}
+            at_fid = {f: i for i, f in enumerate(fids)}
             out = ([self.cell_labels[f] for f in fids],
-                   np.array([at.get(int(f), -1) for f in self.cell_fid], dtype=np.int64))
+                   np.array([at_fid.get(int(f), -1) for f in self.cell_fid], dtype=np.int64))
         else:
             raise ValueError(f"unknown scope {scope!r}")
         self._groups[key] = out

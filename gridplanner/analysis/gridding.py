@@ -60,8 +60,8 @@ def _hexagons(minx: float, miny: float, maxx: float, maxy: float, size: float) -
     r = size / math.sqrt(3.0)  # circumradius of a flat-topped hexagon of width `size`
     ncol = math.ceil((maxx - minx) / (1.5 * r)) + 2
     nrow = math.ceil((maxy - miny) / size) + 2
-    cols, rows = np.meshgrid(np.arange(ncol), np.arange(nrow))
-    cols, rows = cols.ravel(), rows.ravel()
+    col_grid, row_grid = np.meshgrid(np.arange(ncol), np.arange(nrow))
+    cols, rows = col_grid.ravel(), row_grid.ravel()
     ix = 3 * cols
     iy = 2 * rows + (cols % 2)
     dx = np.array([2, 1, -1, -2, -1, 1])

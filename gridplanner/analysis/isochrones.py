@@ -89,17 +89,17 @@ def reach_chunk(graph: WalkGraph, sources: JoinPoints, points: np.ndarray, limit
     size = len(uniq) + k
     src_u = np.arange(k) * n + graph.edge_u[sources.edge]
     src_v = np.arange(k) * n + graph.edge_v[sources.edge]
-    rows, cols, w = [lu, lv], [lv, lu], [graph.edge_length[e]] * 2
+    row_parts, col_parts, w_parts = [lu, lv], [lv, lu], [graph.edge_length[e]] * 2
     loop = graph.edge_u[sources.edge] == graph.edge_v[sources.edge]
     legs_u = np.where(loop, np.minimum(sources.leg_u(graph), sources.leg_v(graph)),
                       sources.leg_u(graph))
     for keyset, leg, use in ((src_u, legs_u, np.ones(k, bool)), (src_v, sources.leg_v(graph), ~loop)):
         pos = np.searchsorted(uniq, keyset)
         ok = (pos < len(uniq)) & (uniq[np.minimum(pos, len(uniq) - 1)] == keyset) & use
-        rows.append(len(uniq) + np.flatnonzero(ok))
-        cols.append(pos[ok])
-        w.append(leg[ok])
-    rows, cols, w = np.concatenate(rows), np.concatenate(cols), np.concatenate(w)
+        row_parts.append(len(uniq) + np.flatnonzero(ok))
+        col_parts.append(pos[ok])
+        w_parts.append(leg[ok])
+    rows, cols, w = np.concatenate(row_parts), np.concatenate(col_parts), np.concatenate(w_parts)
     if graph.simple:  # no parallel edges: no duplicate entries to resolve
         matrix = sparse.csr_matrix((np.maximum(w, ZERO_LENGTH), (rows, cols)), shape=(size, size))
     else:
@@ -344,7 +344,7 @@ def separate(polygons: np.ndarray, centre_xy: np.ndarray, reach: float) -> np.nd
     both = shapely.intersection(out[i], out[j])
     big = 4.0 * reach + np.hypot(*(centre_xy[j] - centre_xy[i]).T)
     to_i = shapely.intersection(both, _half_plane(centre_xy[i], centre_xy[j], big))
-    cut = {}  # polygon index -> pieces it gives away
+    cut: dict[int, list[shapely.Geometry]] = {}  # polygon index -> pieces it gives away
     for k, (pi, pj) in enumerate(zip(i, j, strict=True)):
         cut.setdefault(pj, []).append(to_i[k])
         cut.setdefault(pi, []).append(shapely.difference(both[k], to_i[k]))

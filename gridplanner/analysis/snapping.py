@@ -38,7 +38,7 @@ class JoinPoints:
     def __len__(self) -> int:
         return int(len(self.edge))
 
-    def subset(self, index: np.ndarray) -> JoinPoints:
+    def subset(self, index: np.ndarray | slice) -> JoinPoints:
         return JoinPoints(self.edge[index], self.t[index], self.access[index], self.xy[index])
 
     def leg_u(self, graph: WalkGraph) -> np.ndarray:
