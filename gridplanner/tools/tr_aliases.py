@@ -85,11 +85,11 @@ def alias_messages(files: list[Path], package_dir: Path) -> list[tuple[str, str,
     out: list[tuple[str, str, str]] = []
     for path, tree in trees.items():
         wrappers = dict(by_module[_module_name(path, package_dir)])
-        for node in tree.body:
-            if isinstance(node, ast.ImportFrom) and node.module in by_module:
-                for alias in node.names:
-                    if alias.name in by_module[node.module]:
-                        wrappers[alias.asname or alias.name] = by_module[node.module][alias.name]
+        for stmt in tree.body:
+            if isinstance(stmt, ast.ImportFrom) and stmt.module in by_module:
+                for alias in stmt.names:
+                    if alias.name in by_module[stmt.module]:
+                        wrappers[alias.asname or alias.name] = by_module[stmt.module][alias.name]
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                     and node.func.id in wrappers:

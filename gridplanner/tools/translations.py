@@ -127,11 +127,11 @@ def lookup(mapping: Mapping, context: str, source: str) -> str | None:
 
 
 # -- reading and writing .ts files ---------------------------------------
-def read_ts(path: Path) -> ET.ElementTree:
+def read_ts(path: Path) -> ET.ElementTree[ET.Element]:
     return ET.parse(path)
 
 
-def write_ts(tree: ET.ElementTree, path: Path) -> None:
+def write_ts(tree: ET.ElementTree[ET.Element], path: Path) -> None:
     root = tree.getroot()
     ET.indent(root, space="    ")
     body = ET.tostring(root, encoding="unicode")
@@ -139,12 +139,12 @@ def write_ts(tree: ET.ElementTree, path: Path) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
-def empty_ts(language: str) -> ET.ElementTree:
+def empty_ts(language: str) -> ET.ElementTree[ET.Element]:
     return ET.ElementTree(ET.Element("TS", {"version": "2.1", "language": language,
                                             "sourcelanguage": SOURCE_LANGUAGE}))
 
 
-def iter_messages(tree: ET.ElementTree):
+def iter_messages(tree: ET.ElementTree[ET.Element]):
     """``(context, source, message element)`` for every live message."""
     for ctx in tree.getroot().iter("context"):
         name = ctx.findtext("name") or ""
