@@ -35,11 +35,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QActionGroup, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from gridplanner.qt.settings_store import SettingsStore
-from gridplanner.resources import font_files, qm_file
+from gridplanner.render.fonts import ensure_cjk_font
+from gridplanner.resources import qm_file
 
 # Language code → its name in that language (shown untranslated, as is usual).
 LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "en": "English"}
@@ -48,7 +49,6 @@ _QT_CATALOGUES = ("qtbase",)
 _LANGUAGE_PROPERTY = "gridplanner_language"
 
 _translators: list[QTranslator] = []
-_font_families: dict[str, str] = {}
 
 
 def available_languages() -> list[tuple[str, str]]:
@@ -137,21 +137,7 @@ def register_fonts() -> str | None:
     """
     if QGuiApplication.instance() is None:
         raise RuntimeError("register_fonts() needs a QGuiApplication")
-    try:  # one registration for the whole app: the renderer's, when it is there
-        from gridplanner.render.fonts import ensure_cjk_font
-    except ImportError:
-        ensure_cjk_font = None
-    if ensure_cjk_font is not None:
-        return ensure_cjk_font()
-    for path in font_files():
-        key = str(path)
-        if key in _font_families:
-            continue
-        font_id = QFontDatabase.addApplicationFont(key)
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        _font_families[key] = families[0] if families else ""
-    names = [f for f in _font_families.values() if f]
-    return names[0] if names else None
+    return ensure_cjk_font()  # one registration for the whole app, shared with the renderer
 
 
 class LanguageMenu(QMenu):
@@ -180,6 +166,8 @@ class LanguageMenu(QMenu):
 
     def _chosen(self, action) -> None:
         app = QCoreApplication.instance()
+        if app is None:
+            return
         code = str(action.data() or "")
         if code:
             switch_language(app, code, remember=True, store=self._store)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 
@@ -61,7 +62,7 @@ class SettingsStore:
     # -- recent files -----------------------------------------------------
     def recent_files(self, *, existing_only: bool = False) -> list[str]:
         """Recently opened plan files, newest first."""
-        value = self._settings.value(KEY_RECENT, [])
+        value: Any = self._settings.value(KEY_RECENT, [])
         if isinstance(value, str):  # QSettings gives a bare string for one item
             value = [value] if value else []
         files = [str(v) for v in (value or []) if v]
