@@ -17,6 +17,9 @@ from gridplanner.analysis.findings import Finding
 
 CONTEXT = "FindingTexts"
 TEMPLATES: dict[str, str] = {
+    "no_roster": QT_TRANSLATE_NOOP(
+        "FindingTexts", "The plan has no roster yet: import grid workers and Party branches to "
+        "check every grid's leader, workers and branch"),
     "empty_cell": QT_TRANSLATE_NOOP("FindingTexts", "Cell %1 has no outline"),
     "invalid_geometry": QT_TRANSLATE_NOOP("FindingTexts", "Cell %1 has an invalid outline"),
     "multipart": QT_TRANSLATE_NOOP("FindingTexts",

@@ -57,6 +57,7 @@ KIND_NAMES: dict[str, str] = {
     "missing_code": QT_TRANSLATE_NOOP("FindingsDock", "Missing code"),
     "invalid_code": QT_TRANSLATE_NOOP("FindingsDock", "Invalid code"),
     "range_not_met": QT_TRANSLATE_NOOP("FindingsDock", "Range not met"),
+    "no_roster": QT_TRANSLATE_NOOP("FindingsDock", "No roster yet"),
     "no_leader": QT_TRANSLATE_NOOP("FindingsDock", "No grid leader"),
     "no_full_time_worker": QT_TRANSLATE_NOOP("FindingsDock", "No full-time worker"),
     "no_branch": QT_TRANSLATE_NOOP("FindingsDock", "No Party branch"),

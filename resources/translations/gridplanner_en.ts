@@ -739,6 +739,10 @@
     <context>
         <name>FindingTexts</name>
         <message>
+            <source>The plan has no roster yet: import grid workers and Party branches to check every grid's leader, workers and branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Cell %1 has no outline</source>
             <translation type="unfinished" />
         </message>
@@ -888,6 +892,10 @@
         </message>
         <message>
             <source>Range not met</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No roster yet</source>
             <translation type="unfinished" />
         </message>
         <message>

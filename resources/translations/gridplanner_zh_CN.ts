@@ -739,6 +739,10 @@
     <context>
         <name>FindingTexts</name>
         <message>
+            <source>The plan has no roster yet: import grid workers and Party branches to check every grid's leader, workers and branch</source>
+            <translation>方案尚无人员花名册：请导入网格员和党支部，以检查每个网格的网格长、网格员和党支部</translation>
+        </message>
+        <message>
             <source>Cell %1 has no outline</source>
             <translation>网格 %1 没有边界</translation>
         </message>
@@ -889,6 +893,10 @@
         <message>
             <source>Range not met</source>
             <translation>未达到户数范围</translation>
+        </message>
+        <message>
+            <source>No roster yet</source>
+            <translation>尚无花名册</translation>
         </message>
         <message>
             <source>No grid leader</source>

@@ -176,3 +176,11 @@ def test_small_branch_on_no_grid_is_a_warning(plan):
     fid = plan.branches.add([{"name": "新支部", "full_members": 2}])[0]
     (f,) = [f for f in check_roster(plan) if f.features.get("branches") == [fid]]
     assert f.kind == "branch_too_small" and f.severity == "warning"
+
+
+def test_a_plan_with_no_roster_gets_one_note_not_one_per_grid(plan):
+    plan.assignments.remove(plan.assignments.fids())
+    plan.workers.remove(plan.workers.fids())
+    plan.branches.remove(plan.branches.fids())
+    (finding,) = check_roster(plan)
+    assert finding.kind == "no_roster" and finding.severity == "warning"
