@@ -73,6 +73,7 @@ def _write_layers(plan: Plan, path: Path) -> None:
         "crs": crs.to_wkt() if crs is not None else "",
         "settings": json.dumps(plan.settings.to_dict(), ensure_ascii=False),
         "styles": json.dumps(plan.styles, ensure_ascii=False),
+        "layer_order": json.dumps(plan.layer_order),
     }
     pyogrio.write_dataframe(
         pd.DataFrame({"key": list(meta), "value": list(meta.values())}),
@@ -123,6 +124,19 @@ def read_meta(path: str | os.PathLike[str]) -> dict[str, str]:
     return meta
 
 
+def _read_layer_order(path: Path, text: str | None) -> list[str]:
+    """The saved drawing order; older files (or unknown names) fall back to the default."""
+    if not text:
+        return []
+    try:
+        order = json.loads(text)
+    except ValueError as exc:
+        raise ProjectFileError(f"{path}: the saved layer order is damaged ({exc})") from exc
+    if not isinstance(order, list):
+        raise ProjectFileError(f"{path}: the saved layer order is damaged (not a list)")
+    return [str(n) for n in order if str(n) in LAYER_SPECS]
+
+
 def _read_styles(path: Path, text: str | None) -> dict[str, dict]:
     """The saved layer styles; a file without them (older saves) uses the defaults."""
     if not text:
@@ -158,6 +172,7 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     crs = meta.get("crs") or None
     plan = Plan(name=meta.get("name", ""), crs=crs, settings=settings)
     plan.set_styles(styles)
+    plan.set_layer_order(_read_layer_order(p, meta.get("layer_order")))
     present = {str(row[0]) for row in pyogrio.list_layers(p)}
     for name, table in plan.layers.items():
         if name not in present:

@@ -29,6 +29,7 @@ class Plan:
     name_changed = Signal(str)
     crs_changed = Signal(object)
     styles_changed = Signal(str)  # layer name, "" when every style changed
+    layer_order_changed = Signal(object)  # list[str], bottom to top
 
     def __init__(self, name: str = "", crs: Any = None, settings: Settings | None = None):
         self._name = name
@@ -38,6 +39,9 @@ class Plan:
         #: gridplanner.render.styles); a layer not listed uses the default look.
         #: Change it through :meth:`set_style` / :meth:`set_styles`.
         self.styles: dict[str, dict[str, Any]] = {}
+        #: Drawing order, bottom to top; empty means the default order.
+        #: Change it through :meth:`set_layer_order`.
+        self.layer_order: list[str] = []
         self.layers: dict[str, FeatureTable] = {}
         for spec in LAYER_SPECS.values():
             table = FeatureTable(spec, crs=self._crs)
@@ -102,6 +106,15 @@ class Plan:
             raise ModelError(f"the style of layer {bad[0]} must be a dict")
         old, self.styles = self.styles, copy.deepcopy(dict(styles))
         self.styles_changed.emit("")
+        return old
+
+    def set_layer_order(self, order: list[str]) -> list[str]:
+        """Set the drawing order (bottom to top; [] for the default); returns the old one."""
+        unknown = [n for n in order if n not in LAYER_SPECS]
+        if unknown:
+            raise ModelError(f"the plan has no layer named {unknown[0]!r} to order")
+        old, self.layer_order = self.layer_order, list(order)
+        self.layer_order_changed.emit(list(order))
         return old
 
     # -- layers -----------------------------------------------------------

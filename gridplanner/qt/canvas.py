@@ -89,6 +89,7 @@ class MapCanvas(CanvasSelectionMixin, QWidget):
         if self.plan is not None:
             self.plan.layer_changed.disconnect(self._on_layer_changed)
             self.plan.styles_changed.disconnect(self._on_styles_changed)
+            self.plan.layer_order_changed.disconnect(self._on_layer_order_changed)
         self.plan = plan
         self._selection.clear()
         self._highlight = None
@@ -96,6 +97,8 @@ class MapCanvas(CanvasSelectionMixin, QWidget):
         if plan is not None:
             plan.layer_changed.connect(self._on_layer_changed)
             plan.styles_changed.connect(self._on_styles_changed)
+            plan.layer_order_changed.connect(self._on_layer_order_changed)
+            self.layer_order = list(plan.layer_order or DEFAULT_LAYER_ORDER)
             if zoom:
                 self.zoom_to_full()
         self.refresh()
@@ -109,6 +112,11 @@ class MapCanvas(CanvasSelectionMixin, QWidget):
                 self.set_selection(change.layer, keep)
         self._highlight = None
         self.refresh(delay_ms=0)
+
+    def _on_layer_order_changed(self, order: list[str]) -> None:
+        self.layer_order = list(order or DEFAULT_LAYER_ORDER)
+        self.refresh(delay_ms=0)
+        self.stylesChanged.emit("")
 
     def _on_styles_changed(self, layer: str) -> None:
         """Take the plan's saved look of ``layer`` (of every layer when "")."""

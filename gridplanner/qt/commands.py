@@ -259,6 +259,23 @@ class AttributeCommand(QUndoCommand):
         return old
 
 
+class LayerOrderCommand(QUndoCommand):
+    """Set the plan's drawing order (bottom to top), as the layers dock's drag does."""
+
+    def __init__(self, plan: Plan, order: list[str], text: str = "",
+                 parent: QUndoCommand | None = None):
+        super().__init__(text or _tr("Change the layer order"), parent)
+        self.plan = plan
+        self.new = list(order)
+        self.old = list(plan.layer_order)
+
+    def redo(self) -> None:
+        self.plan.set_layer_order(self.new)
+
+    def undo(self) -> None:
+        self.plan.set_layer_order(self.old)
+
+
 class StyleCommand(QUndoCommand):
     """Set the saved look of one layer (``plan.styles[layer]``, a plain dict).
 

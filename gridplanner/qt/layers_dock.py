@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridplanner.qt.canvas import MapCanvas
-from gridplanner.qt.commands import StyleCommand
+from gridplanner.qt.commands import LayerOrderCommand, StyleCommand
 from gridplanner.qt.retranslate import Retranslatable
 
 LAYER_TITLES = {
@@ -155,8 +155,16 @@ class LayersDock(Retranslatable, QDockWidget):
             self._save_style(name, {"visible": visible})
 
     def _order_changed(self, *args) -> None:
-        self.canvas.layer_order = list(reversed(self.layer_names()))
-        self.canvas.refresh(delay_ms=0)
+        """A drag in the list reorders the layers: saved in the plan, undoable."""
+        plan = self.canvas.plan
+        order = list(reversed(self.layer_names()))
+        if plan is None or order == self.canvas.layer_order:
+            return
+        command = LayerOrderCommand(plan, order, self.tr("Change the layer order"))
+        if self.undo_stack is not None:
+            self.undo_stack.push(command)
+        else:
+            command.redo()
 
     def _current_changed(self, current: QListWidgetItem | None, _previous=None) -> None:
         name = current.data(Qt.ItemDataRole.UserRole) if current is not None else ""

@@ -152,6 +152,8 @@ class MapPainter:
         """
         started = time.perf_counter()
         styles = styles if styles is not None else styles_from_plan(getattr(plan, "styles", None))
+        if layer_order is None:
+            layer_order = getattr(plan, "layer_order", None) or None
         names = [n for n in ordered_layers(styles, layer_order) if n in plan.layers]
         target = QRectF(target)
         transform = view_transform(view, target)

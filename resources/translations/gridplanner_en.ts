@@ -1406,6 +1406,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Change the layer order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>none</source>
             <translation type="unfinished" />
         </message>
@@ -2846,6 +2850,10 @@ Your plan is still open; save it under a new name to keep your work.</source>
         <name>commands</name>
         <message>
             <source>Change plan settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change the layer order</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1406,6 +1406,10 @@
             <translation>标注</translation>
         </message>
         <message>
+            <source>Change the layer order</source>
+            <translation>更改图层顺序</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>无</translation>
         </message>
@@ -2849,6 +2853,10 @@ Your plan is still open; save it under a new name to keep your work.</source>
         <message>
             <source>Change plan settings</source>
             <translation>修改方案设置</translation>
+        </message>
+        <message>
+            <source>Change the layer order</source>
+            <translation>更改图层顺序</translation>
         </message>
         <message>
             <source>Replace %1</source>

@@ -76,3 +76,34 @@ def test_render_command_draws_with_the_saved_styles(grid_plan, tmp_path, capsys)
                      "--width", "400", "--height", "300"]) == 0
     assert _red_pixels(plain.with_suffix(".png")) == 0
     assert _red_pixels(styled.with_suffix(".png")) > 200  # the buildings, in red
+
+
+def test_layer_order_survives_save_and_reopen(grid_plan, tmp_path):
+    order = ["buildings", "boundaries", "network", "cells", "centres"]
+    grid_plan.set_layer_order(order)
+    again = load_plan(save_plan(grid_plan, tmp_path / "plan.gpkg"))
+    assert again.layer_order == order
+
+
+def test_render_draws_in_the_saved_order(grid_plan, tmp_path):
+    """`gridplanner render` stacks the layers as saved: cells under the
+    buildings give another picture than cells over them."""
+    from PySide6.QtGui import QImage
+
+    images = {}
+    for name, order in (("cells_below", ["cells", "buildings"]),
+                        ("cells_above", ["buildings", "cells"])):
+        grid_plan.cells.replace(grid_plan.communities()[["geometry"]].reset_index(drop=True))
+        grid_plan.set_style("cells", {"fill": "#00ff00", "fill_alpha": 255, "opacity": 1.0,
+                                      "palette": []})
+        grid_plan.set_layer_order(order)
+        path = save_plan(grid_plan, tmp_path / f"{name}.gpkg")
+        png = tmp_path / f"{name}.png"
+        assert main(["render", str(path), "--out", str(png), "--width", "300",
+                     "--height", "200"]) == 0
+        image = QImage(str(png))
+        images[name] = [image.pixelColor(x, y).name() for x in range(0, 300, 2)
+                        for y in range(0, 200, 2)]
+    green_below = images["cells_below"].count("#00ff00")
+    green_above = images["cells_above"].count("#00ff00")
+    assert green_above > green_below > 0  # on top, the cells hide the buildings

@@ -31,3 +31,19 @@ def test_a_plan_shown_in_the_window_brings_its_styles(main_window, grid_plan):
     main_window.set_plan(grid_plan)
     assert main_window.canvas.styles["cells"].fill == "#00ff00"
     assert main_window.canvas.styles["cells"].palette == ()
+
+
+def test_reordering_layers_is_saved_in_the_plan_and_undoable(main_window):
+    dock = main_window.layers_dock
+    names = dock.layer_names()  # top first
+    item = dock.list.takeItem(0)
+    dock.list.addItem(item)  # the top layer goes to the bottom
+    dock._order_changed()
+    expected = list(reversed(names[1:] + names[:1]))
+    assert main_window.plan.layer_order == expected
+    assert main_window.canvas.layer_order == expected
+    main_window.undo_stack.undo()
+    assert main_window.plan.layer_order == []
+    assert dock.layer_names() == names
+    main_window.undo_stack.redo()
+    assert main_window.canvas.layer_order == expected
