@@ -33,6 +33,7 @@ FEATURES: tuple[str, ...] = (
     "gridplanner.qt.coverage_feature:CoverageFeature",
     "gridplanner.qt.roster_feature:RosterFeature",
     "gridplanner.qt.print_feature:PrintFeature",
+    "gridplanner.qt.autosave:AutosaveFeature",
 )
 
 

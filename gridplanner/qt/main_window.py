@@ -52,6 +52,8 @@ class MainWindow(Retranslatable, QMainWindow):
 
     #: emitted after a plan is shown (new, open), with the Plan
     planChanged = Signal(object)
+    #: emitted when the user chose to drop the unsaved changes
+    changesDiscarded = Signal()
 
     def __init__(self, plan: Plan | None = None, path: str | Path | None = None,
                  parent: QWidget | None = None):
@@ -320,6 +322,8 @@ class MainWindow(Retranslatable, QMainWindow):
         answer = self.ask_save_changes()
         if answer == "save":
             return self.save_plan_file()
+        if answer == "discard":
+            self.changesDiscarded.emit()
         return answer == "discard"
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)

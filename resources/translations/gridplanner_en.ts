@@ -268,6 +268,30 @@
         </message>
     </context>
     <context>
+        <name>AutosaveFeature</name>
+        <message>
+            <source>Could not write the recovery copy: %1</source>
+            <extracomment>milliseconds of quiet after the last edit before the copy is written</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot restore the recovery copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unsaved changes restored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unsaved changes found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>gridplanner closed without saving this plan. A copy of the unsaved changes from %1 was kept. Restore it?</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CellAttributeDialog</name>
         <message>
             <source>Cell Attributes</source>

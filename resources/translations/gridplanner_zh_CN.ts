@@ -268,6 +268,30 @@
         </message>
     </context>
     <context>
+        <name>AutosaveFeature</name>
+        <message>
+            <source>Could not write the recovery copy: %1</source>
+            <extracomment>milliseconds of quiet after the last edit before the copy is written</extracomment>
+            <translation>无法写入恢复副本：%1</translation>
+        </message>
+        <message>
+            <source>Cannot restore the recovery copy</source>
+            <translation>无法恢复副本</translation>
+        </message>
+        <message>
+            <source>Unsaved changes restored</source>
+            <translation>已恢复未保存的更改</translation>
+        </message>
+        <message>
+            <source>Unsaved changes found</source>
+            <translation>发现未保存的更改</translation>
+        </message>
+        <message>
+            <source>gridplanner closed without saving this plan. A copy of the unsaved changes from %1 was kept. Restore it?</source>
+            <translation>gridplanner 上次未保存此方案就关闭了。系统保留了 %1 时未保存更改的副本。是否恢复？</translation>
+        </message>
+    </context>
+    <context>
         <name>CellAttributeDialog</name>
         <message>
             <source>Cell Attributes</source>

@@ -9,6 +9,7 @@ import pytest
 def _private_settings(tmp_path, monkeypatch):
     """Recent files and the language go to a throwaway INI file, not the user's."""
     monkeypatch.setenv("GRIDPLANNER_SETTINGS", str(tmp_path / "settings.ini"))
+    monkeypatch.setenv("GRIDPLANNER_RECOVERY_DIR", str(tmp_path / "recovery"))
 
 
 @pytest.fixture
