@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from gridplanner.model.plan import Plan
-from gridplanner.qt.attribute_dock import format_value
+from gridplanner.qt.attribute_edit import column_title, format_value
 from gridplanner.qt.layers_dock import layer_title
 from gridplanner.qt.retranslate import Retranslatable
 
@@ -64,7 +65,9 @@ class IdentifyDock(Retranslatable, QDockWidget):
                     QTreeWidgetItem(top, [self.tr("area (m²)"), f"{area:,.0f}"])
                 QTreeWidgetItem(top, [self.tr("geometry"), text])
                 continue
-            QTreeWidgetItem(top, [str(name), format_value(value)])
+            item = QTreeWidgetItem(top, [column_title(str(name)), format_value(value)])
+            item.setData(0, Qt.ItemDataRole.UserRole, str(name))
+            item.setToolTip(0, str(name))  # the field's own name, as in the file
         top.setExpanded(True)
 
     def values(self) -> dict[str, str]:
@@ -72,4 +75,5 @@ class IdentifyDock(Retranslatable, QDockWidget):
         top = self.tree.topLevelItem(0)
         if top is None:
             return {}
-        return {top.child(i).text(0): top.child(i).text(1) for i in range(top.childCount())}
+        return {(top.child(i).data(0, Qt.ItemDataRole.UserRole) or top.child(i).text(0)):
+                top.child(i).text(1) for i in range(top.childCount())}

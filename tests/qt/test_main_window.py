@@ -195,3 +195,14 @@ def test_an_unexpected_error_is_shown_not_lost(main_window, monkeypatch):
     title, message = main_window.errors[-1]
     assert "boom" in message and "ValueError" in message
     assert len(main_window.plan.buildings) > 0  # nothing the user had is lost
+
+
+def test_identify_shows_translated_field_titles(main_window, grid_plan):
+    from gridplanner.qt.attribute_edit import column_title
+
+    fid = int(grid_plan.buildings.frame.index[0])
+    main_window.tools["identify"].featureIdentified.emit("buildings", fid)
+    top = main_window.identify_dock.tree.topLevelItem(0)
+    titles = {top.child(i).toolTip(0): top.child(i).text(0) for i in range(top.childCount())}
+    assert titles["households_estimated"] == column_title("households_estimated")
+    assert titles["households_estimated"] != "households_estimated"
