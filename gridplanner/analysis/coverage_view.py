@@ -86,7 +86,7 @@ class CoverageTable:
             community=t["community"].astype(str).to_numpy(dtype=object),
             names=b["name"].astype(str).to_numpy(dtype=object),
             cell_labels=labels,
-            service_distances={c[len("distance_m_"):]: t[c].to_numpy(dtype=float)
+            service_distances={c[len("distance_m_"):]: t[c].to_numpy(dtype=float).copy()
                                for c in t.columns if c.startswith("distance_m_")},
         )
 
@@ -110,6 +110,14 @@ class CoverageTable:
                 np.add.at(sums["cov_h"][i], code[ok], delta * self.households[at][ok])
                 np.add.at(sums["cov_r"][i], code[ok], delta * self.residents[at][ok])
         return at
+
+    def update_service(self, name: str, fids: np.ndarray, distance: np.ndarray) -> None:
+        """New distances to the nearest centre offering ``name`` for some buildings."""
+        if name not in self.service_distances:
+            return
+        order = np.argsort(self.fids, kind="stable")
+        at = order[np.searchsorted(self.fids, np.asarray(fids, dtype=np.int64), sorter=order)]
+        self.service_distances[name][at] = distance
 
     def classes(self) -> np.ndarray:
         return distance_classes(self.distance, self.levels_m)

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QDockWidget
 
 from gridplanner.analysis.coverage import coverage_from_centres
 from gridplanner.analysis.coverage_session import CoverageSession
-from gridplanner.analysis.coverage_view import CoverageTable
+from gridplanner.analysis.coverage_view import SERVICE, CoverageTable
 from gridplanner.errors import GridPlannerError
-from gridplanner.model.schema import CentreKind, join_services
+from gridplanner.model.schema import CentreKind, join_services, split_services
 from gridplanner.qt import centre_commands as cc
 from gridplanner.qt.actions import ActionSpec, build_actions, retranslate_actions
 from gridplanner.qt.analysis_worker import AnalysisWorker, install_quit_hook
@@ -332,20 +332,45 @@ class CoverageFeature(CoverageViewsMixin, QObject):
             self.message(str(exc))
             return
         self._drag_fid = fid if fid in self.session else None
+        self.service_sessions = self._service_sessions(fid)
+
+    def _service_sessions(self, fid: int) -> dict[str, CoverageSession]:
+        """While the per-service rows are shown, a session per service the dragged
+        centre offers, so those rows follow the drag too."""
+        if self.table is None or self.dock.scope.currentData() != SERVICE \
+                or fid not in self.plan.centres.frame.index:
+            return {}
+        offered = split_services(self.plan.centres.frame.at[fid, "services"])
+        out = {}
+        for name in offered:
+            if name in self.table.service_distances and name != self.dock.current_service():
+                try:
+                    out[name] = CoverageSession.from_plan(self.plan, name,
+                                                          limit=max(self.table.levels_m))
+                except GridPlannerError:
+                    continue
+        return out
 
     def drag_moved(self, fid: int, x: float, y: float) -> None:
-        if self.session is None or self.table is None or getattr(self, "_drag_fid", None) != fid:
+        if self.table is None:
             return
-        change = self.session.move_centre(fid, shapely.Point(x, y))
-        pos = self.table.update(change.buildings, change.distance_m, change.nearest_centre)
-        self.overlay.update_distances(pos)
+        point = shapely.Point(x, y)
+        for name, session in getattr(self, "service_sessions", {}).items():
+            moved = session.move_centre(fid, point)
+            self.table.update_service(name, moved.buildings, moved.distance_m)
+        if self.session is not None and getattr(self, "_drag_fid", None) == fid:
+            change = self.session.move_centre(fid, point)
+            pos = self.table.update(change.buildings, change.distance_m, change.nearest_centre)
+            self.overlay.update_distances(pos)
         self.dock.refresh_tallies(uncovered=False)
 
     def drag_finished(self, fid: int, x: float, y: float) -> None:
         self.session = None
+        self.service_sessions = {}
         self.push(cc.MoveCentreCommand(self.plan, fid, shapely.Point(x, y)))
 
     def drag_cancelled(self, _fid: int) -> None:
+        self.service_sessions = {}
         if self.session is not None:
             self.session = None
             self.show_result()

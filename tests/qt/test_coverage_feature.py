@@ -384,3 +384,33 @@ def test_levels_typed_in_the_dock_become_the_plans_settings_undoably(qtbot, main
     main_window.undo_stack.undo()
     assert main_window.plan.settings.levels_m == (300.0, 500.0, 1000.0)
     assert dock.levels_m() == [300.0, 500.0, 1000.0]
+
+
+def test_per_service_rows_follow_a_drag_and_match_after_release(qtbot, main_window, feature):
+    from grid_events import LEFT, NONE, send_mouse
+    from PySide6.QtCore import QEvent
+
+    from gridplanner.analysis.coverage_view import SERVICE
+
+    canvas, plan = main_window.canvas, main_window.plan
+    compute(qtbot, feature)
+    dock = feature.dock
+    dock.scope.setCurrentIndex(dock.scope.findData(SERVICE))
+    fid = 1
+    services = [s for s in plan.centres.frame.at[fid, "services"].split(";") if s]
+    before = {s: feature.table.service_distances[s].copy() for s in services}
+    feature.use_tool("move")
+    start = plan.centres.geometry(fid)
+    steps = [widget_point(canvas, start.x + 450 * t, start.y + 150 * t)
+             for t in np.linspace(0, 1, 6)]
+    drag(canvas, steps, release=False)
+    live = {s: feature.table.service_distances[s].copy() for s in services}
+    assert any(not np.allclose(np.nan_to_num(live[s], posinf=1e9),
+                               np.nan_to_num(before[s], posinf=1e9)) for s in services)
+    with qtbot.waitSignal(feature.coverageReady, timeout=WAIT_MS):
+        send_mouse(canvas, QEvent.Type.MouseButtonRelease, steps[-1], LEFT, NONE)
+    limit = max(feature.table.levels_m)
+    for s in services:
+        full = feature.table.service_distances[s]
+        within = full <= limit
+        np.testing.assert_allclose(live[s][within], full[within], atol=1e-6)
