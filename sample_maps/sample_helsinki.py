@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from gridplanner.analysis.partition import lines_outside_buildings
+from gridplanner.analysis.whole_buildings import lines_outside_buildings
 from gridplanner.io.crs import metric_crs_for
 from gridplanner.io.network_import import node_shared_vertices
 from gridplanner.model import Plan

@@ -132,3 +132,13 @@ def atom_graph(atoms: Sequence[shapely.Polygon]) -> tuple[list[list[int]], list[
         length[c][a] = d
     adj = [sorted(m) for m in length]
     return adj, [[length[a][c] for c in adj[a]] for a in range(len(arr))]
+
+
+def drop_specks(geom: shapely.Geometry) -> shapely.Geometry:
+    """Drop specks: holes and parts under 0.5 m² left by floating-point noise."""
+    parts = [p for p in polygon_parts(geom) if p.area >= 0.5] or polygon_parts(geom)
+    fixed = []
+    for p in parts:
+        holes = [r for r in p.interiors if shapely.Polygon(r).area >= 0.5]
+        fixed.append(shapely.Polygon(p.exterior, holes))
+    return fixed[0] if len(fixed) == 1 else shapely.MultiPolygon(fixed)

@@ -36,11 +36,12 @@ from gridplanner.analysis.atoms import (
     Buildings,
     atom_graph,
     build_atoms,
+    drop_specks,
     split_heavy_atoms,
 )
-from gridplanner.analysis.cell_edit import polygon_parts
 from gridplanner.analysis.regionalize import choose_region_count, regionalize
 from gridplanner.analysis.tallies import add_totals, assign_points, building_points
+from gridplanner.analysis.whole_buildings import keep_buildings_whole, lines_outside_buildings
 from gridplanner.errors import AnalysisError
 from gridplanner.model.plan import Plan
 from gridplanner.model.schema import BoundaryLevel, CellKind
@@ -98,63 +99,9 @@ def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.nd
     assert best is not None, "_split_levels always gives at least one level"
     _, atoms, labels, notes = best
     arr = np.asarray(atoms, dtype=object)
-    cells = [_clean(shapely.union_all(arr[labels == r], grid_size=GRID))
+    cells = [drop_specks(shapely.union_all(arr[labels == r], grid_size=GRID))
              for r in range(int(labels.max()) + 1 if len(labels) else 0) if (labels == r).any()]
     return keep_buildings_whole(cells, area, b), problems + notes
-
-
-def keep_buildings_whole(cells: list[shapely.Geometry], area: shapely.Geometry,
-                         b: Buildings) -> list[shapely.Geometry]:
-    """Move every cut footprint wholly into the cell holding its representative point.
-
-    Cells follow streets, walls and Voronoi cuts between footprints, and any
-    of those can still pass through a building (a footpath through a passage,
-    two footprints sharing a wall). The footprint (within the community) goes
-    to its own cell and out of the others, so cover is kept and no building
-    is split. A move is skipped when it would carry another cell's building
-    with it (overlapping footprints) or break a cell into pieces; validation
-    reports what is left, as it does a community boundary through a building.
-    """
-    if len(cells) < 2 or len(b.geoms) == 0:
-        return cells
-    arr = np.asarray(cells, dtype=object)
-    owner = assign_points(arr, b.points)
-    idx = np.flatnonzero(np.isin(shapely.get_type_id(b.geoms), (3, 6)) & (owner >= 0))
-    cell_i, bld = shapely.STRtree(arr).query(b.geoms[idx], predicate="intersects")[::-1]
-    bld = idx[bld]
-    other = cell_i != owner[bld]
-    cell_i, bld = cell_i[other], bld[other]
-    cut = bld[shapely.area(shapely.intersection(arr[cell_i], b.geoms[bld])) > 1e-6]
-    points, footprints = shapely.STRtree(b.points), shapely.STRtree(b.geoms)
-    for i in np.unique(cut):
-        footprint = shapely.intersection(b.geoms[i], area, grid_size=GRID)
-        if _carries_others(i, footprint, owner, b, points, footprints):
-            continue
-        changed = {int(j): _clean(shapely.difference(arr[j], footprint, grid_size=GRID))
-                   for j in np.unique(cell_i[bld == i])}
-        changed[int(owner[i])] = _clean(shapely.union(arr[owner[i]], footprint, grid_size=GRID))
-        if all(len(polygon_parts(g)) <= len(polygon_parts(arr[j])) for j, g in changed.items()):
-            for j, g in changed.items():
-                arr[j] = g
-    return list(arr)
-
-
-#: footprints of different cells overlapping by more than this (m²) are not moved
-OVERLAP_M2 = 0.05
-
-
-def _carries_others(i: int, footprint: shapely.Geometry, owner: np.ndarray, b: Buildings,
-                    points: shapely.STRtree, footprints: shapely.STRtree) -> bool:
-    """Whether moving building ``i``'s footprint would move part of a building
-    that belongs to another cell (its point, or a footprint overlapping it)."""
-    inside = points.query(footprint, predicate="contains")
-    if np.any(owner[inside] != owner[i]):
-        return True
-    near = footprints.query(footprint, predicate="intersects")
-    near = near[(near != i) & (owner[near] != owner[i])]
-    # footprints sharing a wall meet in slivers of float noise, not overlaps
-    return bool(len(near)) and bool(
-        np.any(shapely.area(shapely.intersection(b.geoms[near], footprint)) > OVERLAP_M2))
 
 
 def _split_levels(base: list[shapely.Polygon], b: Buildings, low: float, high: float
@@ -238,16 +185,6 @@ def _label_components(name: str, atoms: list, adj: list[list[int]], inner: list[
     return labels
 
 
-def _clean(geom: shapely.Geometry) -> shapely.Geometry:
-    """Drop specks: holes and parts under 0.5 m² left by floating-point noise."""
-    parts = [p for p in polygon_parts(geom) if p.area >= 0.5] or polygon_parts(geom)
-    fixed = []
-    for p in parts:
-        holes = [r for r in p.interiors if shapely.Polygon(r).area >= 0.5]
-        fixed.append(shapely.Polygon(p.exterior, holes))
-    return fixed[0] if len(fixed) == 1 else shapely.MultiPolygon(fixed)
-
-
 # -- the plan -----------------------------------------------------------------------
 def plan_buildings(plan: Plan) -> Buildings:
     """Every building of the plan as arrays (representative points computed once)."""
@@ -302,23 +239,6 @@ def _cut_lines(plan: Plan) -> np.ndarray:
     lines = lines[~shapely.is_missing(lines)] if len(lines) else lines
     return lines_outside_buildings(lines, np.asarray(plan.buildings.frame.geometry.values,
                                                 dtype=object))
-
-
-def lines_outside_buildings(lines: np.ndarray, buildings: np.ndarray) -> np.ndarray:
-    """``lines`` less their parts inside polygon footprints (empty results dropped)."""
-    footprints = buildings[shapely.get_type_id(buildings) == 3]  # polygons only
-    footprints = footprints[shapely.is_valid(footprints)]
-    if len(lines) == 0 or len(footprints) == 0:
-        return lines
-    tree = shapely.STRtree(footprints)
-    hit_lines, hit_buildings = tree.query(lines, predicate="intersects")
-    if len(hit_lines) == 0:
-        return lines
-    out = lines.copy()
-    for i in np.unique(hit_lines):
-        cover = shapely.union_all(footprints[hit_buildings[hit_lines == i]])
-        out[i] = shapely.difference(lines[i], cover)
-    return out[~shapely.is_empty(out)]
 
 
 def generate_cells(plan: Plan, method: str = "balanced", size: float | None = None,

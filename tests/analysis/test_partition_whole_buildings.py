@@ -7,13 +7,9 @@ import numpy as np
 import shapely
 from factories import CRS, ORIGIN, street_grid_plan
 
-from gridplanner.analysis.partition import (
-    generate_cells,
-    keep_buildings_whole,
-    plan_buildings,
-    replace_cells,
-)
+from gridplanner.analysis.partition import generate_cells, plan_buildings, replace_cells
 from gridplanner.analysis.validation import validate_cells
+from gridplanner.analysis.whole_buildings import keep_buildings_whole
 
 
 def test_a_cut_footprint_goes_wholly_to_the_cell_of_its_point():
