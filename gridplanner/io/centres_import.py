@@ -21,7 +21,7 @@ import shapely
 from gridplanner.errors import CRSError, ImportDataError
 from gridplanner.io.chinese_coords import geometries_to_wgs84
 from gridplanner.io.crs import WGS84, parse_crs
-from gridplanner.io.importing import ImportOptions, ImportReport
+from gridplanner.io.importing import ImportOptions, ImportReport, PreparedImport, commit_import
 from gridplanner.io.readers import plan_crs_for, read_vector
 from gridplanner.io.roster_import import read_table
 from gridplanner.model.plan import Plan
@@ -66,15 +66,7 @@ def import_centres(plan: Plan, path: str | Path, options: ImportOptions) -> Impo
     frame = centre_columns(gdf, options, report)
     crs = plan_crs_for(plan, frame)
     frame = frame.to_crs(crs)
-    if plan.crs is None:
-        plan.set_crs(crs)
-    if options.replace:
-        report.replaced = len(plan.centres)
-        plan.centres.replace(frame)
-    else:
-        plan.centres.add(frame)
-    report.added = len(frame)
-    return report
+    return commit_import(plan, PreparedImport("centres", frame, crs, options.replace, report))
 
 
 def read_centre_points(path: Path, options: ImportOptions, report: ImportReport) -> gpd.GeoDataFrame:

@@ -9,7 +9,6 @@ in one step (setting the plan CRS if it had none, then one ``layer.add`` or
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
@@ -17,7 +16,7 @@ import pandas as pd
 import shapely
 from pyproj import CRS
 
-from gridplanner.errors import CRSError, ImportDataError
+from gridplanner.errors import ImportDataError
 from gridplanner.io.clean_geometries import POINTS, POLYGONAL, clean_geometries
 from gridplanner.io.households import (
     FLOOR_FIELDS,
@@ -29,7 +28,7 @@ from gridplanner.io.households import (
     floors_of,
     resolve_field,
 )
-from gridplanner.io.importing import ImportOptions, ImportReport
+from gridplanner.io.importing import ImportOptions, ImportReport, PreparedImport, commit_import
 from gridplanner.io.readers import read_vector
 from gridplanner.model.layer import FeatureTable
 from gridplanner.model.plan import Plan
@@ -56,22 +55,6 @@ PARENT_FIELDS = ("parent", "上级", "所属街道", "所属社区", "所属乡�
 
 
 # -- entry points -------------------------------------------------------------
-@dataclass
-class PreparedImport:
-    """A checked import, ready to enter the plan in one step.
-
-    ``frame`` is in ``crs`` (the plan's CRS, or the one an empty plan will
-    get) and conforms to the layer's schema. The window can prepare off the
-    GUI thread and commit through an undo command.
-    """
-
-    kind: str
-    frame: gpd.GeoDataFrame
-    crs: CRS
-    replace: bool
-    report: ImportReport
-
-
 def import_boundaries(plan: Plan, path: Path, options: ImportOptions) -> ImportReport:
     """Import sub-district, community or compound boundaries (polygons)."""
     return commit_import(plan, prepare_boundaries(plan, path, options))
@@ -268,23 +251,6 @@ def _prepared(plan: Plan, kind: str, frame: gpd.GeoDataFrame, crs: CRS,
     frame = FeatureTable(table.spec, frame, crs).frame  # conform and validate
     _warn_if_far(plan, frame, report)
     return PreparedImport(kind, frame, crs, options.replace, report)
-
-
-def commit_import(plan: Plan, prepared: PreparedImport) -> ImportReport:
-    """Put a prepared import into the plan in one step; returns its report."""
-    table = plan.layer(prepared.kind)
-    if plan.crs is None:
-        plan.set_crs(prepared.crs)
-    elif not plan.crs.equals(prepared.crs):
-        raise CRSError(f"{prepared.report.file}: prepared for {prepared.crs.name}, but the plan "
-                       f"is now in {plan.crs.name}; import it again")
-    report = prepared.report
-    if prepared.replace:
-        report.replaced = len(table.replace(prepared.frame))
-    else:
-        table.add(prepared.frame)
-    report.added = len(prepared.frame)
-    return report
 
 
 def _warn_if_far(plan: Plan, frame: gpd.GeoDataFrame, report: ImportReport) -> None:

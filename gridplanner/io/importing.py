@@ -13,7 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gridplanner.errors import NotSupportedYetError
+import geopandas as gpd
+from pyproj import CRS
+
+from gridplanner.errors import CRSError, NotSupportedYetError
 from gridplanner.model.plan import Plan
 
 COORDS_CHOICES = ("wgs84", "gcj02", "bd09")
@@ -57,6 +60,39 @@ class ImportReport:
         out += [f"skipped: {m}" for m in self.skipped]
         out += [f"warning: {m}" for m in self.warnings]
         return out
+
+
+@dataclass
+class PreparedImport:
+    """A checked import, ready to enter the plan in one step.
+
+    ``frame`` is in ``crs`` (the plan's CRS, or the one an empty plan will
+    get) and conforms to the layer's schema. The window can prepare off the
+    GUI thread and commit through an undo command.
+    """
+
+    kind: str
+    frame: gpd.GeoDataFrame
+    crs: CRS
+    replace: bool
+    report: ImportReport
+
+
+def commit_import(plan: Plan, prepared: PreparedImport) -> ImportReport:
+    """Put a prepared import into the plan in one step; returns its report."""
+    table = plan.layer(prepared.kind)
+    if plan.crs is None:
+        plan.set_crs(prepared.crs)
+    elif not plan.crs.equals(prepared.crs):
+        raise CRSError(f"{prepared.report.file}: prepared for {prepared.crs.name}, but the plan "
+                       f"is now in {plan.crs.name}; import it again")
+    report = prepared.report
+    if prepared.replace:
+        report.replaced = len(table.replace(prepared.frame))
+    else:
+        table.add(prepared.frame)
+    report.added = len(prepared.frame)
+    return report
 
 
 Importer = Callable[[Plan, Path, ImportOptions], ImportReport]

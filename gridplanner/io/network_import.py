@@ -25,7 +25,7 @@ import pyogrio
 import shapely
 
 from gridplanner.errors import ImportDataError
-from gridplanner.io.importing import ImportOptions, ImportReport
+from gridplanner.io.importing import ImportOptions, ImportReport, PreparedImport, commit_import
 from gridplanner.io.readers import plan_crs_for, read_vector
 from gridplanner.model.plan import Plan
 
@@ -58,15 +58,7 @@ def import_network(plan: Plan, path: str | Path, options: ImportOptions) -> Impo
         report.repaired.append(
             f"split {len(gdf)} lines into {len(edges)} edges where they meet"
         )
-    if plan.crs is None:
-        plan.set_crs(crs)
-    if options.replace:
-        report.replaced = len(plan.network)
-        plan.network.replace(edges)
-    else:
-        plan.network.add(edges)
-    report.added = len(edges)
-    return report
+    return commit_import(plan, PreparedImport("network", edges, crs, options.replace, report))
 
 
 def read_network_source(path: Path, options: ImportOptions, report: ImportReport) -> gpd.GeoDataFrame:
