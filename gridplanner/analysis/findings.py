@@ -30,6 +30,9 @@ class Finding:
     community: str = ""
     #: where it is, in plan coordinates (for zoom-to and for maps)
     geometry: shapely.Geometry | None = None
+    #: the values the message is made of (names, counts), so the window can
+    #: say the same thing in the user's language
+    params: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -42,6 +45,8 @@ class Finding:
         }
         if self.features:
             out["features"] = {k: [int(v) for v in vs] for k, vs in self.features.items()}
+        if self.params:
+            out["params"] = dict(self.params)
         if self.geometry is not None and not self.geometry.is_empty:
             out["bounds"] = [float(v) for v in self.geometry.bounds]
         return out

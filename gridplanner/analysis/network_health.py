@@ -76,7 +76,7 @@ def check_network(plan: Any, graph: WalkGraph | None = None) -> NetworkHealth:
         findings.append(Finding(
             "zero_length_edge", WARNING,
             f"network line {g.edge_fid[e]} has no length (its points coincide)",
-            features={"network": [int(g.edge_fid[e])]},
+            features={"network": [int(g.edge_fid[e])]}, params={"line": int(g.edge_fid[e])},
             geometry=shapely.Point(g.node_xy[g.edge_u[e]])))
     total = float(comp_len.sum())
     return NetworkHealth(
@@ -104,6 +104,8 @@ def _component_findings(g: WalkGraph, labels: np.ndarray, comp_len: np.ndarray, 
         if len(stranded):
             features["buildings"] = [int(f) for f in stranded]
         out.append(Finding("network_component", WARNING, msg, features=features,
+                           params={"length": round(float(comp_len[c])), "lines": len(edges),
+                                   "stranded": len(stranded)},
                            geometry=shapely.multilinestrings(g.edge_geometry[edges])))
     return out
 
@@ -116,10 +118,11 @@ def _dangling_findings(g: WalkGraph, nodes: np.ndarray) -> list[Finding]:
     if len(nodes) > MAX_DANGLING_FINDINGS:
         return [Finding("dangling_end", WARNING,
                         f"{len(nodes)} dead ends in the walking network",
+                        params={"count": len(nodes)},
                         features={"network": sorted({int(f) for f in g.edge_fid[edge_of]})},
                         geometry=shapely.multipoints(g.node_xy[nodes]))]
     return [Finding("dangling_end", WARNING,
                     f"network line {g.edge_fid[e]} ends without meeting another line",
-                    features={"network": [int(g.edge_fid[e])]},
+                    features={"network": [int(g.edge_fid[e])]}, params={"line": int(g.edge_fid[e])},
                     geometry=shapely.Point(g.node_xy[n]))
             for n, e in zip(nodes, edge_of, strict=True)]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -171,7 +172,8 @@ def check_roster(plan: Plan) -> list[Finding]:
 
 # -- the rules ----------------------------------------------------------------
 def _cell_finding(plan: Plan, kind: str, severity: str, message: str,
-                  cell_fids: list[int], **features: list[int]) -> Finding:
+                  cell_fids: list[int], params: dict[str, Any] | None = None,
+                  **features: list[int]) -> Finding:
     cells = plan.cells.frame
     fids = [f for f in cell_fids if f in cells.index]
     codes = [str(cells.at[f, "code"]) or f"#{f}" for f in fids]
@@ -181,7 +183,7 @@ def _cell_finding(plan: Plan, kind: str, severity: str, message: str,
         kind=kind, severity=severity, message=message, cells=codes, cell_fids=fids,
         features={k: v for k, v in features.items() if v},
         community=communities[0] if len(communities) == 1 else "",
-        geometry=geometry,
+        geometry=geometry, params=dict(params or {}),
     )
 
 
@@ -207,14 +209,16 @@ def _check_teams(plan: Plan, teams: dict[int, CellTeam]) -> list[Finding]:
         team, code = teams[fid], _code(plan, fid)
         if not team.leaders:
             out.append(_cell_finding(plan, "no_leader", severity,
-                                     f"grid {code} has no grid leader{note}", [fid]))
+                                     f"grid {code} has no grid leader{note}", [fid],
+                                     {"cell": code, "started": started}))
         if not team.full_time:
             out.append(_cell_finding(plan, "no_full_time_worker", severity,
-                                     f"grid {code} has no full-time grid worker{note}", [fid]))
+                                     f"grid {code} has no full-time grid worker{note}", [fid],
+                                     {"cell": code, "started": started}))
         if not team.branches:
             out.append(_cell_finding(plan, "no_branch", severity,
                                      f"grid {code} has no Party branch (its own or a joint "
-                                     f"one){note}", [fid]))
+                                     f"one){note}", [fid], {"cell": code, "started": started}))
     return out
 
 
@@ -238,13 +242,14 @@ def _check_branches(plan: Plan, teams: dict[int, CellTeam]) -> list[Finding]:
                 plan, "branch_too_small", ERROR if cell_fids else WARNING,
                 f"branch {name} has {members} full Party members, fewer than {minimum}; "
                 "form a joint branch with a neighbouring grid",
-                cell_fids, branches=[fid]))
+                cell_fids, {"branch": name, "members": members, "minimum": minimum},
+                branches=[fid]))
         if len(cell_fids) > 1 and not _connected(cell_fids, neighbours):
             codes = ", ".join(_code(plan, c) for c in cell_fids)
             out.append(_cell_finding(
                 plan, "joint_branch_not_adjacent", ERROR,
                 f"joint branch {name} covers grids that are not neighbours: {codes}",
-                cell_fids, branches=[fid]))
+                cell_fids, {"branch": name, "cells": codes}, branches=[fid]))
     return out
 
 
@@ -274,7 +279,8 @@ def _check_loads(plan: Plan, totals: pd.DataFrame, teams: dict[int, CellTeam]) -
             out.append(_cell_finding(
                 plan, "worker_overloaded", WARNING,
                 f"grid worker {name} looks after {load:.0f} households, more than {limit}",
-                sorted(cells_of[w]), workers=[w]))
+                sorted(cells_of[w]), {"worker": name, "load": round(load), "limit": limit},
+                workers=[w]))
     return out
 
 
@@ -302,12 +308,14 @@ def _check_people(plan: Plan, teams: dict[int, CellTeam]) -> list[Finding]:
             out.append(_cell_finding(
                 plan, "duplicate_person", ERROR,
                 f"{name} ({phone or 'no phone'}) is listed {len(fids)} times in the roster",
-                cell_fids, workers=fids))
+                cell_fids, {"worker": name, "phone": phone, "count": len(fids)}, workers=fids))
         if len(communities) > 1:
             out.append(_cell_finding(
                 plan, "worker_multiple_communities", WARNING,
                 f"{name} works in {len(communities)} communities: "
-                f"{', '.join(sorted(communities))}", cell_fids, workers=fids))
+                f"{', '.join(sorted(communities))}", cell_fids,
+                {"worker": name, "count": len(communities),
+                 "communities": ", ".join(sorted(communities))}, workers=fids))
     for phone, fids in phones.items():
         names = sorted({str(workers.at[w, "name"]).strip() for w in fids})
         if len(names) > 1:
@@ -315,7 +323,8 @@ def _check_people(plan: Plan, teams: dict[int, CellTeam]) -> list[Finding]:
             out.append(_cell_finding(
                 plan, "duplicate_phone", WARNING,
                 f"phone {phone} is given for {len(names)} people: {', '.join(names)}",
-                cell_fids, workers=fids))
+                cell_fids, {"phone": phone, "count": len(names), "names": ", ".join(names)},
+                workers=fids))
     return out
 
 
@@ -327,5 +336,5 @@ def _check_dedicated(plan: Plan) -> list[Finding]:
             out.append(_cell_finding(
                 plan, "dedicated_without_unit", WARNING,
                 f"dedicated grid {_code(plan, int(fid))} names no responsible unit",
-                [int(fid)]))
+                [int(fid)], {"cell": _code(plan, int(fid))}))
     return out

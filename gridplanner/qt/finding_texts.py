@@ -3,8 +3,10 @@
 The checks (Qt-free) write their messages in English. For the grid
 validation kinds, :func:`describe` rebuilds the message from the finding's
 own data (cell codes, community, geometry area, building ids) with a
-translatable template, so a Chinese UI shows Chinese text; when the template
-has no translation, or for other kinds, the original message is shown.
+translatable template, so a Chinese UI shows Chinese text. Roster and
+network findings carry their values in ``Finding.params`` and are rebuilt
+from ``{name}`` templates. When a template has no translation, or for other
+kinds, the original message is shown.
 """
 
 from __future__ import annotations
@@ -61,8 +63,62 @@ def _area(finding: Finding) -> str:
     return f"{geom.area:,.0f}" if geom is not None and not geom.is_empty else "?"
 
 
+#: Kinds whose finding carries ``params``: the template's ``{name}`` fields are
+#: filled from them (roster rules, network health).
+PARAM_TEMPLATES: dict[str, str] = {
+    "no_leader": QT_TRANSLATE_NOOP("FindingTexts", "Grid {cell} has no grid leader"),
+    "no_full_time_worker": QT_TRANSLATE_NOOP("FindingTexts",
+                                             "Grid {cell} has no full-time grid worker"),
+    "no_branch": QT_TRANSLATE_NOOP("FindingTexts",
+                                   "Grid {cell} has no Party branch (its own or a joint one)"),
+    "branch_too_small": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Branch {branch} has {members} full Party members, fewer than "
+        "{minimum}; form a joint branch with a neighbouring grid"),
+    "joint_branch_not_adjacent": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Joint branch {branch} covers grids that are not neighbours: {cells}"),
+    "worker_overloaded": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Grid worker {worker} looks after {load} households, more than {limit}"),
+    "duplicate_person": QT_TRANSLATE_NOOP(
+        "FindingTexts", "{worker} ({phone}) is listed {count} times in the roster"),
+    "worker_multiple_communities": QT_TRANSLATE_NOOP(
+        "FindingTexts", "{worker} works in {count} communities: {communities}"),
+    "duplicate_phone": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Phone {phone} is given for {count} people: {names}"),
+    "dedicated_without_unit": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Dedicated grid {cell} names no responsible unit"),
+    "zero_length_edge": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Network line {line} has no length (its points coincide)"),
+    "dangling_end": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Network line {line} ends without meeting another line"),
+    "network_component": QT_TRANSLATE_NOOP(
+        "FindingTexts", "A piece of network of {length} m ({lines} lines) is not joined to "
+        "the main network; {stranded} buildings join it"),
+}
+NOT_STARTED = QT_TRANSLATE_NOOP("FindingTexts", "(no one is assigned to any grid yet)")
+DEAD_ENDS = QT_TRANSLATE_NOOP("FindingTexts", "{count} dead ends in the walking network")
+
+
+def _from_params(finding: Finding) -> str | None:
+    """The message rebuilt from ``finding.params``, or None without a template."""
+    template = PARAM_TEMPLATES.get(finding.kind)
+    if finding.kind == "dangling_end" and "count" in finding.params:
+        template = DEAD_ENDS
+    if template is None or not finding.params:
+        return None
+    try:
+        text = QCoreApplication.translate(CONTEXT, template).format(**finding.params)
+    except (KeyError, IndexError, ValueError):
+        return None  # a translation that lost a field: the English message is better
+    if finding.params.get("started") is False:
+        text += " " + QCoreApplication.translate(CONTEXT, NOT_STARTED)
+    return text
+
+
 def describe(finding: Finding) -> str:
     """The finding's message in the UI language (the original when none is available)."""
+    rebuilt = _from_params(finding)
+    if rebuilt is not None:
+        return rebuilt
     template = TEMPLATES.get(finding.kind)
     if template is None:
         return finding.message

@@ -838,6 +838,67 @@
             <source>Cell %1 has an invalid code</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Grid {cell} has no grid leader</source>
+            <extracomment>Kinds whose finding carries ``params``: the template's ``{name}`` fields are filled from them (roster rules, network health).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid {cell} has no full-time grid worker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid {cell} has no Party branch (its own or a joint one)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Branch {branch} has {members} full Party members, fewer than {minimum}; form a joint branch with a neighbouring grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Joint branch {branch} covers grids that are not neighbours: {cells}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid worker {worker} looks after {load} households, more than {limit}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{worker} ({phone}) is listed {count} times in the roster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{worker} works in {count} communities: {communities}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone {phone} is given for {count} people: {names}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dedicated grid {cell} names no responsible unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Network line {line} has no length (its points coincide)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Network line {line} ends without meeting another line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A piece of network of {length} m ({lines} lines) is not joined to the main network; {stranded} buildings join it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no one is assigned to any grid yet)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} dead ends in the walking network</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>FindingsDock</name>

@@ -838,6 +838,67 @@
             <source>Cell %1 has an invalid code</source>
             <translation>网格 %1 的编码无效</translation>
         </message>
+        <message>
+            <source>Grid {cell} has no grid leader</source>
+            <extracomment>Kinds whose finding carries ``params``: the template's ``{name}`` fields are filled from them (roster rules, network health).</extracomment>
+            <translation>网格 {cell} 没有网格长</translation>
+        </message>
+        <message>
+            <source>Grid {cell} has no full-time grid worker</source>
+            <translation>网格 {cell} 没有专职网格员</translation>
+        </message>
+        <message>
+            <source>Grid {cell} has no Party branch (its own or a joint one)</source>
+            <translation>网格 {cell} 没有党支部（本网格支部或联合党支部）</translation>
+        </message>
+        <message>
+            <source>Branch {branch} has {members} full Party members, fewer than {minimum}; form a joint branch with a neighbouring grid</source>
+            <translation>党支部 {branch} 只有 {members} 名正式党员，少于 {minimum} 名；请与相邻网格组建联合党支部</translation>
+        </message>
+        <message>
+            <source>Joint branch {branch} covers grids that are not neighbours: {cells}</source>
+            <translation>联合党支部 {branch} 覆盖的网格互不相邻：{cells}</translation>
+        </message>
+        <message>
+            <source>Grid worker {worker} looks after {load} households, more than {limit}</source>
+            <translation>网格员 {worker} 负责 {load} 户，超过 {limit} 户</translation>
+        </message>
+        <message>
+            <source>{worker} ({phone}) is listed {count} times in the roster</source>
+            <translation>{worker}（{phone}）在花名册中出现 {count} 次</translation>
+        </message>
+        <message>
+            <source>{worker} works in {count} communities: {communities}</source>
+            <translation>{worker} 在 {count} 个社区任职：{communities}</translation>
+        </message>
+        <message>
+            <source>Phone {phone} is given for {count} people: {names}</source>
+            <translation>电话 {phone} 登记给了 {count} 人：{names}</translation>
+        </message>
+        <message>
+            <source>Dedicated grid {cell} names no responsible unit</source>
+            <translation>专属网格 {cell} 未填写责任单位</translation>
+        </message>
+        <message>
+            <source>Network line {line} has no length (its points coincide)</source>
+            <translation>路网线段 {line} 长度为零（端点重合）</translation>
+        </message>
+        <message>
+            <source>Network line {line} ends without meeting another line</source>
+            <translation>路网线段 {line} 为断头路（未与其他线段相连）</translation>
+        </message>
+        <message>
+            <source>A piece of network of {length} m ({lines} lines) is not joined to the main network; {stranded} buildings join it</source>
+            <translation>一段长 {length} 米（{lines} 条线段）的路网未与主路网连通；有 {stranded} 栋楼接入该段</translation>
+        </message>
+        <message>
+            <source>(no one is assigned to any grid yet)</source>
+            <translation>（尚未向任何网格分配人员）</translation>
+        </message>
+        <message>
+            <source>{count} dead ends in the walking network</source>
+            <translation>步行路网中有 {count} 处断头路</translation>
+        </message>
     </context>
     <context>
         <name>FindingsDock</name>
