@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
 
 from gridplanner.errors import GridPlannerError
-from gridplanner.io.importing import COORDS_CHOICES, IMPORT_KINDS, ImportOptions
+from gridplanner.io.importing import COORDS_CHOICES, IMPORT_KINDS, ImportOptions, ImportReport
 from gridplanner.io.readers import field_names, list_layers
 from gridplanner.qt.retranslate import Retranslatable
 
@@ -229,3 +230,27 @@ class ImportDialog(Retranslatable, QDialog):
         if self.kind_combo.currentData() == "network":
             options.extra["node_crossings"] = self.crossings_check.isChecked()
         return self.kind_combo.currentData(), Path(self.path_edit.text().strip()), options
+
+
+def report_summary(report: ImportReport) -> str:
+    """One line in the UI language: what was imported, and what needs a look."""
+    what = _tr(KIND_TITLES.get(report.kind, report.kind))
+    text = _tr("Imported %1 × %2 from %3").replace("%1", str(report.added)) \
+        .replace("%2", what).replace("%3", Path(report.file).name)
+    notes = [(len(report.repaired), _tr("%1 repaired")), (len(report.skipped), _tr("%1 skipped")),
+             (len(report.warnings), _tr("%1 notes"))]
+    extra = [label.replace("%1", str(n)) for n, label in notes if n]
+    return text + ("; " + ", ".join(extra) if extra else "")
+
+
+def show_import_report(parent: QWidget, report: ImportReport) -> None:
+    """The summary, and when anything was repaired, skipped or guessed, the
+    list (by feature id) in a box the user can read and copy."""
+    if not (report.repaired or report.skipped or report.warnings):
+        return
+    box = QMessageBox(QMessageBox.Icon.Information, _tr("Import report"),
+                      report_summary(report), QMessageBox.StandardButton.Ok, parent)
+    box.setInformativeText(_tr("Open the details for every feature that was repaired, "
+                               "skipped or estimated."))
+    box.setDetailedText("\n".join(report.lines()))
+    box.exec()

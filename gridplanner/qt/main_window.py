@@ -32,6 +32,7 @@ from gridplanner.qt.attribute_dock import AttributeDock
 from gridplanner.qt.canvas import MapCanvas
 from gridplanner.qt.commands import ImportCommand, SettingsCommand
 from gridplanner.qt.identify import IdentifyDock
+from gridplanner.qt.import_dialog import report_summary, show_import_report
 from gridplanner.qt.layers_dock import LayersDock
 from gridplanner.qt.map_tools import IdentifyTool, PanTool, SelectTool, ZoomTool
 from gridplanner.qt.retranslate import Retranslatable
@@ -260,8 +261,13 @@ class MainWindow(Retranslatable, QMainWindow):
         self.undo_stack.push(command)
         if was_empty:
             self.canvas.zoom_to_full()
-        self.statusBar().showMessage("; ".join(command.report.lines()[:3]), 10000)
+        self.statusBar().showMessage(report_summary(command.report), 15000)
+        self.show_report(command.report)
         return command.report
+
+    def show_report(self, report: ImportReport) -> None:
+        """Show what an import repaired or skipped (tests replace this)."""
+        show_import_report(self, report)
 
     def _remember(self, path: str | Path) -> None:
         if self.store is not None:

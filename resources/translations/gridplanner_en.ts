@@ -1420,6 +1420,30 @@
             <source>Choose a file to import</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Import report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the details for every feature that was repaired, skipped or estimated.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 repaired</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 skipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Imported %1 × %2 from %3</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>LanguageMenu</name>

@@ -1420,6 +1420,30 @@
             <source>Choose a file to import</source>
             <translation>选择要导入的文件</translation>
         </message>
+        <message>
+            <source>Import report</source>
+            <translation>导入报告</translation>
+        </message>
+        <message>
+            <source>Open the details for every feature that was repaired, skipped or estimated.</source>
+            <translation>展开详细信息，可查看每个被修复、跳过或估算的要素。</translation>
+        </message>
+        <message>
+            <source>%1 repaired</source>
+            <translation>修复 %1 处</translation>
+        </message>
+        <message>
+            <source>%1 skipped</source>
+            <translation>跳过 %1 个</translation>
+        </message>
+        <message>
+            <source>%1 notes</source>
+            <translation>说明 %1 条</translation>
+        </message>
+        <message>
+            <source>Imported %1 × %2 from %3</source>
+            <translation>已从 %3 导入 %1 个%2</translation>
+        </message>
     </context>
     <context>
         <name>LanguageMenu</name>

@@ -25,6 +25,8 @@ def main_window(qtbot, grid_plan):
     window.errors = []
     window.answers = []
     window.show_error = lambda title, message: window.errors.append((title, message))
+    window.reports = []
+    window.show_report = window.reports.append
     window.ask_save_changes = lambda: window.answers.pop(0) if window.answers else "discard"
     window.ask_save_path = lambda: None
     window.resize(1100, 750)

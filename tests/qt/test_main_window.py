@@ -206,3 +206,28 @@ def test_identify_shows_translated_field_titles(main_window, grid_plan):
     titles = {top.child(i).toolTip(0): top.child(i).text(0) for i in range(top.childCount())}
     assert titles["households_estimated"] == column_title("households_estimated")
     assert titles["households_estimated"] != "households_estimated"
+
+
+def test_an_import_with_repairs_reports_them_in_the_ui_language(main_window, tmp_path, qapp):
+    import json as _json
+
+    from gridplanner.qt import i18n
+    from gridplanner.qt.import_dialog import report_summary
+
+    bowtie = [[[116.30, 39.90], [116.31, 39.91], [116.31, 39.90], [116.30, 39.91],
+               [116.30, 39.90]]]
+    path = tmp_path / "楼栋.geojson"
+    path.write_text(_json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": 5, "properties": {"户数": 30},
+         "geometry": {"type": "Polygon", "coordinates": bowtie}}]}), encoding="utf-8")
+    from gridplanner.model import Plan
+
+    main_window.set_plan(Plan())
+    report = main_window.import_data("buildings", path)
+    assert main_window.reports == [report] and report.repaired
+    i18n.switch_language(qapp, "zh_CN")
+    try:
+        text = report_summary(report)
+    finally:
+        i18n.switch_language(qapp, "en")
+    assert text.startswith("已从 楼栋.geojson 导入 1 个") and "修复 1 处" in text
