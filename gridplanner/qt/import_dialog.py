@@ -240,7 +240,9 @@ def report_summary(report: ImportReport) -> str:
     notes = [(len(report.repaired), _tr("%1 repaired")), (len(report.skipped), _tr("%1 skipped")),
              (len(report.warnings), _tr("%1 notes"))]
     extra = [label.replace("%1", str(n)) for n, label in notes if n]
-    return text + ("; " + ", ".join(extra) if extra else "")
+    if not extra:
+        return text
+    return text + _tr("; ") + _tr(", ").join(extra)  # Chinese punctuation in Chinese
 
 
 def show_import_report(parent: QWidget, report: ImportReport) -> None:

@@ -1441,6 +1441,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>; </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Imported %1 × %2 from %3</source>
             <translation type="unfinished" />
         </message>

@@ -1441,6 +1441,14 @@
             <translation>说明 %1 条</translation>
         </message>
         <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
             <source>Imported %1 × %2 from %3</source>
             <translation>已从 %3 导入 %1 个%2</translation>
         </message>

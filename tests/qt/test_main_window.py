@@ -230,4 +230,4 @@ def test_an_import_with_repairs_reports_them_in_the_ui_language(main_window, tmp
         text = report_summary(report)
     finally:
         i18n.switch_language(qapp, "en")
-    assert text.startswith("已从 楼栋.geojson 导入 1 个") and "修复 1 处" in text
+    assert text.startswith("已从 楼栋.geojson 导入 1 个") and "；修复 1 处" in text
