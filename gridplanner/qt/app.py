@@ -70,3 +70,9 @@ def run_app(plan_path: str | None) -> int:
                               QCoreApplication.translate("MainWindow", "%1: no such file")
                               .replace("%1", plan_path))
     return int(app.exec())
+
+
+def main() -> int:
+    """``gridplanner-gui [PLAN]``: the window alone (no console window on Windows)."""
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    return run_app(args[0] if args else None)
