@@ -125,14 +125,25 @@ class CoverageFeature(CentreEditing, CoverageViewsMixin, QObject):
         w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings)
         w.tabifyDockWidget(w.attribute_dock, self.findings)
-        right = [d for d in w.findChildren(QDockWidget) if d is not self.dock
-                 and w.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea
-                 and not d.isHidden()]
-        if right:  # share the full height of the right side with the first dock there
-            w.tabifyDockWidget(right[0], self.dock)
-            right[0].raise_()
         self.findings.hide()
         self.dock.hide()
+        # Tabified with the right side's first dock when first shown: a tab group
+        # made while the window is still being built leaves a stale tab bar behind
+        # after the window's first resize (seen with Qt 6.11).
+        self._placed = False
+        self.dock.visibilityChanged.connect(self._place_dock)
+
+    def _place_dock(self, visible: bool) -> None:
+        if not visible or self._placed:
+            return
+        self._placed = True
+        w = self.window
+        right = [d for d in w.findChildren(QDockWidget) if d is not self.dock
+                 and w.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea
+                 and not d.isHidden() and not d.isFloating()]
+        if right:  # share the full height of the right side with the first dock there
+            w.tabifyDockWidget(right[0], self.dock)
+            self.dock.raise_()
 
     def _connect(self) -> None:
         t = self.tools
