@@ -414,3 +414,40 @@ def test_per_service_rows_follow_a_drag_and_match_after_release(qtbot, main_wind
         full = feature.table.service_distances[s]
         within = full <= limit
         np.testing.assert_allclose(live[s][within], full[within], atol=1e-6)
+
+
+STARTUP = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtWidgets import QTabBar
+from factories import street_grid_plan
+from gridplanner.qt.app import create_app
+from gridplanner.qt.main_window import MainWindow
+app = create_app()
+window = MainWindow(street_grid_plan())   # built at its default size,
+window.resize(1366, 740)                  # resized before it is first shown,
+window.show()                             # as `gridplanner gui` does on a laptop
+window.features["coverage_feature"].action_compute()
+for _ in range(60):
+    app.processEvents()
+groups = [tuple(b.tabText(i) for i in range(b.count())) for b in window.findChildren(QTabBar)
+          if b.isVisible() and b.parent() is window]
+print(len(groups) - len(set(groups)))
+"""
+
+
+def test_showing_the_coverage_dock_leaves_no_stale_tab_bar(tmp_path):
+    """The window's start-up run in a process of its own (pytest's event loop
+    hides the bug): each dock group must show exactly one tab bar."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tests = str(Path(__file__).resolve().parent.parent)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               GRIDPLANNER_SETTINGS=str(tmp_path / "s.ini"),
+               GRIDPLANNER_RECOVERY_DIR=str(tmp_path / "recovery"))
+    out = subprocess.run([sys.executable, "-c", STARTUP, tests], env=env, capture_output=True,
+                         text=True, timeout=120, check=True).stdout.strip().splitlines()
+    assert out[-1] == "0"  # no group shows a second, stale tab bar
