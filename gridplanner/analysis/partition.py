@@ -65,7 +65,8 @@ class PartitionResult:
 
 # -- one community -----------------------------------------------------------------
 def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.ndarray,
-                   low: float, high: float, seed: int = 0
+                   low: float, high: float, seed: int = 0,
+                   cancelled: Callable[[], bool] | None = None
                    ) -> tuple[list[shapely.Geometry], list[str]]:
     """Cells (outlines) of one community area, and messages about what missed the range.
 
@@ -85,6 +86,7 @@ def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.nd
     blocks = list(range(len(atoms)))
     best = None
     for split_at in _split_levels(atoms, b, low, high):
+        _check_cancelled(cancelled)
         if total > high:  # each level cuts the previous level's atoms further
             atoms, blocks = split_heavy_atoms(atoms, b, split_at, blocks)
         attempt = _attempt(name, atoms, blocks, b, low, high, seed, total)
@@ -93,6 +95,7 @@ def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.nd
         if attempt[0] == 0 or total <= high:
             break
     else:  # still out of range on the finest atoms: try harder there
+        _check_cancelled(cancelled)
         attempt = _attempt(name, atoms, blocks, b, low, high, seed, total, restarts=10)
         if best is None or attempt[0] < best[0]:
             best = attempt
@@ -102,6 +105,13 @@ def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.nd
     cells = [drop_specks(shapely.union_all(arr[labels == r], grid_size=GRID))
              for r in range(int(labels.max()) + 1 if len(labels) else 0) if (labels == r).any()]
     return keep_buildings_whole(cells, area, b), problems + notes
+
+
+def _check_cancelled(cancelled: Callable[[], bool] | None) -> None:
+    """Stop between steps when the user cancelled (each step is one attempt at
+    a community's partition, so a large community stops within seconds)."""
+    if cancelled is not None and cancelled():
+        raise AnalysisError("cell generation was cancelled")
 
 
 def _split_levels(base: list[shapely.Polygon], b: Buildings, low: float, high: float
@@ -283,8 +293,7 @@ def generate_cells(plan: Plan, method: str = "balanced", size: float | None = No
     problems: list[str] = []
     everyone = plan_buildings(plan) if method == "balanced" else None
     for done, (_, comm) in enumerate(comms.iterrows()):
-        if cancelled is not None and cancelled():
-            raise AnalysisError("cell generation was cancelled")
+        _check_cancelled(cancelled)
         name = str(comm["name"])
         area = shapely.set_precision(shapely.make_valid(comm.geometry), GRID)
         if not taken.is_empty:
@@ -295,7 +304,7 @@ def generate_cells(plan: Plan, method: str = "balanced", size: float | None = No
         if method == "balanced":
             assert everyone is not None, "built above for the balanced method"
             b = buildings_within(everyone, area)
-            outlines, probs = partition_area(name, area, b, lines, low, high, seed)
+            outlines, probs = partition_area(name, area, b, lines, low, high, seed, cancelled)
             problems.extend(probs)
         else:
             assert size is not None, "checked above for square and hex cells"

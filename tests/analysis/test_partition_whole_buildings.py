@@ -57,3 +57,22 @@ def test_a_footprint_overlapping_another_cells_building_is_left_in_place():
     new_west, new_east = keep_buildings_whole([west, east], area, b)
     # moving the first footprint east would drag part of the second one with it
     assert new_west.equals(west) and new_east.equals(east)
+
+
+def test_cancel_stops_inside_a_single_large_community():
+    import pytest
+
+    from gridplanner.errors import AnalysisError
+
+    plan = street_grid_plan(nx=8, ny=6, per_block=4, households=(60, 90))
+    plan.boundaries.remove([2, 3])  # one community over everything
+    plan.boundaries.set_attributes(1, {"level": "community", "name": "大社区"})
+    calls = []
+
+    def cancelled():
+        calls.append(1)
+        return len(calls) > 1  # the user presses Cancel once work has started
+
+    with pytest.raises(AnalysisError, match="cancelled"):
+        generate_cells(plan, "balanced", low=300, high=500, cancelled=cancelled)
+    assert len(calls) == 2  # stopped inside the community, not after it
