@@ -144,6 +144,8 @@ class CoverageFeature(CentreEditing, CoverageViewsMixin, QObject):
         if right:  # share the full height of the right side with the first dock there
             w.tabifyDockWidget(right[0], self.dock)
             self.dock.raise_()
+        # the tallies table needs the room more than the docks below it
+        w.resizeDocks([self.dock], [int(w.height() * 0.6)], Qt.Orientation.Vertical)
 
     def _connect(self) -> None:
         t = self.tools
