@@ -11,6 +11,8 @@ its Qt base class) answers it by calling its own ``retranslateUi()``::
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent
 
 
@@ -21,9 +23,9 @@ class Retranslatable:
     ``changeEvent`` runs first and then hands the event on to Qt's.
     """
 
-    def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
-        """Set every user-visible text in the current language."""
-        raise NotImplementedError
+    #: Every class using the mixin defines it: set each user-visible text in
+    #: the current language (declared here only for type checkers).
+    retranslateUi: Callable[[], None]
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         """Retranslate on ``LanguageChange``; pass every event on to the base."""
