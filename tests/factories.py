@@ -81,3 +81,49 @@ def street_grid_plan(
         crs=CRS,
     ))
     return plan
+
+
+def district_plan(communities: int = 2, staffed: bool = True) -> Plan:
+    """A district for benchmarks: 40×50 blocks, 8,000 buildings and 1,000 grid
+    cells of 1×2 blocks, the blocks split into ``communities`` vertical strips.
+    With ``staffed``, every cell has a leader, a full-time worker (phones set)
+    and a grid Party branch of 3 full members."""
+    import pandas as pd
+
+    nx, ny, block = 40, 50, 100.0
+    plan = street_grid_plan(nx=nx, ny=ny, block=block)
+    x0, y0 = ORIGIN
+    old = plan.boundaries.frame
+    plan.boundaries.remove(list(old.index[old["level"] == "community"]))
+    columns = nx // communities
+    names = [f"第{k + 1}社区" for k in range(communities)]
+    plan.boundaries.add(gpd.GeoDataFrame(
+        {"level": "community", "name": names, "code": [f"{k + 1:03d}" for k in range(communities)],
+         "parent": "示范街道"},
+        geometry=[shapely.box(x0 + k * columns * block, y0, x0 + (k + 1) * columns * block,
+                              y0 + ny * block) for k in range(communities)], crs=CRS))
+    rows, serials = [], [0] * communities
+    for j in range(ny // 2):
+        for i in range(nx):
+            k = i // columns
+            serials[k] += 1
+            rows.append({"code": f"000000001{k + 1:03d}{serials[k]:03d}",
+                         "name": f"{names[k]}第{serials[k]}网格", "community": names[k],
+                         "geometry": shapely.box(x0 + i * block, y0 + 2 * j * block,
+                                                 x0 + (i + 1) * block, y0 + 2 * (j + 1) * block)})
+    fids = plan.cells.add(gpd.GeoDataFrame(rows, geometry="geometry", crs=CRS))
+    if not staffed:
+        return plan
+    workers, branches, links = [], [], []
+    for n, fid in enumerate(fids):
+        for role in ("leader", "full_time"):
+            workers.append({"name": f"员{len(workers)}", "phone": f"139{len(workers):08d}",
+                            "role": role, "community": rows[n]["community"]})
+            links.append((fid, "worker", len(workers)))
+        branches.append({"name": f"{rows[n]['name']}党支部", "secretary": f"书记{n}",
+                         "full_members": 3})
+        links.append((fid, "branch", len(branches)))
+    plan.workers.add(pd.DataFrame(workers, index=pd.RangeIndex(1, len(workers) + 1)))
+    plan.branches.add(pd.DataFrame(branches, index=pd.RangeIndex(1, len(branches) + 1)))
+    plan.assignments.add(pd.DataFrame(links, columns=["cell_fid", "target", "target_fid"]))
+    return plan

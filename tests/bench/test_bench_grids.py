@@ -11,12 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-import geopandas as gpd
 import pytest
 import shapely
-from factories import CRS, ORIGIN, street_grid_plan
+from factories import district_plan
 
-from gridplanner.analysis.codes import assign_codes
 from gridplanner.analysis.partition import generate_cells, replace_cells
 from gridplanner.analysis.tallies import BuildingIndex
 from gridplanner.analysis.validation import validate_cells
@@ -26,23 +24,6 @@ from grid_cases import large_community_plan  # noqa: E402
 
 pytestmark = pytest.mark.bench
 
-NX, NY, BLOCK = 40, 50, 100.0
-
-
-def thousand_cell_plan():
-    """40×50 blocks, 8,000 buildings, 1,000 cells of 1×2 blocks in two communities."""
-    plan = street_grid_plan(nx=NX, ny=NY, block=BLOCK)
-    x0, y0 = ORIGIN
-    rows = []
-    for j in range(NY // 2):
-        for i in range(NX):
-            rows.append({"community": "东风社区" if i < NX // 2 else "西湖社区",
-                         "geometry": shapely.box(x0 + i * BLOCK, y0 + 2 * j * BLOCK,
-                                                 x0 + (i + 1) * BLOCK,
-                                                 y0 + 2 * (j + 1) * BLOCK)})
-    plan.cells.add(gpd.GeoDataFrame(rows, geometry="geometry", crs=CRS))
-    plan.cells.set_column("code", assign_codes(plan))
-    return plan
 
 
 def test_bench_balanced_partition_3000_buildings():
@@ -61,7 +42,7 @@ def test_bench_balanced_partition_3000_buildings():
 
 
 def test_bench_validate_1000_cells():
-    plan = thousand_cell_plan()
+    plan = district_plan(staffed=False)
     validate_cells(plan)  # warm up
     runs, cpus = [], []
     for _ in range(3):
@@ -74,7 +55,7 @@ def test_bench_validate_1000_cells():
 
 
 def test_bench_live_tally_of_a_dragged_cell():
-    plan = thousand_cell_plan()
+    plan = district_plan(staffed=False)
     start = time.perf_counter()
     index = BuildingIndex.from_plan(plan)
     build = time.perf_counter() - start
