@@ -29,6 +29,7 @@ bench: $(STAMP) translations
 lint: $(STAMP)
 	$(BIN)/python -m ruff check gridplanner tests
 	$(BIN)/python -m mypy
+	$(BIN)/lint-imports
 
 samples: $(STAMP)
 	$(BIN)/python sample_maps/build_samples.py

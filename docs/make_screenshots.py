@@ -15,12 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
-    from gridplanner.analysis.assignment import apply_proposal, propose_assignment
-    from gridplanner.analysis.partition import generate_cells, replace_cells
-    from gridplanner.io.project import load_plan
-    from gridplanner.qt import i18n
-    from gridplanner.qt.app import create_app
-    from gridplanner.qt.main_window import MainWindow
+    from gridplanner.analysis.people.assignment import apply_proposal, propose_assignment
+    from gridplanner.analysis.grids.partition import generate_cells, replace_cells
+    from gridplanner.io.plan_file.project import load_plan
+    from gridplanner.qt.shell import i18n
+    from gridplanner.qt.window.app import create_app
+    from gridplanner.qt.window.main_window import MainWindow
 
     app = create_app()
     i18n.switch_language(app, "zh_CN")

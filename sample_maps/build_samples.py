@@ -9,7 +9,7 @@
   (示范街道（虚构示例）); see sample_demo.py.
 
 Both are built through the plan model and saved with
-``gridplanner.io.project.save_plan``. The build is deterministic (fixed
+``gridplanner.io.plan_file.project.save_plan``. The build is deterministic (fixed
 seeds, sorted inputs) and needs no network access.
 """
 
@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from gridplanner.io.project import save_plan  # noqa: E402
+from gridplanner.io.plan_file.project import save_plan  # noqa: E402
 from gridplanner.model import Plan  # noqa: E402
 
 SAMPLES = {

@@ -31,9 +31,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from gridplanner.analysis.whole_buildings import lines_outside_buildings
+from gridplanner.analysis.grids.whole_buildings import lines_outside_buildings
 from gridplanner.io.crs import metric_crs_for
-from gridplanner.io.network_import import node_shared_vertices
+from gridplanner.io.importers.network import node_shared_vertices
 from gridplanner.model import Plan
 
 ATTRIBUTION = "© OpenStreetMap contributors, ODbL 1.0"

@@ -1,10 +1,10 @@
 """The demo sub-district with grid cells, names and an accepted auto-assignment.
 
 ``demo_print_plan()`` loads ``sample_maps/demo_subdistrict.gpkg``, partitions
-every community into balanced cells (:mod:`gridplanner.analysis.partition`),
+every community into balanced cells (:mod:`gridplanner.analysis.grids.partition`),
 names them 北苑社区第一网格 … in code order, ties each to the grid Party branch
 of the same name where the roster has one, and accepts the automatic
-assignment of workers (:mod:`gridplanner.analysis.assignment`). Built once
+assignment of workers (:mod:`gridplanner.analysis.people.assignment`). Built once
 per test session (the partition takes a few seconds).
 """
 
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from gridplanner.analysis.assignment import apply_proposal, propose_assignment
-from gridplanner.analysis.partition import generate_cells, replace_cells
-from gridplanner.io.project import load_plan, save_plan
+from gridplanner.analysis.grids.partition import generate_cells, replace_cells
+from gridplanner.analysis.people.assignment import apply_proposal, propose_assignment
+from gridplanner.io.plan_file.project import load_plan, save_plan
 from gridplanner.model import Plan
 
 DEMO = Path(__file__).resolve().parent.parent / "sample_maps" / "demo_subdistrict.gpkg"

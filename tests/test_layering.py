@@ -47,3 +47,36 @@ def test_lower_layers_do_not_import_upper_ones(sub):
         for f in _files(sub)
     }
     assert {k: v for k, v in bad.items() if v} == {}
+
+
+def test_import_linter_contracts_are_kept(repo_root):
+    """The contracts in pyproject.toml ([tool.importlinter]): the layers, the
+    Qt-free core, and the qt packages (window -> features -> map -> shell,
+    features independent of one another)."""
+    import shutil
+    import subprocess
+    import sys
+
+    exe = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
+    done = subprocess.run([exe, "--no-cache"], cwd=repo_root, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "0 broken" in done.stdout
+
+
+def test_no_module_imports_itself_back():
+    """No import circle between two modules (canvas <-> map tools, main window
+    <-> features, print dialog <-> print feature were the old ones), type-only
+    imports included."""
+    import grimp
+
+    graph = grimp.build_graph("gridplanner", cache_dir=None)
+    circles = set()
+    for module in graph.modules:
+        for imported in graph.find_modules_directly_imported_by(module):
+            if not imported.startswith("gridplanner.") or imported == module:
+                continue
+            chain = graph.find_shortest_chain(importer=imported, imported=module)
+            if chain:
+                circles.add(tuple(sorted((module, imported))))
+    assert sorted(circles) == []

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from gridplanner.cli import main as cli_main
-from gridplanner.io.project import load_plan
+from gridplanner.io.plan_file.project import load_plan
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_maps"
 

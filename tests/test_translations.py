@@ -149,7 +149,7 @@ def test_update_extracts_strings_and_keeps_translations(repo_root, tmp_path):
     assert tr.update(tmp_path) == 0
     after = {(c, s): m.findtext("translation")
              for c, s, m in tr.iter_messages(tr.read_ts(tmp_path / "gridplanner_zh_CN.ts"))}
-    assert ("LanguageMenu", "&Language") in after  # found in gridplanner/qt/i18n.py
+    assert ("LanguageMenu", "&Language") in after  # found in gridplanner/qt/shell/i18n.py
     kept = {k: v for k, v in before.items() if k in after and v}
     assert kept and all(after[k] == v for k, v in kept.items())
     assert (tmp_path / "gridplanner_zh_CN.qm").is_file()

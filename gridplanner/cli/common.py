@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from gridplanner.io.project import load_plan, save_plan
+from gridplanner.io.plan_file.project import load_plan, save_plan
 from gridplanner.model.plan import Plan
 
 

@@ -93,7 +93,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _resolve(plan: Any, args: argparse.Namespace) -> list[float]:
-    from gridplanner.analysis.coverage import centre_services, resolve_levels
+    from gridplanner.analysis.network.coverage import centre_services, resolve_levels
 
     if args.service and args.service not in centre_services(plan):
         offered = ", ".join(centre_services(plan))
@@ -102,7 +102,7 @@ def _resolve(plan: Any, args: argparse.Namespace) -> list[float]:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    from gridplanner.analysis.coverage import buildings_with_coverage, coverage_from_centres
+    from gridplanner.analysis.network.coverage import buildings_with_coverage, coverage_from_centres
 
     plan = open_plan(args.plan)
     if args.speed is not None:
@@ -157,7 +157,7 @@ def write_buildings(frame: Any, path: Path, crs: Any) -> None:
 
 
 def cmd_isochrones(args: argparse.Namespace) -> int:
-    from gridplanner.analysis.isochrones import gap_areas, isochrones
+    from gridplanner.analysis.network.isochrones import gap_areas, isochrones
 
     out = Path(args.out)
     if out.suffix.lower() != ".gpkg":
@@ -187,7 +187,7 @@ def cmd_isochrones(args: argparse.Namespace) -> int:
 
 
 def cmd_network_health(args: argparse.Namespace) -> int:
-    from gridplanner.analysis.network_health import check_network
+    from gridplanner.analysis.network.health import check_network
 
     health = check_network(open_plan(args.plan))
     if args.json:
@@ -205,7 +205,7 @@ def cmd_network_health(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest_sites(args: argparse.Namespace) -> int:
-    from gridplanner.analysis.siting import suggest_sites
+    from gridplanner.analysis.network.siting import suggest_sites
 
     plan = open_plan(args.plan)
     cands = _read_candidates(plan, Path(args.candidates)) if args.candidates else None
@@ -243,7 +243,7 @@ def cmd_suggest_sites(args: argparse.Namespace) -> int:
 def _read_candidates(plan: Any, path: Path) -> np.ndarray:
     import shapely
 
-    from gridplanner.io.readers import read_vector, to_plan_crs
+    from gridplanner.io.importers.readers import read_vector, to_plan_crs
 
     gdf = to_plan_crs(plan, read_vector(path))
     geoms = gdf.geometry.values

@@ -61,7 +61,7 @@ def _positive(text: str) -> float:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from gridplanner.analysis.partition import generate_cells, replace_cells
+    from gridplanner.analysis.grids.partition import generate_cells, replace_cells
 
     plan = open_plan(args.plan)
     size = args.size or (250.0 if args.method != "balanced" else None)
@@ -96,7 +96,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_code(args: argparse.Namespace) -> int:
-    from gridplanner.analysis.codes import assign_codes
+    from gridplanner.analysis.grids.codes import assign_codes
 
     plan = open_plan(args.plan)
     old = plan.cells.frame["code"].astype(str).to_dict()
@@ -113,7 +113,7 @@ def cmd_code(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from gridplanner.analysis.findings import ERROR
-    from gridplanner.analysis.validation import run_checkers
+    from gridplanner.analysis.grids.validation import run_checkers
 
     plan = open_plan(args.plan)
     findings = run_checkers(plan)

@@ -12,7 +12,12 @@ from pathlib import Path
 
 from gridplanner.cli.common import open_plan, print_json, write_plan
 from gridplanner.io.chinese_coords import COORD_SYSTEMS
-from gridplanner.io.importing import IMPORT_KINDS, ImportOptions, ImportReport, importer_for
+from gridplanner.io.importers.registry import (
+    IMPORT_KINDS,
+    ImportOptions,
+    ImportReport,
+    importer_for,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

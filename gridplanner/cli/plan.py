@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from gridplanner.qt.app import run_app
+    from gridplanner.qt.window.app import run_app
 
     return run_app(args.plan)
 

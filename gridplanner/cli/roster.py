@@ -61,7 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 # -- assign ------------------------------------------------------------------------------
 def cmd_assign(args: argparse.Namespace) -> int:
-    from gridplanner.analysis.assignment import apply_proposal, propose_assignment
+    from gridplanner.analysis.people.assignment import apply_proposal, propose_assignment
 
     plan = open_plan(args.plan)
     proposal = propose_assignment(plan)
@@ -129,15 +129,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _export_one(plan: Any, kind: str, path: str, args: argparse.Namespace) -> list[Path]:
     lang = args.lang
     if kind in ("xlsx", "csv"):
-        from gridplanner.io.export_tables import export_csv, export_xlsx
+        from gridplanner.io.exporters.tables import export_csv, export_xlsx
 
         return [(export_xlsx if kind == "xlsx" else export_csv)(plan, path, lang=lang)]
     if kind == "html":
-        from gridplanner.io.export_web import export_html
+        from gridplanner.io.exporters.web import export_html
 
         return [export_html(plan, path, lang=lang, tiles=None if args.no_tiles
                             else "OpenStreetMap")]
-    from gridplanner.io.export_layers import export_geojson, export_gpkg, export_shapefiles
+    from gridplanner.io.exporters.layers import export_geojson, export_gpkg, export_shapefiles
 
     if kind == "gpkg":
         return [export_gpkg(plan, path, lang=lang)]

@@ -1,1 +1,1 @@
-"""The Qt shell: main window, map canvas, tools, docks, dialogs."""
+"""Widgets, in packages that import downward only (checked by import-linter, see pyproject.toml): window (the main window and app, top) -> the features grids, coverage, roster, printing and importing (independent of one another) -> map (canvas, map tools, layer and attribute docks) -> shell (what every part builds on: undo commands, actions, i18n, settings, the feature API). Below qt: render, io, analysis, model."""

@@ -39,7 +39,7 @@ from PySide6.QtGui import (
 
 from gridplanner.errors import ExportError
 from gridplanner.io.atomic import write_atomic
-from gridplanner.io.export_tables import roster_rows
+from gridplanner.io.exporters.tables import roster_rows
 from gridplanner.io.labels import check_lang
 from gridplanner.model.plan import Plan
 from gridplanner.render.decorations import draw_scale_bar

@@ -124,7 +124,7 @@ def compute_coverage(plan: Plan) -> Any | None:
     if len(plan.centres) == 0 or len(plan.buildings) == 0:
         return None
     try:
-        from gridplanner.analysis.coverage import coverage_from_centres
+        from gridplanner.analysis.network.coverage import coverage_from_centres
     except ImportError:
         return None
     try:

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from gridplanner.analysis.roster_rules import roster_by_cell
+from gridplanner.analysis.people.roster_rules import roster_by_cell
 from gridplanner.io.labels import label, level_text
 from gridplanner.model.plan import Plan
 from gridplanner.model.schema import SPATIAL_LAYERS, BoundaryLevel, CellKind

@@ -3,7 +3,7 @@
 Widths and heights are in millimetres so a table measured once lays out the
 same on the PDF and on the preview; text is wrapped inside its column and a
 row is never split between pages. Columns come from the roster export
-(:func:`gridplanner.io.export_tables.roster_rows`), so the printed table
+(:func:`gridplanner.io.exporters.tables.roster_rows`), so the printed table
 holds what the Excel sheet holds.
 """
 
@@ -15,7 +15,7 @@ import pandas as pd
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPaintDevice, QPainter, QPen
 
-from gridplanner.io.export_tables import header_labels
+from gridplanner.io.exporters.tables import header_labels
 from gridplanner.render.fonts import label_font
 
 #: (column, relative width, right-aligned)

@@ -27,8 +27,8 @@ def _ms(start: float) -> float:
 def test_bench_attribute_edit(qtbot):
     from PySide6.QtGui import QUndoStack
 
-    from gridplanner.qt.attribute_dock import AttributeDock
-    from gridplanner.qt.canvas import MapCanvas
+    from gridplanner.qt.map.attribute_dock import AttributeDock
+    from gridplanner.qt.map.canvas import MapCanvas
 
     plan = synthetic_plan(100_000)
     canvas = MapCanvas()

@@ -41,8 +41,8 @@ def _frames(canvas, step, count: int = 30) -> float:
 
 
 def test_bench_canvas(qtbot, tmp_path):
-    from gridplanner.io.project import load_plan, save_plan
-    from gridplanner.qt.canvas import MapCanvas
+    from gridplanner.io.plan_file.project import load_plan, save_plan
+    from gridplanner.qt.map.canvas import MapCanvas
 
     figures: dict[str, float] = {}
     start = time.perf_counter()

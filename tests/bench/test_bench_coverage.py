@@ -76,17 +76,17 @@ def run(size: str, seed: int = 0) -> dict:
     from scipy.sparse import csgraph
     from synthetic_city import SIZES, synthetic_city
 
-    from gridplanner.analysis.coverage import coverage_from_centres
-    from gridplanner.analysis.coverage_session import CoverageSession
-    from gridplanner.analysis.isochrones import isochrones, local_reach
-    from gridplanner.analysis.network import build_walk_graph
-    from gridplanner.analysis.siting import suggest_sites
-    from gridplanner.analysis.snapping import anchor_points, join_points, walking_distances
+    from gridplanner.analysis.network.coverage import coverage_from_centres
+    from gridplanner.analysis.network.coverage_session import CoverageSession
+    from gridplanner.analysis.network.graph import build_walk_graph
+    from gridplanner.analysis.network.isochrones import isochrones, local_reach
+    from gridplanner.analysis.network.joining import anchor_points, join_points, walking_distances
+    from gridplanner.analysis.network.siting import suggest_sites
 
     r: dict = {"size": size}
     plan = _timed("generate_s", r, synthetic_city, SIZES[size], seed)
     graph = _timed("graph_build_s", r, build_walk_graph, plan.network.frame)
-    from gridplanner.analysis import network as netmod
+    from gridplanner.analysis.network.graph import graph as netmod
 
     netmod._CACHE[plan] = graph  # the plan's cached graph is the one we timed
     r.update(edges=graph.n_edges, nodes=graph.n_nodes, buildings=len(plan.buildings),

@@ -21,9 +21,9 @@ def _ms(t0: float) -> float:
 
 @pytest.mark.parametrize("edges", [100_000, 500_000])
 def test_bench_coverage_drag(qtbot, edges, tmp_path, monkeypatch):
-    from gridplanner.analysis.coverage import coverage_from_centres
-    from gridplanner.qt.analysis_worker import wait_for_workers
-    from gridplanner.qt.main_window import MainWindow
+    from gridplanner.analysis.network.coverage import coverage_from_centres
+    from gridplanner.qt.shell.analysis_worker import wait_for_workers
+    from gridplanner.qt.window.main_window import MainWindow
 
     monkeypatch.setenv("GRIDPLANNER_SETTINGS", str(tmp_path / "s.ini"))
     plan = synthetic_city(edges, buildings_per_edge=0.2)
@@ -31,7 +31,7 @@ def test_bench_coverage_drag(qtbot, edges, tmp_path, monkeypatch):
     window.resize(1400, 900)
     qtbot.addWidget(window)
     window.show()
-    f = window.features["coverage_feature"]
+    f = window.features["coverage"]
     t0 = time.perf_counter()
     result = coverage_from_centres(plan, list(plan.settings.levels_m))
     full = _ms(t0)

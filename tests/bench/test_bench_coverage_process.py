@@ -34,7 +34,7 @@ def _timed(cmd: list[str]) -> float:
 def test_coverage_process_against_networkx(tmp_path):
     from synthetic_city import SIZES, synthetic_city
 
-    from gridplanner.io.project import save_plan
+    from gridplanner.io.plan_file.project import save_plan
 
     plan_file = tmp_path / "city100k.gpkg"
     save_plan(synthetic_city(SIZES["100k"]), plan_file)

@@ -12,9 +12,9 @@ import time
 import pytest
 from factories import district_plan
 
-from gridplanner.io.export_layers import export_gpkg
-from gridplanner.io.export_tables import export_csv, export_xlsx
-from gridplanner.io.export_web import export_html
+from gridplanner.io.exporters.layers import export_gpkg
+from gridplanner.io.exporters.tables import export_csv, export_xlsx
+from gridplanner.io.exporters.web import export_html
 
 pytestmark = pytest.mark.bench
 

@@ -13,10 +13,10 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from gridplanner.analysis.cell_edit import move_vertex, snap_point
-from gridplanner.analysis.tallies import BuildingIndex
+from gridplanner.analysis.grids.editing import move_vertex, snap_point
+from gridplanner.analysis.grids.tallies import BuildingIndex
 from gridplanner.model import Plan
-from gridplanner.qt.tallies_dock import tally_table
+from gridplanner.qt.grids.tallies_dock import tally_table
 
 CRS = "EPSG:32650"
 

@@ -15,11 +15,11 @@ import pytest
 import shapely
 from factories import district_plan
 
-from gridplanner.analysis.partition import generate_cells, replace_cells
-from gridplanner.analysis.tallies import BuildingIndex
-from gridplanner.analysis.validation import validate_cells
+from gridplanner.analysis.grids.partition import generate_cells, replace_cells
+from gridplanner.analysis.grids.tallies import BuildingIndex
+from gridplanner.analysis.grids.validation import validate_cells
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "analysis"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from grid_cases import large_community_plan  # noqa: E402
 
 pytestmark = pytest.mark.bench

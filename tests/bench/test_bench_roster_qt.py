@@ -58,9 +58,9 @@ def _ms(started: float) -> float:
 
 
 def test_bench_roster_dock_and_panel(qtbot):
-    from gridplanner.qt.cell_panel import CellPanel
-    from gridplanner.qt.roster_commands import EditRowCommand, drop_on_cell
-    from gridplanner.qt.roster_dock import RosterDock
+    from gridplanner.qt.roster.cell_panel import CellPanel
+    from gridplanner.qt.roster.commands import EditRowCommand, drop_on_cell
+    from gridplanner.qt.roster.dock import RosterDock
 
     plan, stack = district_plan(), QUndoStack()
     dock, panel = RosterDock(), CellPanel()

@@ -9,7 +9,7 @@ import pyogrio
 import pytest
 
 from gridplanner.cli import main
-from gridplanner.io.project import save_plan
+from gridplanner.io.plan_file.project import save_plan
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from factories_roster import roster_plan
 from gridplanner.cli import main
 from gridplanner.cli import roster as roster_cli
 from gridplanner.errors import NotSupportedYetError
-from gridplanner.io.project import save_plan
+from gridplanner.io.plan_file.project import save_plan
 
 
 @pytest.fixture(scope="module")

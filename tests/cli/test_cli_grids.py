@@ -7,11 +7,11 @@ import json
 import pytest
 import shapely
 
-from gridplanner.analysis import validation
+from gridplanner.analysis.grids import validation
 from gridplanner.cli import main
-from gridplanner.io.project import load_plan, save_plan
+from gridplanner.io.plan_file.project import load_plan, save_plan
 
-GRID_ONLY = ["gridplanner.analysis.validation:validate_cells"]
+GRID_ONLY = ["gridplanner.analysis.grids.validation:validate_cells"]
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 import shapely
 
 from gridplanner.cli import main
-from gridplanner.io import importing
+from gridplanner.io.importers import registry as importing
 
 LON, LAT = 116.30, 39.90
 

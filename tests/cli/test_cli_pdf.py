@@ -14,7 +14,7 @@ import pytest
 from factories_print import demo_print_file
 
 from gridplanner.cli import main
-from gridplanner.io.project import load_plan
+from gridplanner.io.plan_file.project import load_plan
 
 
 def _tool(name: str) -> str:

@@ -8,7 +8,7 @@ import pytest
 from factories_roster import roster_plan, unassigned_plan
 
 from gridplanner.cli import main
-from gridplanner.io.project import load_plan, save_plan
+from gridplanner.io.plan_file.project import load_plan, save_plan
 
 
 @pytest.fixture

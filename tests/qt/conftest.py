@@ -5,13 +5,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path, monkeypatch):
-    """Recent files and the language go to a throwaway INI file, not the user's."""
-    monkeypatch.setenv("GRIDPLANNER_SETTINGS", str(tmp_path / "settings.ini"))
-    monkeypatch.setenv("GRIDPLANNER_RECOVERY_DIR", str(tmp_path / "recovery"))
-
-
 @pytest.fixture
 def main_window(qtbot, grid_plan):
     """The window showing the street-grid plan; dialogs are replaced by recorders.
@@ -19,7 +12,7 @@ def main_window(qtbot, grid_plan):
     ``window.errors`` collects (title, message) of errors that would have been
     shown; ``window.answers`` is the queue of answers to "save changes?".
     """
-    from gridplanner.qt.main_window import MainWindow
+    from gridplanner.qt.window.main_window import MainWindow
 
     window = MainWindow(grid_plan)
     window.errors = []

@@ -12,10 +12,10 @@ def roster_window_fixture(qtbot, monkeypatch):
     Only the roster feature is installed (other features are other tests'
     business); errors that would be shown are collected in ``window.errors``.
     """
-    import gridplanner.qt.features as features
-    from gridplanner.qt.main_window import MainWindow
+    import gridplanner.qt.window.feature_registry as features
+    from gridplanner.qt.window.main_window import MainWindow
 
-    monkeypatch.setattr(features, "FEATURES", ("gridplanner.qt.roster_feature:RosterFeature",))
+    monkeypatch.setattr(features, "FEATURES", {"roster": "gridplanner.qt.roster.feature:RosterFeature"})
     windows = []
 
     def make(plan):
@@ -37,4 +37,4 @@ def roster_window_fixture(qtbot, monkeypatch):
 
 
 def roster_feature(window):
-    return window.features["roster_feature"]
+    return window.features["roster"]

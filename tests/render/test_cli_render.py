@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QImage
 
 from gridplanner.cli import main
-from gridplanner.io.project import save_plan
+from gridplanner.io.plan_file.project import save_plan
 
 
 def test_render_writes_png_of_requested_size(grid_plan, tmp_path, capsys):

@@ -1,0 +1,1 @@
+"""Grid cells: regular tiling, the balanced partition (atoms, regionalisation, whole buildings), cell editing and painting geometry, grid codes, household tallies and the grid rules of validation. Qt-free; imports gridplanner.model, gridplanner.errors and analysis.findings only."""

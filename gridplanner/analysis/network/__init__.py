@@ -1,0 +1,1 @@
+"""The walking network and what is measured along it: the graph (CSR arrays), joining buildings and centres to edges, coverage and its live sessions, isochrones, site suggestion and network health. Qt-free; imports gridplanner.model, gridplanner.errors and analysis.findings only."""

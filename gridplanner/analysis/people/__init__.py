@@ -1,0 +1,1 @@
+"""The people on the grid: worker and Party-branch assignment (auto-assign proposals), roster edits and the roster rules. Qt-free; imports gridplanner.model, analysis.findings and analysis.grids (tallies) only."""

@@ -1,0 +1,1 @@
+"""Everything that leaves a plan: GIS layers (GeoPackage, Shapefile, GeoJSON), tables (xlsx, csv) and the folium web map, all written through io.atomic. Qt-free; may import gridplanner.analysis for the figures it exports."""

@@ -1,0 +1,1 @@
+"""Everything that brings outside data into a plan: format readers (Shapefile with GBK text, GeoJSON, GeoPackage, KML/KMZ, OSM), geometry repair, household estimates, and one importer per kind (boundaries, buildings, network, centres, roster) committed through one registry step. Qt-free; imports gridplanner.model and io's coordinate modules."""

@@ -1,0 +1,1 @@
+"""The coverage feature: centres (placing, dragging, attributes), the coverage dock and map overlay, isochrones, network health and site suggestion. Imports qt.shell, qt.map, render and the core; no other feature."""

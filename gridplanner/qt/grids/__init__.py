@@ -1,0 +1,1 @@
+"""The grids feature: drawing, splitting, vertex editing and painting tools for cells, generate and validate dialogs, grid undo commands, the tallies dock. Imports qt.shell, qt.map, render and the core; no other feature."""

@@ -1,0 +1,1 @@
+"""The map and its direct companions: the canvas and its selection, the generic map tools (pan, zoom, select, identify, rubber band), snapping feedback, the layers dock, the attribute table and identify dock. Imports qt.shell, render and the core; never a feature or qt.window."""

@@ -1,0 +1,1 @@
+"""The printing and export feature: the print dialog and printer output for grid maps (PDF) and the export dialog for GIS layers, tables and the web map. Imports qt.shell, qt.map, render and the core; no other feature."""

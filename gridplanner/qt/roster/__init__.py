@@ -1,0 +1,1 @@
+"""The roster feature: workers and Party branches, their dock and table model, paste and import from spreadsheets, drag-and-drop onto cells, the cell panel and auto-assign. Imports qt.shell, qt.map and the core; no other feature."""

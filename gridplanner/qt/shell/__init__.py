@@ -1,0 +1,1 @@
+"""What every part of the window builds on: undo-command infrastructure, action declarations, the feature API (follow_plan, join_tool_group, the FeatureHost protocol), i18n and retranslation, settings storage, the findings dock, the background analysis worker and small dialog parts. Imports Qt, render and the Qt-free core; never qt.map, a feature or qt.window."""

@@ -1,0 +1,1 @@
+"""The main window and the application: menus, status bar, open/save, the plan settings dialog, crash recovery, and the list of features installed into the window. The top of qt: may import every other qt package."""

@@ -1,0 +1,150 @@
+"""Crash recovery: nothing the user drew is lost when the app or the machine dies.
+
+While the plan has unsaved changes, a copy is written (atomically, like
+every save) to a recovery file a short while after the last edit, so a
+long drag or a paint stroke is never interrupted. Saving the plan removes
+the copy. When a plan is opened and a recovery copy newer than the file
+exists, the user is asked whether to restore it; the restored plan shows
+as unsaved until they save it.
+
+Recovery files live in the user's application-data folder
+(``$GRIDPLANNER_RECOVERY_DIR`` overrides it), one per plan file, named
+after the plan and a hash of its full path; a plan never saved is
+"untitled".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, QObject, QStandardPaths, QTimer
+from PySide6.QtWidgets import QMessageBox
+from shiboken6 import isValid
+
+from gridplanner.errors import GridPlannerError
+from gridplanner.io.plan_file.project import load_plan, save_plan
+
+if TYPE_CHECKING:
+    from gridplanner.model.plan import Plan
+    from gridplanner.qt.shell.features import FeatureHost
+
+ENV_VAR = "GRIDPLANNER_RECOVERY_DIR"
+#: milliseconds of quiet after the last edit before the copy is written
+DELAY_MS = 20_000
+
+
+def recovery_dir() -> Path:
+    """Where recovery copies are kept (created on first use)."""
+    override = os.environ.get(ENV_VAR)
+    base = Path(override) if override else Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation)) / "recovery"
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
+def recovery_path(plan_path: Path | None) -> Path:
+    """The recovery copy of the plan saved at ``plan_path`` (None: never saved)."""
+    if plan_path is None:
+        return recovery_dir() / "untitled.recovery.gpkg"
+    digest = hashlib.sha1(str(Path(plan_path).resolve()).encode("utf-8")).hexdigest()[:10]
+    return recovery_dir() / f"{Path(plan_path).stem}-{digest}.recovery.gpkg"
+
+
+class AutosaveFeature(QObject):
+    """Writes recovery copies of the window's plan and offers them back."""
+
+    def __init__(self, window: FeatureHost):
+        super().__init__(window)
+        self.window = window
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DELAY_MS)
+        self.timer.timeout.connect(self.write_recovery)
+        self._restoring = False
+        self.written: set[Path] = set()  # copies this window wrote and still owns
+        window.undo_stack.indexChanged.connect(self._edited)
+        window.undo_stack.cleanChanged.connect(self._clean_changed)
+        window.planChanged.connect(self._plan_shown)
+        window.changesDiscarded.connect(self.discard_recovery)  # the user chose to drop them
+
+    # -- writing --------------------------------------------------------------
+    def _alive(self) -> bool:
+        # the undo stack is torn down before this feature when the window closes
+        return isValid(self.window) and isValid(self.window.undo_stack)
+
+    def _edited(self, _index: int) -> None:
+        if self._alive() and not self.window.undo_stack.isClean():
+            self.timer.start()  # restarts: the copy waits for a quiet moment
+
+    def write_recovery(self) -> Path | None:
+        """Write the recovery copy now (when there is anything unsaved)."""
+        self.timer.stop()
+        if not self._alive() or self.window.undo_stack.isClean():
+            return None
+        target = recovery_path(self.window.path)
+        try:
+            save_plan(self.window.plan, target)
+        except (GridPlannerError, OSError) as exc:
+            self.window.statusBar().showMessage(
+                self.tr("Could not write the recovery copy: %1").replace("%1", str(exc)), 8000)
+            return None
+        self.written.add(target)
+        return target
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean and self._alive():
+            self.timer.stop()
+            self.discard_recovery()
+
+    def discard_recovery(self) -> None:
+        """Remove the copies this window wrote: the plan they protect is saved."""
+        for path in self.written:
+            path.unlink(missing_ok=True)
+        self.written.clear()
+
+    # -- restoring ------------------------------------------------------------
+    def _plan_shown(self, _plan: Plan) -> None:
+        if self._restoring:
+            return
+        copy = recovery_path(self.window.path)
+        if not copy.exists():
+            return
+        original = self.window.path
+        if original is not None and original.exists() and \
+                copy.stat().st_mtime <= original.stat().st_mtime:
+            copy.unlink(missing_ok=True)  # saved after the copy: nothing to recover
+            return
+        if self.ask_restore(copy):
+            self.restore(copy)
+        else:
+            copy.unlink(missing_ok=True)
+
+    def restore(self, copy: Path) -> bool:
+        """Show the recovered plan under the original file name, as unsaved."""
+        try:
+            plan = load_plan(copy)
+        except GridPlannerError as exc:
+            self.window.show_error(self.tr("Cannot restore the recovery copy"), str(exc))
+            return False
+        self._restoring = True
+        try:
+            self.window.set_plan(plan, self.window.path)
+        finally:
+            self._restoring = False
+        self.window.undo_stack.resetClean()  # unsaved until the user saves
+        self.written.add(copy)  # still protects the changes until they are saved
+        self.window.statusBar().showMessage(self.tr("Unsaved changes restored"), 8000)
+        return True
+
+    def ask_restore(self, copy: Path) -> bool:
+        """Ask whether to restore ``copy`` (tests replace this)."""
+        when = QDateTime.fromSecsSinceEpoch(int(copy.stat().st_mtime)).toString(
+            "yyyy-MM-dd HH:mm")
+        answer = QMessageBox.question(
+            self.window, self.tr("Unsaved changes found"),
+            self.tr("gridplanner closed without saving this plan. A copy of the unsaved "
+                    "changes from %1 was kept. Restore it?").replace("%1", when))
+        return answer == QMessageBox.StandardButton.Yes
