@@ -2964,33 +2964,6 @@ Your plan is still open; save it under a new name to keep your work.</source>
         </message>
     </context>
     <context>
-        <name>commands</name>
-        <message>
-            <source>Change plan settings</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Change the layer order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Replace %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Import %1 from %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Edit %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Change the style of %1</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>CoverageOverlay</name>
         <message>
             <source>Straight-line distance — no network loaded</source>
@@ -3030,6 +3003,33 @@ Your plan is still open; save it under a new name to keep your work.</source>
         </message>
         <message>
             <source>within %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>commands</name>
+        <message>
+            <source>Change plan settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change the layer order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import %1 from %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change the style of %1</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -2966,33 +2966,6 @@ Your plan is still open; save it under a new name to keep your work.</source>
         </message>
     </context>
     <context>
-        <name>commands</name>
-        <message>
-            <source>Change plan settings</source>
-            <translation>修改方案设置</translation>
-        </message>
-        <message>
-            <source>Change the layer order</source>
-            <translation>更改图层顺序</translation>
-        </message>
-        <message>
-            <source>Replace %1</source>
-            <translation>替换%1</translation>
-        </message>
-        <message>
-            <source>Import %1 from %2</source>
-            <translation>从 %2 导入%1</translation>
-        </message>
-        <message>
-            <source>Edit %1</source>
-            <translation>编辑%1</translation>
-        </message>
-        <message>
-            <source>Change the style of %1</source>
-            <translation>修改%1的样式</translation>
-        </message>
-    </context>
-    <context>
         <name>CoverageOverlay</name>
         <message>
             <source>Straight-line distance — no network loaded</source>
@@ -3033,6 +3006,33 @@ Your plan is still open; save it under a new name to keep your work.</source>
         <message>
             <source>within %1</source>
             <translation>%1 以内</translation>
+        </message>
+    </context>
+    <context>
+        <name>commands</name>
+        <message>
+            <source>Change plan settings</source>
+            <translation>修改方案设置</translation>
+        </message>
+        <message>
+            <source>Change the layer order</source>
+            <translation>更改图层顺序</translation>
+        </message>
+        <message>
+            <source>Replace %1</source>
+            <translation>替换%1</translation>
+        </message>
+        <message>
+            <source>Import %1 from %2</source>
+            <translation>从 %2 导入%1</translation>
+        </message>
+        <message>
+            <source>Edit %1</source>
+            <translation>编辑%1</translation>
+        </message>
+        <message>
+            <source>Change the style of %1</source>
+            <translation>修改%1的样式</translation>
         </message>
     </context>
 </TS>
