@@ -35,6 +35,8 @@ class BranchKind(StrEnum):
     GRID = "grid"
     JOINT = "joint"
     COMPOUND = "compound"
+    #: the community Party committee (社区大党委), the root of a community's tree
+    COMMITTEE = "committee"
 
 
 class CentreKind(StrEnum):
@@ -99,6 +101,10 @@ BOUNDARIES = LayerSpec(
         Column("name", "string", ""),
         Column("code", "string", ""),
         Column("parent", "string", ""),
+        #: compounds: walled (gated), and why a compound with enough resident
+        #: Party members has no compound branch (the "or a reason" of 应建尽建)
+        Column("walled", "boolean", True),
+        Column("branch_reason", "string", ""),
     ),
     label_field="name",
 )
@@ -173,6 +179,11 @@ BRANCHES = LayerSpec(
         Column("full_members", "Int64", 0),
         Column("kind", "string", BranchKind.GRID.value),
         Column("notes", "string", ""),
+        #: the organisation tree: the committee (or branch) above this one
+        Column("parent_fid", "Int64", None),
+        Column("community", "string", ""),
+        #: compound branches: the name of the compound they serve
+        Column("compound", "string", ""),
     ),
 )
 
@@ -187,9 +198,108 @@ ASSIGNMENTS = LayerSpec(
     ),
 )
 
+#: Micro-grids (微网格): a few buildings inside one grid cell, numbered within it.
+MICRO_GRIDS = LayerSpec(
+    "micro_grids",
+    GEOMETRY_POLYGON,
+    (
+        Column("code", "string", ""),
+        Column("name", "string", ""),
+        Column("cell_fid", "Int64", None),
+        Column("number", "Int64", None),
+        Column("steward", "string", ""),
+        Column("notes", "string", ""),
+    ),
+    label_field="code",
+)
+
+#: Building Party groups (楼栋党小组), under a branch.
+PARTY_GROUPS = LayerSpec(
+    "party_groups",
+    None,
+    (
+        Column("name", "string", ""),
+        Column("leader", "string", ""),
+        Column("branch_fid", "Int64", None),
+        Column("members", "Int64", 0),
+        Column("micro_fid", "Int64", None),
+        #: building fids the group covers, ``;``-separated
+        Column("buildings", "string", ""),
+        Column("notes", "string", ""),
+    ),
+)
+
+#: Party-member households (党员中心户), each looking after a few households.
+PARTY_HOUSEHOLDS = LayerSpec(
+    "party_households",
+    None,
+    (
+        Column("name", "string", ""),
+        Column("phone", "string", ""),
+        Column("building_fid", "Int64", None),
+        Column("micro_fid", "Int64", None),
+        Column("group_fid", "Int64", None),
+        #: households looked after; empty means an equal share of its micro-grid
+        Column("households", "Int64", None),
+        Column("notes", "string", ""),
+    ),
+)
+
+#: In-service Party members reporting to the community where they live (双报到).
+PARTY_MEMBERS = LayerSpec(
+    "party_members",
+    None,
+    (
+        Column("name", "string", ""),
+        Column("phone", "string", ""),
+        Column("work_unit", "string", ""),
+        Column("home", "string", ""),
+        Column("building_fid", "Int64", None),
+        Column("community", "string", ""),
+        Column("cell_fid", "Int64", None),
+        Column("micro_fid", "Int64", None),
+        Column("notes", "string", ""),
+    ),
+)
+
+VOLUNTEERS = LayerSpec(
+    "volunteers",
+    None,
+    (
+        Column("name", "string", ""),
+        Column("phone", "string", ""),
+        Column("team", "string", ""),
+        Column("skills", "string", ""),
+        Column("community", "string", ""),
+        Column("cell_fid", "Int64", None),
+        Column("micro_fid", "Int64", None),
+        Column("notes", "string", ""),
+    ),
+)
+
+#: Community staff and their duty days at a centre.
+STAFF = LayerSpec(
+    "staff",
+    None,
+    (
+        Column("name", "string", ""),
+        Column("phone", "string", ""),
+        Column("post", "string", ""),
+        Column("community", "string", ""),
+        Column("centre_fid", "Int64", None),
+        #: e.g. "Mon;Wed;Fri" or "周一;周三"
+        Column("duty_days", "string", ""),
+        Column("notes", "string", ""),
+    ),
+)
+
+#: The registers beside the grid workers, by table name.
+REGISTERS: tuple[str, ...] = ("party_members", "volunteers", "staff")
+
 LAYER_SPECS: dict[str, LayerSpec] = {
     spec.name: spec
-    for spec in (BOUNDARIES, BUILDINGS, CELLS, CENTRES, NETWORK, WORKERS, BRANCHES, ASSIGNMENTS)
+    for spec in (BOUNDARIES, BUILDINGS, CELLS, CENTRES, NETWORK, WORKERS, BRANCHES, ASSIGNMENTS,
+                 MICRO_GRIDS, PARTY_GROUPS, PARTY_HOUSEHOLDS, PARTY_MEMBERS, VOLUNTEERS, STAFF)
 }
 
 SPATIAL_LAYERS: tuple[str, ...] = tuple(n for n, s in LAYER_SPECS.items() if s.geometry)

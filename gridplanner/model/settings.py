@@ -29,6 +29,12 @@ class Settings:
     #: Households one full-time worker can look after (a convention, not a rule).
     worker_load_max: int = 500
     branch_min_members: int = 3
+    #: Households per micro-grid (微网格) and per Party-member household's care
+    #: (党员中心户): conventions, not rules.
+    micro_households_min: int = 30
+    micro_households_max: int = 80
+    care_households_min: int = 5
+    care_households_max: int = 15
     #: Average dwelling size (m² gross floor area per household) for estimates.
     dwelling_size_m2: float = 90.0
     #: Floor height for estimating floors from a building height, metres.
@@ -55,6 +61,12 @@ class Settings:
             raise ModelError(f"target share {self.target_share} must be in (0, 1]")
         if self.code_scheme not in ("db11", "cjt349"):
             raise ModelError(f"unknown grid code scheme {self.code_scheme!r} (db11 or cjt349)")
+        for low, high, what in ((self.micro_households_min, self.micro_households_max,
+                                 "micro-grid household range"),
+                                (self.care_households_min, self.care_households_max,
+                                 "Party-member household care range")):
+            if not 0 < low <= high:
+                raise ModelError(f"{what} {low}–{high} is not a valid range")
         if self.dwelling_size_m2 <= 0:
             raise ModelError("dwelling size must be positive")
         self.services = tuple(self.services)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 #: Bottom to top.
-DEFAULT_LAYER_ORDER: tuple[str, ...] = ("cells", "buildings", "network", "boundaries", "centres")
+DEFAULT_LAYER_ORDER: tuple[str, ...] = ("cells", "micro_grids", "buildings", "network", "boundaries",
+                                          "centres")
 
 BACKGROUND = "#f4f3ee"
 SELECTION_COLOUR = "#ffd400"
@@ -162,6 +163,9 @@ def default_styles() -> dict[str, MapStyle]:
         "cells": MapStyle(fill="#80b1d3", outline="#2b6b96", outline_width=1.4, fill_alpha=90,
                           palette=CELL_PALETTE, label_field="code", label_colour="#123e5c",
                           label_size=9.0, label_short=3),
+        "micro_grids": MapStyle(fill=None, outline="#2b6b96", outline_width=0.8, dash="dot",
+                                label_field="code", label_colour="#2b6b96", label_size=7.0,
+                                label_short=2),
         "buildings": MapStyle(fill="#a9a9a9", outline="#7d7d7d", outline_width=0.0,
                               symbol="square", symbol_size=4.0),
         "network": MapStyle(fill=None, outline="#8f8f8f", outline_width=1.3),

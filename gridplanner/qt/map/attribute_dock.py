@@ -205,7 +205,8 @@ class AttributeDock(CellEditing, Retranslatable, QDockWidget):
 
     MAX_MIRRORED_RANGES = 3000
     TABLES = ("boundaries", "cells", "buildings", "network", "centres",
-              "workers", "branches", "assignments")
+              "workers", "branches", "assignments", "micro_grids", "party_groups",
+              "party_households", "party_members", "volunteers", "staff")
 
     #: a message for the status bar (an edit refused, a paste done)
     messageShown = Signal(str)

@@ -46,6 +46,12 @@ LAYER_TITLES = {
     "workers": QT_TRANSLATE_NOOP("LayersDock", "Grid workers"),
     "branches": QT_TRANSLATE_NOOP("LayersDock", "Party branches"),
     "assignments": QT_TRANSLATE_NOOP("LayersDock", "Assignments"),
+    "micro_grids": QT_TRANSLATE_NOOP("LayersDock", "Micro-grids"),
+    "party_groups": QT_TRANSLATE_NOOP("LayersDock", "Party groups"),
+    "party_households": QT_TRANSLATE_NOOP("LayersDock", "Party-member households"),
+    "party_members": QT_TRANSLATE_NOOP("LayersDock", "Reporting Party members"),
+    "volunteers": QT_TRANSLATE_NOOP("LayersDock", "Volunteers"),
+    "staff": QT_TRANSLATE_NOOP("LayersDock", "Community staff"),
 }
 
 
