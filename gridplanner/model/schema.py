@@ -39,6 +39,17 @@ class BranchKind(StrEnum):
     COMMITTEE = "committee"
 
 
+class CentreStatus(StrEnum):
+    BUILT = "built"
+    UNDER_CONSTRUCTION = "under_construction"
+    PLANNED = "planned"
+    PILOT = "pilot"
+
+
+#: Statuses of centres open today ("now"); the others open when the plan is built.
+OPEN_STATUSES: tuple[str, ...] = (CentreStatus.BUILT.value, CentreStatus.PILOT.value)
+
+
 class CentreKind(StrEnum):
     NEIGHBOURHOOD = "neighbourhood_centre"
     PARTY_STATION = "party_station"
@@ -145,6 +156,14 @@ CENTRES = LayerSpec(
         Column("capacity", "float64", float("nan")),
         Column("hours", "string", ""),
         Column("notes", "string", ""),
+        #: built / under construction / planned / pilot, and the year it opened
+        #: or is due; older plans load every centre as built
+        Column("status", "string", CentreStatus.BUILT.value),
+        Column("year", "Int64", None),
+        Column("floor_area_m2", "float64", float("nan")),
+        #: named placement variants the centre belongs to (``;``-separated);
+        #: empty means it is in every scenario
+        Column("scenarios", "string", ""),
     ),
     label_field="name",
 )

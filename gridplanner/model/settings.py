@@ -42,6 +42,10 @@ class Settings:
     services: tuple[str, ...] = field(
         default=("childcare", "elderly_care", "health", "food", "culture", "public_affairs")
     )
+    #: One Party-mass service station per grid (一网格一阵地): every grid has a
+    #: station inside it or within this walking distance (a rule you can turn off).
+    station_rule: bool = True
+    station_distance_m: float = 300.0
 
     def __post_init__(self) -> None:
         self.validate()
@@ -69,6 +73,8 @@ class Settings:
                 raise ModelError(f"{what} {low}–{high} is not a valid range")
         if self.dwelling_size_m2 <= 0:
             raise ModelError("dwelling size must be positive")
+        if not self.station_distance_m >= 0:
+            raise ModelError(f"station walking distance {self.station_distance_m} m must not be negative")
         self.services = tuple(self.services)
 
     def minutes(self, metres: float) -> float:
