@@ -16,6 +16,31 @@ class ProjectFileError(GridPlannerError):
     """The plan file cannot be opened or saved (not a plan, newer schema, I/O)."""
 
 
+class PlanLockedError(ProjectFileError):
+    """Another program is writing the plan (its lock file is held).
+
+    ``holder`` is what the lock file says about that program (program, pid,
+    user, host, since); empty when it cannot be read.
+    """
+
+    def __init__(self, message: str, path: object = None, holder: dict | None = None):
+        super().__init__(message)
+        self.path = path
+        self.holder = holder or {}
+
+
+class PlanChangedError(ProjectFileError):
+    """The plan file changed on disk since it was read; saving would lose that change.
+
+    ``writer`` is what the changed file says about who saved it (may be empty).
+    """
+
+    def __init__(self, message: str, path: object = None, writer: dict | None = None):
+        super().__init__(message)
+        self.path = path
+        self.writer = writer or {}
+
+
 class ImportDataError(GridPlannerError):
     """A file being imported cannot be used; the plan is left unchanged."""
 
@@ -38,6 +63,10 @@ class AnalysisError(GridPlannerError):
 
 class ExportError(GridPlannerError):
     """An export could not be written."""
+
+
+class BasemapError(GridPlannerError):
+    """A basemap source cannot be used (unknown name, unreadable file, dead server, bad tile)."""
 
 
 class NotSupportedYetError(GridPlannerError):
