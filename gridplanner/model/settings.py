@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gridplanner.errors import ModelError
+from gridplanner.model.limits import InputLimits
 
 
 @dataclass
@@ -42,6 +43,8 @@ class Settings:
     services: tuple[str, ...] = field(
         default=("childcare", "elderly_care", "health", "food", "culture", "public_affairs")
     )
+    #: How much of a file an import may read (sheet size, vertices, holes, file size).
+    input_limits: InputLimits = field(default_factory=InputLimits)
     #: One Party-mass service station per grid (一网格一阵地): every grid has a
     #: station inside it or within this walking distance (a rule you can turn off).
     station_rule: bool = True
@@ -76,6 +79,7 @@ class Settings:
         if not self.station_distance_m >= 0:
             raise ModelError(f"station walking distance {self.station_distance_m} m must not be negative")
         self.services = tuple(self.services)
+        self.input_limits = InputLimits.from_value(self.input_limits)
 
     def minutes(self, metres: float) -> float:
         """Walking time in minutes for a distance at the set speed."""
@@ -88,10 +92,13 @@ class Settings:
         d = dataclasses.asdict(self)
         d["levels_m"] = list(self.levels_m)
         d["services"] = list(self.services)
+        d["input_limits"] = self.input_limits.to_dict()
         return d
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
+        if not isinstance(data, dict):
+            raise TypeError(f"settings must be a table of named values, not {type(data).__name__}")
         known = {f.name for f in dataclasses.fields(cls)}
         kwargs = {k: v for k, v in data.items() if k in known}
         for key in ("levels_m", "services"):
