@@ -30,6 +30,7 @@ class Plan:
     crs_changed = Signal(object)
     styles_changed = Signal(str)  # layer name, "" when every style changed
     layer_order_changed = Signal(object)  # list[str], bottom to top
+    basemaps_changed = Signal(object)  # list[dict], bottom to top
 
     def __init__(self, name: str = "", crs: Any = None, settings: Settings | None = None):
         self._name = name
@@ -42,6 +43,10 @@ class Plan:
         #: Drawing order, bottom to top; empty means the default order.
         #: Change it through :meth:`set_layer_order`.
         self.layer_order: list[str] = []
+        #: Basemaps under the plan's layers, bottom to top, as plain dicts
+        #: (``BasemapSpec.to_dict()`` in gridplanner.io.basemap; never a key).
+        #: Change it through :meth:`set_basemaps`.
+        self.basemaps: list[dict[str, Any]] = []
         self.layers: dict[str, FeatureTable] = {}
         for spec in LAYER_SPECS.values():
             table = FeatureTable(spec, crs=self._crs)
@@ -115,6 +120,14 @@ class Plan:
             raise ModelError(f"the plan has no layer named {unknown[0]!r} to order")
         old, self.layer_order = self.layer_order, list(order)
         self.layer_order_changed.emit(list(order))
+        return old
+
+    def set_basemaps(self, basemaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Replace the basemaps (bottom to top, plain dicts); returns the old list."""
+        if not isinstance(basemaps, list) or not all(isinstance(b, dict) for b in basemaps):
+            raise ModelError("basemaps must be a list of tables (one per basemap)")
+        old, self.basemaps = self.basemaps, copy.deepcopy(basemaps)
+        self.basemaps_changed.emit(copy.deepcopy(basemaps))
         return old
 
     # -- layers -----------------------------------------------------------

@@ -7,7 +7,9 @@ the layer styles (``styles``, JSON; a file without it draws the defaults).
 
 Saving is atomic: the whole plan is written to a temporary file beside the
 target, flushed to disk, then renamed over it, so a crash or a full disk in
-the middle of a save leaves the previous file intact.
+the middle of a save leaves the previous file intact. A save holds the
+plan's lock and can check that the file has not changed since it was read
+(:mod:`~gridplanner.io.plan_file.lock`, :mod:`~gridplanner.io.plan_file.ondisk`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ import pandas as pd
 import pyogrio
 
 from gridplanner.errors import ProjectFileError
-from gridplanner.io.atomic import write_atomic
+from gridplanner.io.atomic import clean_stale_temps, write_atomic
+from gridplanner.io.plan_file.lock import plan_lock, who_am_i
+from gridplanner.io.plan_file.ondisk import FileState, check_unchanged
 from gridplanner.model.plan import Plan
 from gridplanner.model.schema import LAYER_SPECS
 from gridplanner.model.settings import Settings
@@ -33,26 +37,48 @@ META_TABLE = "gridplanner_meta"
 APPLICATION = "gridplanner"
 
 
-def save_plan(plan: Plan, path: str | os.PathLike[str]) -> Path:
-    """Write ``plan`` to ``path`` atomically and return the path."""
+def save_plan(plan: Plan, path: str | os.PathLike[str], *, expected: FileState | None = None,
+              program: str | None = None) -> Path:
+    """Write ``plan`` to ``path`` atomically and return the path.
+
+    The save holds the plan's lock (:mod:`~gridplanner.io.plan_file.lock`),
+    removes temporary copies a crashed save left, keeps the file's mode
+    and owner, writes through a symbolic link to the real file and refuses
+    a read-only file.
+
+    Parameters
+    ----------
+    expected
+        The state of the file when the plan was read from it
+        (:func:`~gridplanner.io.plan_file.ondisk.read_plan`); when the file
+        has changed since, nothing is written and PlanChangedError says so.
+        None: no check (a new file, or "Save As" over a file the user chose).
+    program
+        Who is saving, for the lock file and for the plan's ``saved_by``.
+    """
     target = Path(path)
     if target.suffix.lower() != ".gpkg":
         raise ProjectFileError(f"{target}: a plan is saved as a .gpkg file")
-    try:
-        write_atomic(target, lambda tmp: _write_all(plan, tmp), error=ProjectFileError)
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-        raise ProjectFileError(f"{target}: could not save the plan ({exc})") from exc
+    with plan_lock(target, program):
+        clean_stale_temps(target)
+        check_unchanged(target, expected)
+        writer = who_am_i(program)
+        try:
+            write_atomic(target, lambda tmp: _write_all(plan, tmp, writer),
+                         error=ProjectFileError, replace_plan=True)
+        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+            raise ProjectFileError(f"{target}: could not save the plan ({exc})") from exc
     return target
 
 
-def _write_all(plan: Plan, path: Path) -> None:
+def _write_all(plan: Plan, path: Path, writer: dict[str, object] | None = None) -> None:
     with warnings.catch_warnings():
         # An empty new plan has no CRS yet; GDAL's warning about it is expected.
         warnings.filterwarnings("ignore", message="'crs' was not provided")
-        _write_layers(plan, path)
+        _write_layers(plan, path, writer or {})
 
 
-def _write_layers(plan: Plan, path: Path) -> None:
+def _write_layers(plan: Plan, path: Path, writer: dict[str, object]) -> None:
     crs = plan.crs
     for name, table in plan.layers.items():
         frame = table.frame.reset_index()
@@ -74,6 +100,8 @@ def _write_layers(plan: Plan, path: Path) -> None:
         "settings": json.dumps(plan.settings.to_dict(), ensure_ascii=False),
         "styles": json.dumps(plan.styles, ensure_ascii=False),
         "layer_order": json.dumps(plan.layer_order),
+        "saved_by": json.dumps(writer, ensure_ascii=False),
+        "basemaps": json.dumps(getattr(plan, "basemaps", []), ensure_ascii=False),
     }
     pyogrio.write_dataframe(
         pd.DataFrame({"key": list(meta), "value": list(meta.values())}),
@@ -137,6 +165,19 @@ def _read_layer_order(path: Path, text: str | None) -> list[str]:
     return [str(n) for n in order if str(n) in LAYER_SPECS]
 
 
+def _read_basemaps(path: Path, text: str | None) -> list[dict]:
+    """The saved basemaps (optional: older files have none)."""
+    if not text:
+        return []
+    try:
+        basemaps = json.loads(text)
+    except ValueError as exc:
+        raise ProjectFileError(f"{path}: the saved basemaps are damaged ({exc})") from exc
+    if not isinstance(basemaps, list) or not all(isinstance(b, dict) for b in basemaps):
+        raise ProjectFileError(f"{path}: the saved basemaps are damaged (not a list of tables)")
+    return basemaps
+
+
 def _read_styles(path: Path, text: str | None) -> dict[str, dict]:
     """The saved layer styles; a file without them (older saves) uses the defaults."""
     if not text:
@@ -173,6 +214,7 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     plan = Plan(name=meta.get("name", ""), crs=crs, settings=settings)
     plan.set_styles(styles)
     plan.set_layer_order(_read_layer_order(p, meta.get("layer_order")))
+    plan.set_basemaps(_read_basemaps(p, meta.get("basemaps")))
     present = {str(row[0]) for row in pyogrio.list_layers(p)}
     for name, table in plan.layers.items():
         if name not in present:
