@@ -35,6 +35,9 @@ from gridplanner.model.schema import CellKind
 CHECKERS: list[str] = [
     "gridplanner.analysis.grids.validation:validate_cells",
     "gridplanner.analysis.people.roster_rules:check_roster",
+    "gridplanner.analysis.network.stations:check_stations",
+    "gridplanner.analysis.grids.micro_validation:validate_micro_grids",
+    "gridplanner.analysis.people.organisation_rules:check_organisation",
 ]
 TOLERANCE_M2 = 1.0
 #: share of a building's footprint that may lie outside its cell before it counts as split
