@@ -43,7 +43,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--name-field", metavar="F", help="field with the feature name")
     p.add_argument("--floors-field", metavar="F", help="buildings: field with the number of floors")
     p.add_argument("--height-field", metavar="F", help="buildings: field with the height in metres")
-    p.add_argument("--code-field", metavar="F", help="boundaries: field with the area code")
+    p.add_argument("--code-field", metavar="F",
+                   help="boundaries: field with the area code; cells: field with the grid code")
+    p.add_argument("--community-field", metavar="F",
+                   help="cells: field naming each grid's community (used where the plan has "
+                   "no community boundaries); branches: column with the community")
+    p.add_argument("--kind-field", metavar="F",
+                   help="cells: field with the grid type (综合网格 / 专属网格)")
+    p.add_argument("--snap-tolerance", metavar="M", type=float,
+                   help="cells, boundaries: slivers and gaps up to M metres between neighbours "
+                   "are closed (default 1)")
     p.add_argument("--parent-field", metavar="F",
                    help="boundaries: field with the name of the parent area")
     p.add_argument("--level", help="boundaries: level of every feature "
@@ -70,8 +79,9 @@ def _key_value(text: str) -> tuple[str, str]:
 def options_from_args(args: argparse.Namespace) -> ImportOptions:
     """ImportOptions from the parsed command line."""
     extra: dict[str, object] = dict(args.option)
-    for key in ("floors_field", "height_field", "code_field", "parent_field"):
-        if getattr(args, key, None):
+    for key in ("floors_field", "height_field", "code_field", "parent_field", "community_field",
+                "kind_field", "snap_tolerance"):
+        if getattr(args, key, None) is not None:
             extra[key] = getattr(args, key)
     return ImportOptions(
         layer=args.layer,
@@ -98,6 +108,7 @@ def report_json(report: ImportReport) -> dict:
         "repaired": list(report.repaired),
         "skipped": list(report.skipped),
         "warnings": list(report.warnings),
+        **({"counts": dict(report.counts)} if report.counts else {}),
     }
 
 

@@ -215,3 +215,33 @@ def carry_codes(old: pd.DataFrame, new_geometries: Sequence[shapely.Geometry],
         if d < tolerance and codes[o] and not out[n]:
             out[n] = codes[o]
     return out
+
+
+def short_name(serial: int) -> str:
+    """The short display name of a grid: 第N网格."""
+    return f"第{int(serial)}网格"
+
+
+def short_names(plan: Plan, cells: pd.DataFrame | None = None,
+                scheme: str | None = None) -> dict[int, str]:
+    """A short name (第N网格) for every cell, by fid.
+
+    N is the serial of the cell's code when the code is valid for the
+    scheme, else the cell's place in serial order within its community.
+    Callers keep the names a cell already has; this gives the default.
+    """
+    scheme = scheme or plan.settings.code_scheme
+    digits = _fields(scheme)[-1][1]
+    cells = plan.cells.frame if cells is None else cells
+    out: dict[int, str] = {}
+    for _community, group in cells.groupby(cells["community"].astype(str), sort=True):
+        fids = [int(f) for f in group.index]
+        order = [fids[i] for i in serial_order(group.geometry.values)]
+        codes = {int(f): str(c) for f, c in zip(group.index, group["code"], strict=True)}
+        taken = {int(c[-digits:]) for c in codes.values() if not code_problem(c, scheme)}
+        free = (n for n in range(1, len(fids) + len(taken) + 2) if n not in taken)
+        for fid in order:
+            code = codes[fid]
+            out[fid] = short_name(int(code[-digits:]) if not code_problem(code, scheme)
+                                  else next(free))
+    return out

@@ -52,6 +52,9 @@ class ImportReport:
     repaired: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: figures an importer reports beyond ``added`` (``slivers_closed``,
+    #: ``unmatched`` ...), for the window's summary and ``--json``
+    counts: dict[str, object] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         where = f"{self.file}" + (f" (layer {self.layer})" if self.layer else "")
@@ -103,6 +106,8 @@ IMPORT_KINDS: dict[str, str] = {
     "buildings": "gridplanner.io.importers.layers:import_buildings",
     "network": "gridplanner.io.importers.network:import_network",
     "centres": "gridplanner.io.importers.centres:import_centres",
+    "cells": "gridplanner.io.importers.cells:import_cells",
+    "building-data": "gridplanner.io.importers.building_data:import_building_data",
     "workers": "gridplanner.io.importers.roster:import_workers",
     "branches": "gridplanner.io.importers.roster:import_branches",
 }
