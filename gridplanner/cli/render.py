@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from gridplanner.cli.common import open_plan
@@ -17,6 +18,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--extent", type=parse_extent, default=None,
                    metavar="XMIN,YMIN,XMAX,YMAX",
                    help="area to draw in plan coordinates (default: the whole plan)")
+    p.add_argument("--basemap", action="append", default=None, metavar="NAME|FILE",
+                   help="draw this basemap under the plan: a name (osm, tianditu-img, "
+                        "tianditu-vec, amap-img ...), an .mbtiles or GeoTIFF file, or a tile "
+                        "URL with {z}/{x}/{y}; repeat to stack; 'none' for no basemap "
+                        "(default: the basemaps saved in the plan)")
+    p.add_argument("--basemap-key", default="", metavar="KEY",
+                   help="the service key a basemap needs (Tianditu's tk; or set "
+                        "GRIDPLANNER_KEY_TIANDITU)")
     p.set_defaults(func=cmd_render)
 
 
@@ -36,6 +45,31 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     plan = open_plan(args.plan)
     extent = tuple(args.extent) if args.extent else None
-    out = render_png(plan, Path(args.out), args.width, args.height, extent=extent)
+    specs = basemap_specs(plan, args.basemap)
+    basemaps = None
+    if specs:
+        from gridplanner.io.basemap import TileCache
+        from gridplanner.render.basemap import BasemapRenderer
+
+        keys = {s.key_name: args.basemap_key for s in specs if s.key_name and args.basemap_key}
+        basemaps = BasemapRenderer(TileCache(), keys)
+        basemaps.set_specs(specs)
+    try:
+        out = render_png(plan, Path(args.out), args.width, args.height, extent=extent,
+                         basemaps=basemaps)
+    finally:
+        if basemaps is not None:
+            basemaps.shutdown()
+    for message in dict.fromkeys(basemaps.errors.values() if basemaps else ()):
+        print(f"warning: {message}", file=sys.stderr)
     print(f"wrote {out} ({args.width}×{args.height})")
     return 0
+
+
+def basemap_specs(plan, names: list[str] | None) -> list:
+    """The basemaps to draw: those named (``none``: no basemap) or the plan's visible ones."""
+    from gridplanner.io.basemap import BasemapSpec, resolve_basemap
+
+    if names is None:
+        return [s for s in (BasemapSpec.from_dict(d) for d in plan.basemaps) if s.visible]
+    return [resolve_basemap(n) for n in names if n.strip().lower() != "none"]

@@ -10,9 +10,10 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
 from gridplanner.errors import ExportError
 from gridplanner.model.plan import Plan
+from gridplanner.render.basemap import BasemapRenderer, draw_attribution
 from gridplanner.render.decorations import draw_scale_bar
 from gridplanner.render.painter import Box, MapPainter, view_transform
-from gridplanner.render.styles import MapStyle
+from gridplanner.render.styles import BACKGROUND, MapStyle
 
 _app: QGuiApplication | None = None
 
@@ -38,8 +39,13 @@ def padded_extent(plan: Plan, margin: float = 0.04) -> Box:
 
 def render_image(plan: Plan, width: int, height: int, extent: Box | None = None,
                  styles: dict[str, MapStyle] | None = None, scale_bar: bool = True,
-                 painter: MapPainter | None = None) -> QImage:
-    """The plan drawn into a new ``width`` × ``height`` image."""
+                 painter: MapPainter | None = None,
+                 basemaps: BasemapRenderer | None = None) -> QImage:
+    """The plan drawn into a new ``width`` × ``height`` image.
+
+    ``basemaps`` (when given) are drawn under the plan, their tiles read
+    first, with their attribution in the bottom-right corner.
+    """
     ensure_gui_app()
     image = QImage(int(width), int(height), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("white"))
@@ -47,7 +53,13 @@ def render_image(plan: Plan, width: int, height: int, extent: Box | None = None,
     view = extent if extent is not None else padded_extent(plan)
     qp = QPainter(image)
     try:
-        (painter or MapPainter()).paint(qp, plan, view, target, styles)
+        under = basemaps is not None and basemaps.specs
+        if under:
+            qp.fillRect(target, QColor(BACKGROUND))
+            basemaps.paint(qp, plan.crs, view, target, wait_for_tiles=True)
+        (painter or MapPainter()).paint(qp, plan, view, target, styles, background=not under)
+        if under:
+            draw_attribution(qp, target, basemaps.attributions())
         if scale_bar:
             draw_scale_bar(qp, target, 1.0 / view_transform(view, target).m11())
     finally:
@@ -56,18 +68,21 @@ def render_image(plan: Plan, width: int, height: int, extent: Box | None = None,
 
 
 def render_png(plan: Plan, path: str | os.PathLike[str], width: int = 1600, height: int = 1200,
-               extent: Box | None = None, styles: dict[str, MapStyle] | None = None) -> Path:
+               extent: Box | None = None, styles: dict[str, MapStyle] | None = None,
+               basemaps: BasemapRenderer | None = None) -> Path:
     """Draw ``plan`` as the canvas does and save it as a PNG file.
 
     Parameters
     ----------
     extent
         (xmin, ymin, xmax, ymax) in plan units; the whole plan when None.
+    basemaps
+        basemaps to draw under the plan (see :func:`render_image`).
     """
     if width < 16 or height < 16 or width > 20000 or height > 20000:
         raise ExportError(f"{path}: image size {width}×{height} is outside 16–20000 pixels")
     out = Path(path)
-    image = render_image(plan, width, height, extent, styles)
+    image = render_image(plan, width, height, extent, styles, basemaps=basemaps)
     if not image.save(str(out), "PNG"):
         raise ExportError(f"{out}: could not write the PNG file (check the folder exists)")
     return out
