@@ -42,6 +42,13 @@ def _add_levels(p: argparse.ArgumentParser) -> None:
     p.add_argument("--service", metavar="NAME", help="only centres offering this service")
 
 
+def _add_scenario(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--scenario", metavar="NAME",
+                   help="only the centres of this scenario (default: every centre)")
+    p.add_argument("--compare", metavar="NAME",
+                   help="compare with the centres of this scenario ('all' for every centre)")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("coverage", help="walking distance from every building to its nearest centre")
     p.add_argument("plan", help="plan file (.gpkg)")
@@ -49,6 +56,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--buildings-out", metavar="FILE", help="write every building with "
                    "distance_m, nearest_centre and covered_<level> (.csv or .gpkg)")
+    _add_scenario(p)
+    p.add_argument("--now", action="store_true",
+                   help="only centres open now (built and pilot), not planned ones")
+    p.add_argument("--solver", choices=("auto", "exact", "greedy"), default="auto",
+                   help="capacity allocation: exact (PuLP) where the size allows, or greedy")
     p.set_defaults(func=cmd_coverage)
 
     p = sub.add_parser("isochrones", help="write the area each centre reaches on foot")
@@ -103,18 +115,37 @@ def _resolve(plan: Any, args: argparse.Namespace) -> list[float]:
 
 def cmd_coverage(args: argparse.Namespace) -> int:
     from gridplanner.analysis.network.coverage import buildings_with_coverage, coverage_from_centres
+    from gridplanner.analysis.network.scenarios import (
+        compare_scenarios,
+        now_and_planned,
+        plan_view,
+    )
+    from gridplanner.analysis.network.service_areas import describe_centres
 
     plan = open_plan(args.plan)
     if args.speed is not None:
         plan.settings = plan.settings.replaced(walking_speed=args.speed)
     levels = _resolve(plan, args)
-    result = coverage_from_centres(plan, levels, service=args.service)
+    when = "now" if args.now else "plan"
+    view = plan_view(plan, args.scenario, when)
+    result = coverage_from_centres(view, levels, service=args.service)
+    describe_centres(view, result, solver=args.solver)
+    tallies = now_and_planned(plan, args.scenario, levels, args.service)
+    comparison = (compare_scenarios(plan, args.scenario, _scenario(args.compare), None,
+                                    args.service, when_a=when) if args.compare else None)
     if args.buildings_out:
         write_buildings(buildings_with_coverage(plan, result), Path(args.buildings_out), plan.crs)
     if args.json:
-        print_json(result.to_json())
+        data = result.to_json() | {"scenario": args.scenario, "when": when, "status": tallies}
+        if comparison is not None:
+            data["comparison"] = comparison.to_json()
+        print_json(data)
         return 0
     _print_coverage(result)
+    _print_centres(result)
+    _print_status(tallies, result.levels_m[-1])
+    if comparison is not None:
+        _print_comparison(comparison)
     if args.buildings_out:
         print(f"buildings written to {args.buildings_out}")
     return 0
@@ -136,6 +167,46 @@ def _print_coverage(result: Any) -> None:
     mark = "met" if t["meets_target"] else "not met"
     print(f"target {100 * result.target_share:.0f}% within {result.levels_m[-1]:.0f} m: {mark}; "
           f"{t['uncovered_buildings']} buildings beyond reach")
+
+
+def _scenario(name: str | None) -> str | None:
+    return None if name in (None, "all") else name
+
+
+def _print_centres(result: Any) -> None:
+    from gridplanner.analysis.network.service_areas import flat_centre_rows
+
+    level = result.levels_m[-1]
+    rows = flat_centre_rows(result.centres, level, result.service)
+    if not rows:
+        return
+    print(f"what each centre serves as the nearest within {level:.0f} m:")
+    for r in rows:
+        cap = "" if r["capacity"] is None else f", capacity {r['capacity']:.0f}"
+        over = f", OVER CAPACITY by {r['over_capacity']:.0f}" if r["over_capacity"] else ""
+        print(f"  {r['name'] or '#' + str(r['fid'])} [{r['status']}]: {r['households']:.0f} "
+              f"households, {r['residents']:.0f} residents, {r['cells']} grids, "
+              f"{r['communities']} communities{cap}{over}")
+    cap = result.capacity
+    if cap and cap["households_unallocated"] > 0:
+        print(f"  {cap['households_unallocated']:.0f} households within {level:.0f} m find no "
+              f"centre with room ({cap['solver']})")
+
+
+def _print_status(tallies: dict[str, Any], level: float) -> None:
+    now, built = tallies["now"], tallies["plan"]
+    print(f"now: {now['centres']} centres open, {100 * now['share']:.1f}% within {level:.0f} m, "
+          f"{now['communities_with_centre']}/{now['communities']} communities with a centre; "
+          f"when the plan is built: {built['centres']} centres, {100 * built['share']:.1f}%, "
+          f"{built['communities_with_centre']}/{built['communities']}")
+
+
+def _print_comparison(c: Any) -> None:
+    print(f"{c.a} -> {c.b} within {c.level_m:.0f} m:")
+    for r in c.communities:
+        print(f"  {r['community']}: {r['households_a']:.0f} -> {r['households_b']:.0f} households "
+              f"({r['households_change']:+.0f})")
+    print(f"  buildings gaining coverage: {len(c.gained)}; losing: {len(c.lost)}")
 
 
 def write_buildings(frame: Any, path: Path, crs: Any) -> None:

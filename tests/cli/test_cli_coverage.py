@@ -94,3 +94,53 @@ def test_isochrones_hull_shape(plan_file, tmp_path):
     assert main(["isochrones", str(plan_file), "--out", str(out), "--shape", "hull"]) == 0
     frame = pyogrio.read_dataframe(out, layer="isochrones")
     assert set(frame["shape"]) == {"hull"} and len(frame) == 6
+
+
+def test_coverage_json_says_what_each_centre_serves(plan_file, capsys):
+    assert main(["coverage", str(plan_file), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    names = [c["name"] for c in data["centres"]]
+    assert names == ["邻里中心", "卫生服务站"]
+    centre = data["centres"][0]
+    assert set(centre["levels"]) == {"300", "500", "1000"}
+    served = centre["levels"]["1000"]
+    assert served["households"] > 0 and served["communities"]
+    assert "health" in data["centres"][1]["services"]
+    assert data["capacity"]["households_unallocated"] == 0  # no capacities: no limit
+    assert data["status"]["now"]["centres"] == 2
+
+
+def test_scenario_and_compare(tmp_path, grid_plan, capsys):
+    fids = list(grid_plan.centres.frame.index)
+    grid_plan.centres.set_attributes(fids[1], {"scenarios": "2026 plan", "status": "planned"})
+    path = tmp_path / "plan.gpkg"
+    save_plan(grid_plan, path)
+    assert main(["coverage", str(path), "--scenario", "2026 plan", "--compare", "all",
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["scenario"] == "2026 plan" and data["status"]["now"]["centres"] == 1
+    assert data["comparison"]["gained"] == [] and data["comparison"]["lost"] == []
+    assert main(["coverage", str(path), "--now", "--compare", "all"]) == 0
+    out = capsys.readouterr().out
+    assert "buildings gaining coverage" in out and "what each centre serves" in out
+    assert main(["coverage", str(path), "--scenario", "2030"]) == 1
+    assert "no centre scenario named '2030'" in capsys.readouterr().err
+
+
+def test_validate_reports_grids_without_a_station(tmp_path, grid_plan, capsys):
+    import geopandas as gpd
+    import shapely
+
+    x0, y0, x1, y1 = grid_plan.extent()
+    half = (x0 + x1) / 2
+    grid_plan.cells.add(gpd.GeoDataFrame(
+        {"code": ["W", "E"], "community": ["东风社区", "西湖社区"]},
+        geometry=[shapely.box(x0, y0, half, y1), shapely.box(half, y0, x1, y1)],
+        crs=grid_plan.crs))
+    grid_plan.settings = grid_plan.settings.replaced(station_distance_m=100.0)
+    path = tmp_path / "plan.gpkg"
+    save_plan(grid_plan, path)
+    main(["validate", str(path), "--json"])
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"]
+             if f["kind"] == "no_station"]
+    assert [f["cells"] for f in found] == [["E"]]  # the neighbourhood centre is in W

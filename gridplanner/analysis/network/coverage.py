@@ -210,6 +210,10 @@ class CoverageResult:
     services: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     cells: list[dict[str, Any]] = field(default_factory=list)
     communities: list[dict[str, Any]] = field(default_factory=list)
+    #: what each centre serves (filled by ``service_areas.describe_centres``)
+    centres: list[dict[str, Any]] = field(default_factory=list)
+    #: the capacity allocation's summary (``Allocation.to_json``), if computed
+    capacity: dict[str, Any] | None = None
 
     @property
     def uncovered(self) -> list[int]:
@@ -227,6 +231,8 @@ class CoverageResult:
             "services": {k: [dict(r) for r in v] for k, v in self.services.items()},
             "cells": [dict(r) for r in self.cells],
             "communities": [dict(r) for r in self.communities],
+            "centres": [dict(r) for r in self.centres],
+            "capacity": dict(self.capacity) if self.capacity is not None else None,
             "uncovered": self.uncovered,
         }
 
