@@ -36,7 +36,6 @@ CHECKERS: list[str] = [
     "gridplanner.analysis.grids.validation:validate_cells",
     "gridplanner.analysis.people.roster_rules:check_roster",
     "gridplanner.analysis.network.stations:check_stations",
-    "gridplanner.analysis.network.stations:check_stations",
     "gridplanner.analysis.grids.micro_validation:validate_micro_grids",
     "gridplanner.analysis.people.organisation_rules:check_organisation",
 ]
