@@ -7,9 +7,9 @@ from __future__ import annotations
 import mercantile
 import pytest
 from factories import street_grid_plan
+from pyproj import Transformer
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage
-from pyproj import Transformer
 from tile_fixtures import TileServer, dead_url, make_mbtiles, tile_colour
 
 from gridplanner.cli import main

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QWidget
 
 from gridplanner.model.layer import LayerChange
 from gridplanner.model.plan import Plan
+from gridplanner.qt.map.canvas_basemap import CanvasBasemapMixin
 from gridplanner.qt.map.canvas_selection import CanvasSelectionMixin
 from gridplanner.qt.map.tools.base import MapMouseEvent, MapTool
 from gridplanner.render.decorations import draw_scale_bar
@@ -46,7 +47,7 @@ Box = tuple[float, float, float, float]
 INCH_M = 0.0254
 
 
-class MapCanvas(CanvasSelectionMixin, QWidget):
+class MapCanvas(CanvasSelectionMixin, CanvasBasemapMixin, QWidget):
     """A native map view of one plan (see the module docstring)."""
 
     scaleChanged = Signal(float)
@@ -56,6 +57,7 @@ class MapCanvas(CanvasSelectionMixin, QWidget):
     currentLayerChanged = Signal(str)
     renderFinished = Signal(float)  # milliseconds
     stylesChanged = Signal(str)  # layer name, "" for all: the plan's saved look changed
+    basemapStatus = Signal(str)  # a basemap's one-line problem (dead server, bad tile)
 
     def __init__(self, parent: QWidget | None = None, map_painter: MapPainter | None = None):
         super().__init__(parent)
@@ -82,6 +84,7 @@ class MapCanvas(CanvasSelectionMixin, QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(200, 150)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self._init_basemaps()
 
     # -- plan -----------------------------------------------------------------
     def set_plan(self, plan: Plan | None, zoom: bool = True) -> None:
@@ -101,6 +104,7 @@ class MapCanvas(CanvasSelectionMixin, QWidget):
             self.layer_order = list(plan.layer_order or DEFAULT_LAYER_ORDER)
             if zoom:
                 self.zoom_to_full()
+        self._follow_basemaps(plan)
         self.refresh()
 
     def _on_layer_changed(self, change: LayerChange) -> None:
@@ -261,8 +265,9 @@ class MapCanvas(CanvasSelectionMixin, QWidget):
         if self.plan is not None:
             painter = QPainter(image)
             target = QRectF(0, 0, image.width(), image.height())
+            under = self._paint_basemaps(painter, target)
             self.map_painter.paint(painter, self.plan, self.extent(), target, self.styles,
-                                   self.layer_order, line_scale=dpr)
+                                   self.layer_order, line_scale=dpr, background=not under)
             painter.end()
         image.setDevicePixelRatio(dpr)
         self._image = image
@@ -280,6 +285,7 @@ class MapCanvas(CanvasSelectionMixin, QWidget):
         for item in self._items:
             if getattr(item, "visible", True):
                 item.paint(painter, self)
+        self._paint_attribution(painter)
         draw_scale_bar(painter, QRectF(self.rect()), self._pixel)
         painter.end()
 
@@ -352,6 +358,8 @@ class MapCanvas(CanvasSelectionMixin, QWidget):
         return MapMouseEvent(pos, self.widget_to_map(pos), e.button(), e.buttons(), e.modifiers())
 
     def mousePressEvent(self, e: QMouseEvent) -> None:  # noqa: N802
+        if self._space_mouse(e, "press"):
+            return
         if e.button() == Qt.MouseButton.MiddleButton:
             self._drag_last = e.position()
             return
@@ -361,6 +369,8 @@ class MapCanvas(CanvasSelectionMixin, QWidget):
     def mouseMoveEvent(self, e: QMouseEvent) -> None:  # noqa: N802
         point = self.widget_to_map(e.position())
         self.cursorMoved.emit(point.x(), point.y())
+        if self._space_mouse(e, "move"):
+            return
         if self._drag_last is not None:
             delta = e.position() - self._drag_last
             self._drag_last = e.position()
@@ -370,6 +380,8 @@ class MapCanvas(CanvasSelectionMixin, QWidget):
             self._tool.move(self._map_event(e))
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:  # noqa: N802
+        if self._space_mouse(e, "release"):
+            return
         if self._drag_last is not None and e.button() == Qt.MouseButton.MiddleButton:
             self._drag_last = None
             return
@@ -388,6 +400,8 @@ class MapCanvas(CanvasSelectionMixin, QWidget):
             self.zoom_by(0.8 ** steps, e.position())
 
     def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+        if self._space_key(e, True):
+            return
         if self._tool is not None and self._tool.key_press(e):
             return
         step_x, step_y = self.width() / 4, self.height() / 4
