@@ -110,6 +110,9 @@ IMPORT_KINDS: dict[str, str] = {
     "building-data": "gridplanner.io.importers.building_data:import_building_data",
     "workers": "gridplanner.io.importers.roster:import_workers",
     "branches": "gridplanner.io.importers.roster:import_branches",
+    "party-members": "gridplanner.io.importers.registers:import_party_members",
+    "volunteers": "gridplanner.io.importers.registers:import_volunteers",
+    "staff": "gridplanner.io.importers.registers:import_staff",
 }
 
 
