@@ -11,6 +11,7 @@ import pyogrio
 
 from gridplanner.cli.common import open_plan, parse_float_list, print_json
 from gridplanner.errors import AnalysisError, ExportError, ImportDataError
+from gridplanner.io.plan_file.targets import refuse_plan_target
 
 
 def _levels(text: str) -> list[float]:
@@ -99,6 +100,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="spacing of network candidates in metres (default 100)")
     p.add_argument("--service", metavar="NAME", help="existing centres offering this service")
     p.add_argument("--solver", choices=("auto", "exact", "greedy"), default="auto")
+    p.add_argument("--count-capacity", action="store_true",
+                   help="households the existing centres have no room for count as not covered")
     p.add_argument("--out", metavar="FILE.gpkg", help="write the suggested sites")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_suggest_sites)
@@ -216,6 +219,7 @@ def write_buildings(frame: Any, path: Path, crs: Any) -> None:
         raise ExportError(f"{path}: write buildings as .csv or .gpkg")
     if not path.parent.is_dir():
         raise ExportError(f"{path}: folder {path.parent} does not exist")
+    refuse_plan_target(path)  # never write over a plan
     out = frame.reset_index()
     try:
         if suffix == ".csv":
@@ -245,6 +249,7 @@ def cmd_isochrones(args: argparse.Namespace) -> int:
                                                         service=args.service, width_m=args.width,
                                                         shape=args.shape)
         layers["gaps"] = gap_areas(plan, plain, levels)
+    refuse_plan_target(out)  # the unlink below must never remove a plan
     try:
         out.unlink(missing_ok=True)
         for name, layer in layers.items():
@@ -285,8 +290,9 @@ def cmd_suggest_sites(args: argparse.Namespace) -> int:
                                           service=args.service))
     result = suggest_sites(plan, count=args.count, target=args.target, level=args.level,
                            candidates=cands, spacing_m=args.spacing, service=args.service,
-                           solver=args.solver)
+                           solver=args.solver, count_capacity=args.count_capacity)
     if args.out:
+        refuse_plan_target(args.out)  # a layer written into a plan would change it
         try:
             pyogrio.write_dataframe(result.to_frame(plan.crs), args.out, layer="suggested_sites",
                                     driver="GPKG")
@@ -296,7 +302,7 @@ def cmd_suggest_sites(args: argparse.Namespace) -> int:
         print_json(result.to_json())
         return 0
     print(f"{len(result.suggestions)} sites within {result.level_m:.0f} m "
-          f"({result.solver}; {result.guarantee}); covered households "
+          f"({result.solver}; {result.guarantee}); covered households (not residents) "
           f"{100 * result.share_before:.1f}% -> {100 * result.share_after:.1f}%")
     if result.households_covered_before >= result.households_total:
         print("every household is already within reach")
@@ -304,7 +310,8 @@ def cmd_suggest_sites(args: argparse.Namespace) -> int:
         print(f"no candidate site lies within {result.level_m:.0f} m of an uncovered building")
     for s in result.suggestions:
         cells = ", ".join(f"{c} +{h:.0f}" for c, h in list(s.cells.items())[:5])
-        print(f"  {s.rank}. ({s.point.x:.1f}, {s.point.y:.1f}): +{s.households_added:.0f} "
+        where = f"{s.place} " if s.place else ""
+        print(f"  {s.rank}. {where}({s.point.x:.1f}, {s.point.y:.1f}): +{s.households_added:.0f} "
               f"households in {s.buildings_added} buildings [{cells}]")
     if result.target_share is not None and not result.target_reached:
         print(f"target {100 * result.target_share:.0f}% cannot be reached with these candidates")

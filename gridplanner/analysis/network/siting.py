@@ -27,6 +27,7 @@ import pandas as pd
 import shapely
 from scipy import sparse
 
+from gridplanner.analysis.network.allocation import allocate_capacity
 from gridplanner.analysis.network.coverage import (
     NETWORK,
     Cancelled,
@@ -46,6 +47,7 @@ from gridplanner.analysis.network.joining import (
     join_points,
     same_edge_pairs,
 )
+from gridplanner.analysis.network.places import nearest_place
 from gridplanner.errors import AnalysisError
 
 #: Largest coverage matrix (non-zeros) handed to the exact solver.
@@ -64,12 +66,16 @@ class SiteSuggestion:
     buildings_added: int
     #: grid cell code (or fid) → households this site newly covers there
     cells: dict[str, float] = field(default_factory=dict)
+    #: the compound it stands in, or the nearest named street ("" if none)
+    place: str = ""
+    #: "compound", "street" or "" (what ``place`` names)
+    place_kind: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {"rank": self.rank, "x": float(self.point.x), "y": float(self.point.y),
                 "candidate": int(self.candidate), "households_added": self.households_added,
                 "residents_added": self.residents_added, "buildings_added": self.buildings_added,
-                "cells": dict(self.cells)}
+                "cells": dict(self.cells), "place": self.place, "place_kind": self.place_kind}
 
 
 @dataclass
@@ -273,13 +279,16 @@ def suggest_sites(plan: Any, count: int | None = None, target: float | None = No
                   level: float | None = None, candidates: Sequence[shapely.Point] | None = None,
                   spacing_m: float = 100.0, service: str | None = None,
                   solver: str = "auto", method: str = "auto", progress: Progress = None,
-                  cancelled: Cancelled = None) -> SitingResult:
+                  cancelled: Cancelled = None, count_capacity: bool = False) -> SitingResult:
     """Suggest new centre sites, existing centres fixed.
 
     Give ``count`` (k sites covering the most households newly within
     ``level``) or ``target`` (fewest sites reaching that covered share).
     ``solver``: ``auto`` (exact when the matrix is small enough), ``exact``
     or ``greedy``. ``progress``/``cancelled`` as in ``coverage_from_centres``.
+    With ``count_capacity``, households the existing centres within the level
+    have no room for (see :func:`allocation.allocate_capacity`) count as not
+    covered; a new site is taken to have room for what it covers.
     """
     if (count is None) == (target is None):
         raise AnalysisError("ask for either a number of sites or a target share")
@@ -297,6 +306,11 @@ def suggest_sites(plan: Any, count: int | None = None, target: float | None = No
     rs = pd.to_numeric(b["residents"]).fillna(0).to_numpy(float)
     weight = hh if hh.sum() > 0 else np.ones(len(hh))
     covered = (nearest_centres(plan, service, method, limit=lv)["distance_m"] <= lv).to_numpy()
+    rem = np.where(covered, 0.0, weight)
+    if count_capacity and hh.sum() > 0:
+        given = allocate_capacity(plan, lv, service, method).buildings.to_numpy(float)
+        rem = np.maximum(hh - given, 0.0)
+        covered = rem <= 1e-9
     open_ = np.flatnonzero(~covered & (weight > 0))
     graph = walk_graph(plan) if method == NETWORK else None
     cand = _candidates(plan, graph, candidates, spacing_m, pts[open_], lv)
@@ -305,9 +319,10 @@ def suggest_sites(plan: Any, count: int | None = None, target: float | None = No
         if len(cand) and len(open_) else \
         sparse.csr_matrix((len(cand), len(open_)))
     report_step(progress, cancelled, 0.9, "choosing sites")
-    chosen, optimal, used = _solve(a, weight[open_], count, target, weight, covered, solver)
-    before = float(weight[covered].sum())
-    sugg = _explain(plan, a, chosen, open_, cand, hh, rs, weight, pts)
+    before = float(weight.sum() - rem.sum())
+    chosen, optimal, used = _solve(a, rem[open_], count, target, float(weight.sum()), before,
+                                   solver)
+    sugg = _explain(plan, a, chosen, open_, cand, np.minimum(hh, rem), rs, weight, pts)
     after = before + sum(s.households_added for s in sugg) if hh.sum() > 0 else \
         before + sum(s.buildings_added for s in sugg)
     guarantee = ("optimal (CBC)" if optimal else
@@ -336,10 +351,10 @@ def _candidates(plan: Any, graph: WalkGraph | None, given: Any, spacing: float,
 
 
 def _solve(a: sparse.csr_matrix, w: np.ndarray, count: int | None, target: float | None,
-           all_w: np.ndarray, covered: np.ndarray, solver: str) -> tuple[list[int], bool, str]:
+           total: float, before: float, solver: str) -> tuple[list[int], bool, str]:
     need = None
     if target is not None:
-        need = target * float(all_w.sum()) - float(all_w[covered].sum())
+        need = target * total - before
         if need <= 1e-9:
             return [], True, "none"
         need = min(need, float(w[np.unique(a.indices)].sum()) if a.nnz else 0.0)
@@ -371,7 +386,10 @@ def _explain(plan: Any, a: sparse.csr_matrix, chosen: list[int], open_: np.ndarr
         for p, h in zip(pos[new], hh[open_[new]], strict=True):
             key = labels[p] if p >= 0 else "(no grid cell)"
             gained[key] = gained.get(key, 0.0) + float(h)
+        place, kind = nearest_place(plan, cand[i])
         out.append(SiteSuggestion(rank, cand[i], int(i), float(hh[open_[new]].sum()),
                                   float(rs[open_[new]].sum()), int(len(new)),
-                                  dict(sorted(gained.items(), key=lambda kv: -kv[1]))))
+                                  dict(sorted(gained.items(), key=lambda kv: -kv[1])),
+                                  place, kind))
     return out
+

@@ -148,3 +148,37 @@ def test_network_pairs_match_the_reference_distances():
         within = ref <= 400.0 - 1e-6
         assert np.allclose(got[within], ref[within], atol=1e-6)
         assert np.isinf(got[ref > 400.0 + 1e-6]).all()
+
+
+def test_site_suggestion_can_count_capacity():
+    from gridplanner.analysis.network.siting import suggest_sites
+
+    plan = two_centre_plan()
+    # every household is within reach, but 30 have no room: only with capacity
+    # counted does a new site add anything
+    plain = suggest_sites(plan, count=1, level=1000.0,
+                          candidates=[shapely.Point(440150, 4420000)])
+    assert plain.suggestions == [] and plain.share_before == 1.0
+    counted = suggest_sites(plan, count=1, level=1000.0, count_capacity=True,
+                            candidates=[shapely.Point(440150, 4420000)])
+    assert counted.households_covered_before == pytest.approx(90.0)
+    assert counted.suggestions[0].households_added == pytest.approx(30.0)
+    assert counted.share_after == pytest.approx(1.0)
+
+
+def test_suggested_sites_are_named_by_compound_or_nearest_street():
+    from factories import CRS
+
+    from gridplanner.analysis.network.places import nearest_place
+
+    plan = two_centre_plan()
+    plan.network.add(gpd.GeoDataFrame(
+        {"name": ["幸福路", ""]},
+        geometry=[shapely.LineString([(440000, 4420050), (440400, 4420050)]),
+                  shapely.LineString([(440000, 4420010), (440400, 4420010)])], crs=CRS))
+    plan.boundaries.add(gpd.GeoDataFrame(
+        {"level": ["compound"], "name": ["阳光小区"]},
+        geometry=[shapely.box(440300, 4419900, 440400, 4420100)], crs=CRS))
+    assert nearest_place(plan, shapely.Point(440100, 4420000)) == ("幸福路", "street")
+    assert nearest_place(plan, shapely.Point(440350, 4420000)) == ("阳光小区", "compound")
+    assert nearest_place(plan, shapely.Point(441000, 4421000)) == ("", "")
