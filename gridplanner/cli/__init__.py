@@ -17,7 +17,7 @@ from gridplanner import __version__
 from gridplanner.errors import GridPlannerError
 
 #: Modules of gridplanner.cli that add subcommands, in help order.
-COMMAND_MODULES = ("plan", "importing", "render", "grids", "coverage", "roster")
+COMMAND_MODULES = ("plan", "importing", "render", "grids", "coverage", "roster", "tallies")
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -52,6 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_usage(sys.stderr)
         return EXIT_USAGE
+    from gridplanner.cli import common
+
+    sub_command = getattr(args, f"{args.command}_command", None)
+    common.PROGRAM = " ".join(w for w in ("gridplanner", args.command, sub_command) if w)
     try:
         return int(args.func(args) or 0)
     except GridPlannerError as exc:
@@ -74,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"gridplanner {args.command}: internal error: {type(exc).__name__}: "
               f"{_one_line(str(exc))} (set GRIDPLANNER_DEBUG=1 for details)", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        common.end_command()  # a plan locked for update is unlocked, whatever happened
 
 
 def _one_line(text: str) -> str:

@@ -7,16 +7,50 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from gridplanner.io.plan_file.project import load_plan, save_plan
+from gridplanner.io.atomic import real_target
+from gridplanner.io.plan_file import lock
+from gridplanner.io.plan_file.ondisk import FileState, file_state, read_plan
+from gridplanner.io.plan_file.project import save_plan
 from gridplanner.model.plan import Plan
 
+#: who this command is, for lock files and the plan's "saved by" (set by main)
+PROGRAM = "gridplanner"
+#: the state of every plan file this command read, to see changes on disk at write time
+_read_states: dict[str, FileState] = {}
 
-def open_plan(path: str) -> Plan:
-    return load_plan(Path(path))
+
+def _key(path: str | Path) -> str:
+    return str(real_target(path).resolve())
+
+
+def open_plan(path: str, for_update: bool = False) -> Plan:
+    """Read a plan; ``for_update``: also take its lock until the command ends.
+
+    A command that will save the plan passes ``for_update`` so that a second
+    writer is refused at once (exit 1, naming this command) instead of after
+    its work. Every read remembers the file's state, so :func:`write_plan`
+    refuses to overwrite a change another program saved in between.
+    """
+    if for_update:
+        lock.acquire(path, PROGRAM)
+    plan, state = read_plan(Path(path), PROGRAM)
+    _read_states[_key(path)] = state
+    return plan
 
 
 def write_plan(plan: Plan, path: str) -> None:
-    save_plan(plan, Path(path))
+    """Save a plan under its lock, refusing when it changed on disk since it was read."""
+    with lock.plan_lock(path, PROGRAM):
+        save_plan(plan, Path(path), expected=_read_states.get(_key(path)), program=PROGRAM)
+        state = file_state(path)
+        if state is not None:
+            _read_states[_key(path)] = state
+
+
+def end_command() -> None:
+    """Forget what this command read and give back its plan locks."""
+    _read_states.clear()
+    lock.release_all()
 
 
 def print_json(data: Any) -> None:

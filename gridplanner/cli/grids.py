@@ -82,7 +82,7 @@ def _positive(text: str) -> float:
 def cmd_generate(args: argparse.Namespace) -> int:
     from gridplanner.analysis.grids.partition import generate_cells, replace_cells
 
-    plan = open_plan(args.plan)
+    plan = open_plan(args.plan, for_update=True)
     size = args.size or (250.0 if args.method != "balanced" else None)
     result = generate_cells(plan, args.method, size, args.low, args.high, args.community,
                             args.seed)
@@ -117,7 +117,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 def cmd_micro(args: argparse.Namespace) -> int:
     from gridplanner.analysis.grids.micro import generate_micro_grids, replace_micro_grids
 
-    plan = open_plan(args.plan)
+    plan = open_plan(args.plan, for_update=True)
     s = plan.settings
     low = int(round(args.low or s.micro_households_min))
     high = int(round(args.high or s.micro_households_max))
@@ -162,7 +162,7 @@ def cmd_micro(args: argparse.Namespace) -> int:
 def cmd_code(args: argparse.Namespace) -> int:
     from gridplanner.analysis.grids.codes import assign_codes
 
-    plan = open_plan(args.plan)
+    plan = open_plan(args.plan, for_update=True)
     old = plan.cells.frame["code"].astype(str).to_dict()
     codes = assign_codes(plan, args.scheme, args.renumber, args.category)
     if args.scheme and args.scheme != plan.settings.code_scheme:

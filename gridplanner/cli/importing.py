@@ -114,7 +114,7 @@ def report_json(report: ImportReport) -> dict:
 
 def cmd_import(args: argparse.Namespace) -> int:
     importer = importer_for(args.kind)  # "not yet supported" before touching anything
-    plan = open_plan(args.plan)
+    plan = open_plan(args.plan, for_update=not args.dry_run)
     report = importer(plan, Path(args.file), options_from_args(args))
     if not args.dry_run:
         write_plan(plan, args.plan)

@@ -63,7 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_assign(args: argparse.Namespace) -> int:
     from gridplanner.analysis.people.assignment import apply_proposal, propose_assignment
 
-    plan = open_plan(args.plan)
+    plan = open_plan(args.plan, for_update=args.accept)
     proposal = propose_assignment(plan)
     data: dict[str, Any] = proposal.to_json()
     if args.accept:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
 from gridplanner.errors import ExportError
+from gridplanner.io.plan_file.targets import refuse_plan_target
 from gridplanner.model.plan import Plan
 from gridplanner.render.basemap import BasemapRenderer, draw_attribution
 from gridplanner.render.decorations import draw_scale_bar
@@ -82,6 +83,7 @@ def render_png(plan: Plan, path: str | os.PathLike[str], width: int = 1600, heig
     if width < 16 or height < 16 or width > 20000 or height > 20000:
         raise ExportError(f"{path}: image size {width}×{height} is outside 16–20000 pixels")
     out = Path(path)
+    refuse_plan_target(out)  # a PNG never replaces a plan
     image = render_image(plan, width, height, extent, styles, basemaps=basemaps)
     if not image.save(str(out), "PNG"):
         raise ExportError(f"{out}: could not write the PNG file (check the folder exists)")
