@@ -17,7 +17,8 @@ from gridplanner import __version__
 from gridplanner.errors import GridPlannerError
 
 #: Modules of gridplanner.cli that add subcommands, in help order.
-COMMAND_MODULES = ("plan", "importing", "render", "grids", "coverage", "roster", "tallies")
+COMMAND_MODULES = ("plan", "importing", "render", "grids", "coverage", "roster", "tallies",
+                   "repair")
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 

@@ -53,6 +53,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--snap-tolerance", metavar="M", type=float,
                    help="cells, boundaries: slivers and gaps up to M metres between neighbours "
                    "are closed (default 1)")
+    p.add_argument("--key-field", metavar="COL",
+                   help="building-data: the table column with the building key (name, number "
+                   "or address)")
+    p.add_argument("--building-field", metavar="FIELD",
+                   help="building-data: the buildings' attribute the key matches (guessed: "
+                   "the one matching most keys)")
+    p.add_argument("--group-field", metavar="COL", action="append", default=None,
+                   help="building-data: a column counting a population group, e.g. 独居老人 "
+                   "(repeatable; guessed from the headers when not given)")
     p.add_argument("--parent-field", metavar="F",
                    help="boundaries: field with the name of the parent area")
     p.add_argument("--level", help="boundaries: level of every feature "
@@ -80,9 +89,11 @@ def options_from_args(args: argparse.Namespace) -> ImportOptions:
     """ImportOptions from the parsed command line."""
     extra: dict[str, object] = dict(args.option)
     for key in ("floors_field", "height_field", "code_field", "parent_field", "community_field",
-                "kind_field", "snap_tolerance"):
+                "kind_field", "snap_tolerance", "key_field", "building_field"):
         if getattr(args, key, None) is not None:
             extra[key] = getattr(args, key)
+    if getattr(args, "group_field", None):
+        extra["group_fields"] = list(args.group_field)
     return ImportOptions(
         layer=args.layer,
         encoding=args.encoding,

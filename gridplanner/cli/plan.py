@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import pandas as pd
+
 from gridplanner.cli.common import open_plan, print_json, write_plan
 from gridplanner.errors import ProjectFileError
 from gridplanner.model.plan import Plan
@@ -66,7 +68,34 @@ def plan_info(plan: Plan) -> dict:
         "layers": layers,
         "communities": int(len(communities)),
         "totals": plan.totals(),
+        "groups": _groups(plan),
         "settings": plan.settings.to_dict(),
+    }
+
+
+def _groups(plan: Plan) -> dict:
+    """Population groups per plan, community and cell (cells by code, else fid)."""
+    from gridplanner.analysis.grids.group_tallies import (
+        plan_groups,
+        tallies_by_cell,
+        tallies_by_community,
+    )
+
+    names = plan_groups(plan)
+    if not names:
+        return {"names": [], "plan": {}, "communities": {}, "cells": {}}
+    totals = plan.buildings.frame
+    by_comm = tallies_by_community(plan)
+    by_cell = tallies_by_cell(plan)
+    codes = plan.cells.frame["code"].astype(str)
+    return {
+        "names": names,
+        "plan": {g: float(pd.to_numeric(totals[f"group_{g}"], errors="coerce").fillna(0).sum())
+                 for g in names},
+        "communities": {str(c): {g: float(by_comm.at[c, g]) for g in names}
+                        for c in by_comm.index},
+        "cells": {(codes[f] or f"fid {f}"): {g: float(by_cell.at[f, g]) for g in names}
+                  for f in by_cell.index},
     }
 
 

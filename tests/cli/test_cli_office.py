@@ -52,3 +52,56 @@ def test_import_cells_bad_field_and_tolerance_exit_1_plan_untouched(tmp_path, ca
     with pytest.raises(SystemExit) as exit_info:
         run(capsys, "import", office, "cells", cells_file(tmp_path), "--snap-tolerance", "x")
     assert exit_info.value.code == 2
+
+
+def test_building_data_then_tallies_equal_an_independent_spatial_join(tmp_path, capsys, office):
+    import geopandas as gpd
+    import pyogrio
+    from factories_office import building_table
+
+    assert run(capsys, "import", office, "cells", cells_file(tmp_path))[0] == 0
+    table, good = building_table(tmp_path)
+    code, out, err = run(capsys, "import", office, "building-data", table, "--key-field", "地址",
+                         "--building-field", "地址", "--group-field", "独居老人",
+                         "--group-field", "60岁以上", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["counts"]["matched"] == len(good) and report["counts"]["unmatched"] == 2
+    assert report["counts"]["duplicate"] == 1
+    code, out, err = run(capsys, "tallies", office, "--json")
+    assert code == 0, err
+    tallies = json.loads(out)
+    assert tallies["groups"] == ["独居老人", "60岁以上"]
+    # independent: ledger rows joined to buildings by address, buildings to cells by sjoin
+    buildings = pyogrio.read_dataframe(office, layer="buildings")
+    cells = pyogrio.read_dataframe(office, layer="cells")
+    points = gpd.GeoDataFrame(buildings[["地址"]], geometry=buildings.representative_point(),
+                              crs=buildings.crs)
+    joined = gpd.sjoin(points, cells[["code", "geometry"]], predicate="within")
+    joined = joined.merge(good, on="地址", how="left").fillna(0)
+    expected = joined.groupby("code")[["户数", "独居老人", "60岁以上"]].sum()
+    # the duplicated key's building keeps its imported count of 1 household
+    dup = joined[~joined["地址"].isin(good["地址"])]
+    for row in tallies["rows"]:
+        extra = float((dup["code"] == row["code"]).sum())
+        assert row["households"] == expected.at[row["code"], "户数"] + extra
+        assert row["groups"]["独居老人"] == expected.at[row["code"], "独居老人"]
+        assert row["groups"]["60岁以上"] == expected.at[row["code"], "60岁以上"]
+    code, out, _ = run(capsys, "info", office, "--json")
+    info = json.loads(out)
+    assert info["groups"]["plan"]["独居老人"] == float(good["独居老人"].sum())
+    assert set(info["groups"]["communities"]) == {"东风社区", "西湖社区"}
+    code, out, _ = run(capsys, "tallies", office, "--by", "community")
+    assert code == 0 and "东风社区" in out and "total" in out
+
+
+def test_building_data_errors_are_one_line(tmp_path, capsys, office):
+    from factories_office import building_table
+
+    table, _ = building_table(tmp_path, ".csv")
+    before = office.read_bytes()
+    code, _, err = run(capsys, "import", office, "building-data", table, "--key-field", "楼号")
+    assert code == 1 and "has no column '楼号'" in err
+    code, _, err = run(capsys, "import", office, "building-data", table)
+    assert code == 1 and "building key" in err
+    assert office.read_bytes() == before
