@@ -17,8 +17,7 @@ from gridplanner import __version__
 from gridplanner.errors import GridPlannerError
 
 #: Modules of gridplanner.cli that add subcommands, in help order.
-COMMAND_MODULES = ("plan", "importing", "render", "grids", "coverage", "roster", "tallies",
-                   "repair")
+COMMAND_MODULES = ("plan", "importing", "render", "grids", "coverage", "roster", "tallies")
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
