@@ -22,12 +22,12 @@ from gridplanner.errors import ModelError
 
 #: Field → what it limits, as messages name it.
 LIMIT_TEXTS: dict[str, str] = {
-    "max_file_mb": "file size read into memory (MB)",
+    "max_file_mb": "MB read into memory",
     "max_features": "features in one file",
-    "max_sheet_rows": "rows of a sheet",
-    "max_sheet_columns": "columns of a sheet",
-    "max_vertices": "vertices of one geometry",
-    "max_holes": "holes of one polygon",
+    "max_sheet_rows": "rows in one sheet",
+    "max_sheet_columns": "columns in one sheet",
+    "max_vertices": "vertices in one geometry",
+    "max_holes": "holes in one polygon",
 }
 
 

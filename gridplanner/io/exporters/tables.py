@@ -5,7 +5,9 @@ leader, workers with phones, branch, secretary, and the share of households
 within each walking level (empty without a walking network or centres).
 Excel gets one sheet per community with a frozen header row and fitted
 column widths; CSV is one table with a community column, in UTF-8 with a
-BOM so Excel on Windows opens the Chinese text correctly.
+BOM so Excel on Windows opens the Chinese text correctly. No text becomes
+a formula (:mod:`gridplanner.io.cell_text`): it is stored as text in the
+workbook and guarded with a leading quote in the CSV.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import pandas as pd
 from gridplanner.analysis.people.roster_rules import cell_totals, roster_by_cell
 from gridplanner.errors import GridPlannerError
 from gridplanner.io.atomic import write_atomic
+from gridplanner.io.cell_text import append_row, guard_frame
 from gridplanner.io.labels import check_lang, label, level_text, role_label
 from gridplanner.model.plan import Plan
 from gridplanner.model.schema import WorkerRole
@@ -128,7 +131,7 @@ def export_csv(plan: Plan, path: str | os.PathLike[str], lang: str = "zh_CN") ->
     lang = check_lang(lang)
     rows = roster_rows(plan, lang, coverage_result(plan))
     rows = rows.sort_values(["community", "code"], kind="stable")
-    table = rows.set_axis(header_labels(list(rows.columns), lang), axis=1)
+    table = guard_frame(rows.set_axis(header_labels(list(rows.columns), lang), axis=1))
 
     def write(tmp: Path) -> None:
         table.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
@@ -169,13 +172,13 @@ def export_xlsx(plan: Plan, path: str | os.PathLike[str], lang: str = "zh_CN") -
     bold = Font(bold=True)
     for community, group in groups:
         ws = wb.create_sheet(sheet_name(str(community), used))
-        ws.append(headers)
+        append_row(ws, headers)
         for cell in ws[1]:
             cell.font = bold
             cell.alignment = Alignment(vertical="center")
         values = group[columns].astype(object).where(group[columns].notna(), None)
         for record in values.itertuples(index=False):
-            ws.append(list(record))
+            append_row(ws, record)
         ws.freeze_panes = "A2"
         _fit_widths(ws, headers, values)
     return write_atomic(path, wb.save)

@@ -76,7 +76,8 @@ def import_centres(plan: Plan, path: str | Path, options: ImportOptions) -> Impo
 
 def read_centre_points(path: Path, options: ImportOptions, report: ImportReport) -> gpd.GeoDataFrame:
     gdf = read_vector(path, layer=options.layer, encoding=options.encoding,
-                      source_crs=options.source_crs, coords=options.coords)
+                      source_crs=options.source_crs, coords=options.coords,
+                      limits=options.limits)
     report.warnings += list(gdf.attrs.get("warnings", []))
     gdf = gdf[~(gdf.geometry.isna() | gdf.geometry.is_empty)]
     kind = gdf.geometry.geom_type
@@ -106,7 +107,7 @@ def _find(columns: list[str], wanted: tuple[str, ...], given: Any = None) -> str
 
 
 def read_centre_sheet(path: Path, options: ImportOptions, report: ImportReport) -> gpd.GeoDataFrame:
-    table, _enc = read_table(path, options.encoding, options.layer)
+    table, _enc = read_table(path, options.encoding, options.layer, limits=options.limits)
     cols = [str(c) for c in table.columns]
     table.columns = cols
     xf = _find(cols, LON_FIELDS, options.extra.get("x_field"))

@@ -147,7 +147,8 @@ def prepare_buildings(plan: Plan, path: Path, options: ImportOptions) -> Prepare
 # -- reading and cleaning -----------------------------------------------------
 def _read(path: Path, options: ImportOptions, report: ImportReport):
     gdf = read_vector(path, layer=options.layer, encoding=options.encoding,
-                      source_crs=options.source_crs, coords=options.coords)
+                      source_crs=options.source_crs, coords=options.coords,
+                      limits=options.limits)
     report.layer = gdf.attrs.get("layer")
     report.warnings.extend(gdf.attrs.get("warnings", []))
     return gdf, gdf.attrs.get("source", str(path))

@@ -25,6 +25,11 @@ import pyogrio
 import shapely
 
 from gridplanner.errors import ImportDataError
+from gridplanner.io.importers.guards import (
+    check_feature_count,
+    check_file_size,
+    check_geometries,
+)
 from gridplanner.io.importers.readers import plan_crs_for, read_vector
 from gridplanner.io.importers.registry import (
     ImportOptions,
@@ -32,6 +37,7 @@ from gridplanner.io.importers.registry import (
     PreparedImport,
     commit_import,
 )
+from gridplanner.model.limits import InputLimits
 from gridplanner.model.plan import Plan
 
 #: highway values that are not walkable (osmnx "walk" filter).
@@ -71,10 +77,12 @@ def read_network_source(path: Path, options: ImportOptions, report: ImportReport
     if not path.exists():
         raise ImportDataError(f"{path}: no such file")
     name = path.name.lower()
-    if name.endswith(".pbf"):
-        gdf = _read_pbf(path)
-    elif name.endswith((".osm", ".xml")):
-        gdf = _read_osm_xml(path)
+    limits = options.limits or InputLimits()
+    if name.endswith((".pbf", ".osm", ".xml")):
+        check_file_size(path, limits)
+        gdf = _read_pbf(path) if name.endswith(".pbf") else _read_osm_xml(path)
+        check_feature_count(len(gdf), limits, str(path))
+        check_geometries(gdf.geometry.values, gdf.index, limits, str(path))
     else:
         gdf = _read_centre_lines(path, options, report)
     parts = gdf.explode(index_parts=False)
@@ -130,7 +138,8 @@ def _read_osm_xml(path: Path) -> gpd.GeoDataFrame:
 
 def _read_centre_lines(path: Path, options: ImportOptions, report: ImportReport) -> gpd.GeoDataFrame:
     gdf = read_vector(path, layer=options.layer, encoding=options.encoding,
-                      source_crs=options.source_crs, coords=options.coords)
+                      source_crs=options.source_crs, coords=options.coords,
+                      limits=options.limits)
     report.warnings += list(gdf.attrs.get("warnings", []))
     field = options.extra.get("highway_field") or next(
         (c for c in CLASS_FIELDS if c in gdf.columns), None)

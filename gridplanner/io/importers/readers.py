@@ -30,6 +30,12 @@ from gridplanner.errors import CRSError, ImportDataError
 from gridplanner.io.chinese_coords import COORD_SYSTEMS, geometries_to_wgs84
 from gridplanner.io.crs import WGS84, lonlat_bounds, metric_crs_for, parse_crs
 from gridplanner.io.importers.dbf_text import SAMPLE_BYTES, check_given_encoding, shapefile_encoding
+from gridplanner.io.importers.guards import (
+    check_feature_count,
+    check_file_size,
+    check_geometries,
+)
+from gridplanner.model.limits import InputLimits
 from gridplanner.model.plan import Plan
 
 VECTOR_SUFFIXES = (".shp", ".geojson", ".json", ".gpkg", ".kml", ".kmz")
@@ -69,12 +75,16 @@ class _Source:
     def sidecar(self, suffix: str, limit: int = SAMPLE_BYTES) -> bytes | None:
         """The first bytes of a shapefile's .dbf/.cpg beside it (or in the zip)."""
         if self.member is not None:
-            with zipfile.ZipFile(self.path) as zf:
-                wanted = str(PurePosixPath(self.member).with_suffix("")).lower() + suffix
-                for info in zf.infolist():
-                    if info.filename.lower() == wanted:
-                        with zf.open(info) as handle:
-                            return handle.read(limit)
+            wanted = str(PurePosixPath(self.member).with_suffix("")).lower() + suffix
+            try:
+                with zipfile.ZipFile(self.path) as zf:
+                    for info in zf.infolist():
+                        if info.filename.lower() == wanted:
+                            with zf.open(info) as handle:
+                                return handle.read(limit)
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+                raise ImportDataError(f"{self.path}!{wanted}: damaged inside the zip file "
+                                      f"({exc})") from exc
             return None
         base = Path(self.gdal_path)
         for candidate in (base.with_suffix(suffix), base.with_suffix(suffix.upper())):
@@ -85,17 +95,28 @@ class _Source:
 
 
 # -- finding layers ---------------------------------------------------------
-def _zip_members(path: Path) -> list[str]:
+def _zip_members(path: Path, suffixes: tuple[str, ...] = VECTOR_SUFFIXES) -> list[str]:
+    """The members of a zip (or .kmz) with one of ``suffixes``; a member whose
+    data do not match its checksum is refused by name."""
     try:
         with zipfile.ZipFile(path) as zf:
             names = [i.filename for i in zf.infolist() if not i.is_dir()]
-    except zipfile.BadZipFile as exc:
+            damaged = zf.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         raise ImportDataError(f"{path}: not a readable zip file ({exc})") from exc
+    if damaged is not None:
+        raise ImportDataError(f"{path}!{damaged}: damaged inside the zip file (its data do not "
+                              "match their checksum); copy or download the file again")
     return [
         n for n in names
-        if n.lower().endswith(VECTOR_SUFFIXES) and not n.startswith("__MACOSX/")
+        if n.lower().endswith(suffixes) and not n.startswith("__MACOSX/")
         and not PurePosixPath(n).name.startswith("._")
     ]
+
+
+def _kml_members(path: Path) -> list[str]:
+    """The KML files inside a .kmz."""
+    return _zip_members(path, (".kml",))
 
 
 def _spatial_layers(gdal_path: str, label: str) -> list[str]:
@@ -125,6 +146,8 @@ def list_layers(path: str | Path) -> list[str]:
         if len(members) == 1:
             return _spatial_layers(f"/vsizip/{p.as_posix()}/{members[0]}", f"{p}!{members[0]}")
         return [PurePosixPath(m).stem for m in members]
+    if p.suffix.lower() == ".kmz" and len(kmls := _kml_members(p)) > 1:
+        return [PurePosixPath(m).stem for m in kmls]
     if p.suffix.lower() == ".shp":
         return [p.stem]
     return _spatial_layers(str(p), str(p))
@@ -146,7 +169,12 @@ def field_names(path: str | Path, *, layer: str | None = None,
 def _resolve(path: Path, layer: str | None) -> _Source:
     """Which file (inside a zip) and which layer to read."""
     _check_exists(path)
-    if path.suffix.lower() != ".zip":
+    suffix = path.suffix.lower()
+    if suffix == ".kmz":
+        kmls = _kml_members(path)
+        if len(kmls) > 1:  # GDAL would read the first one and say nothing of the others
+            return _pick_member(path, kmls, layer, "KML files")
+    if suffix != ".zip":
         return _pick_layer(_Source(path, str(path), None, None), layer)
     members = _zip_members(path)
     if not members:
@@ -157,11 +185,32 @@ def _resolve(path: Path, layer: str | None) -> _Source:
         member = candidates[0]
         src = _Source(path, f"/vsizip/{path.as_posix()}/{member}", member, None)
         return src if shps else _pick_layer(src, layer)
-    names = {PurePosixPath(m).stem: m for m in candidates}
+    if shps:
+        return _pick_member(path, shps, layer, "layers")
+    return _pick_member(path, candidates, layer, "layers")
+
+
+def _pick_member(path: Path, members: list[str], layer: str | None, what: str) -> _Source:
+    """The member of a zip or .kmz that ``layer`` names by its file name (without
+    suffix); its only layer, or the layer of that name, is read."""
+    names = {PurePosixPath(m).stem: m for m in members}
     if layer is None or layer not in names:
+        if layer is None:
+            raise ImportDataError(f"{path}: holds {len(names)} {what} ({', '.join(names)}); "
+                                  "choose one with --layer")
         raise _layer_error(path, layer, list(names))
     member = names[layer]
-    return _Source(path, f"/vsizip/{path.as_posix()}/{member}", member, layer)
+    src = _Source(path, f"/vsizip/{path.as_posix()}/{member}", member, layer)
+    if src.is_shapefile:
+        return src
+    inner = _spatial_layers(src.gdal_path, src.label)
+    if not inner:
+        raise ImportDataError(f"{src.label}: has no layer with geometry")
+    src.layer = layer if layer in inner else inner[0]
+    if len(inner) > 1 and layer not in inner:
+        raise ImportDataError(f"{path}!{member}: holds {len(inner)} layers "
+                              f"({', '.join(inner)}); unpack it and choose one of them")
+    return src
 
 
 def _pick_layer(src: _Source, layer: str | None) -> _Source:
@@ -196,6 +245,7 @@ def read_vector(
     encoding: str | None = None,
     source_crs: Any = None,
     coords: str = "wgs84",
+    limits: InputLimits | None = None,
 ) -> gpd.GeoDataFrame:
     """Read one layer of a vector file, checked and ready to reproject.
 
@@ -208,6 +258,9 @@ def read_vector(
     source_crs : the CRS to use when the file has none (or to override it).
     coords : ``wgs84``, or ``gcj02``/``bd09`` for longitude/latitude exported
         from Amap/Tencent or Baidu; those are converted to WGS84.
+    limits : the plan's input limits (defaults when not given): the file size
+        and feature count are checked before reading, vertices, holes and
+        finite coordinates of every geometry right after.
 
     Returns
     -------
@@ -216,10 +269,12 @@ def read_vector(
     """
     if coords not in COORD_SYSTEMS:
         raise ImportDataError(f"unknown coordinates {coords!r}; use {', '.join(COORD_SYSTEMS)}")
+    limits = limits or InputLimits()
+    check_file_size(Path(path), limits)
     src = _resolve(Path(path), layer)
     notes: list[str] = []
     used_encoding = _encoding_for(src, encoding, notes)
-    gdf = _read_frame(src, used_encoding)
+    gdf = _read_frame(src, used_encoding, limits)
     gdf = _settle_crs(gdf, src.label, source_crs, notes)
     if coords == "wgs84" and source_crs in (None, "") and _geojson_without_crs(src):
         notes.append(f"{src.label} names no coordinate system: read as WGS84 longitude/latitude "
@@ -261,10 +316,12 @@ def _encoding_for(src: _Source, given: str | None, notes: list[str]) -> str | No
     return shapefile_encoding(dbf, cpg, src.label, notes)
 
 
-def _read_frame(src: _Source, encoding: str | None) -> gpd.GeoDataFrame:
+def _read_frame(src: _Source, encoding: str | None, limits: InputLimits) -> gpd.GeoDataFrame:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
+            info = pyogrio.read_info(src.gdal_path, layer=src.layer, encoding=encoding)
+            check_feature_count(int(info.get("features", -1)), limits, src.label)
             # Malformed shapes in the file (a ring of two points) are repaired
             # where GEOS can, else read as empty and reported by feature id.
             gdf = pyogrio.read_dataframe(
@@ -277,11 +334,17 @@ def _read_frame(src: _Source, encoding: str | None) -> gpd.GeoDataFrame:
         raise ImportDataError(f"{src.label}: holds geometry that cannot be read "
                               f"({_short(exc)})") from exc
     except UnicodeDecodeError as exc:
-        raise ImportDataError(f"{src.label}: text is not valid {encoding} ({exc.reason})") from exc
+        raise ImportDataError(f"{src.label}: text is not valid "
+                              f"{encoding or 'UTF-8'} ({exc.reason})") from exc
     if not isinstance(gdf, gpd.GeoDataFrame) or gdf.geometry.name not in gdf.columns:
         raise ImportDataError(f"{src.label}: has no geometry column")
     if len(gdf) == 0:
         raise ImportDataError(f"{src.label}: has no features")
+    check_feature_count(len(gdf), limits, src.label)
+    check_geometries(gdf.geometry.values, gdf.index, limits, src.label)
+    if shapely.is_missing(gdf.geometry.values).all():
+        raise ImportDataError(f"{src.label}: has no feature with a geometry (a point, line "
+                              f"or area) among its {len(gdf):,} features")
     if src.is_kml:
         gdf = gdf.drop(columns=[c for c in _KML_STYLE_COLUMNS if c in gdf.columns])
     gdf = gdf.dropna(axis="columns", how="all").copy() if _has_null_columns(gdf) else gdf

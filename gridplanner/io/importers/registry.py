@@ -16,7 +16,8 @@ from pathlib import Path
 import geopandas as gpd
 from pyproj import CRS
 
-from gridplanner.errors import CRSError, NotSupportedYetError
+from gridplanner.errors import CRSError, ImportDataError, ModelError, NotSupportedYetError
+from gridplanner.model.limits import InputLimits
 from gridplanner.model.plan import Plan
 
 COORDS_CHOICES = ("wgs84", "gcj02", "bd09")
@@ -38,6 +39,32 @@ class ImportOptions:
     replace: bool = False
     #: importer-specific options (column mappings, noding...)
     extra: dict[str, object] = field(default_factory=dict)
+    #: how much of the file may be read; None: the defaults (``import_file`` and
+    #: the command line fill in the plan's, see :func:`with_plan_limits`)
+    limits: InputLimits | None = None
+
+
+LIMIT_PREFIX = "limit."
+
+
+def with_plan_limits(plan: Plan, options: ImportOptions) -> ImportOptions:
+    """``options`` with ``limits`` set: the plan's input limits, changed by any
+    ``limit.<name>=N`` importer option (``--option limit.max_holes=5000``)."""
+    limits = options.limits or plan.settings.input_limits
+    changes = {str(k).removeprefix(LIMIT_PREFIX): v for k, v in options.extra.items()
+               if str(k).startswith(LIMIT_PREFIX)}
+    if changes:
+        known = set(InputLimits().to_dict())
+        unknown = sorted(set(changes) - known)
+        if unknown:
+            raise ImportDataError(f"unknown input limit {unknown[0]!r}; the limits are: "
+                                  + ", ".join(sorted(known)))
+        try:
+            limits = limits.replaced(**changes)
+        except ModelError as exc:
+            raise ImportDataError(str(exc)) from None
+    options.limits = limits
+    return options
 
 
 @dataclass
@@ -133,4 +160,5 @@ def importer_for(kind: str) -> Importer:
 
 def import_file(plan: Plan, kind: str, path: str | Path, options: ImportOptions | None = None) -> ImportReport:
     """Run the importer of ``kind`` on ``path``."""
-    return importer_for(kind)(plan, Path(path), options or ImportOptions())
+    options = with_plan_limits(plan, options or ImportOptions())
+    return importer_for(kind)(plan, Path(path), options)

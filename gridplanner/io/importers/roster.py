@@ -21,12 +21,14 @@ from typing import cast
 import pandas as pd
 
 from gridplanner.errors import ImportDataError
+from gridplanner.io.cell_text import FORMULA_TRIGGERS
 from gridplanner.io.importers.registry import ImportOptions, ImportReport
+from gridplanner.io.importers.sheets import read_sheet
+from gridplanner.model.limits import InputLimits
 from gridplanner.model.plan import Plan
 from gridplanner.model.schema import BranchKind, WorkerRole
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
-CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 
 #: Header synonyms per field, most specific first; matching ignores case and spaces.
 HEADER_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -81,7 +83,8 @@ _CELL_SPLIT = re.compile(r"[;；,，、/\s]+")
 
 # -- reading ----------------------------------------------------------------------
 def read_table(path: str | Path, encoding: str | None = None,
-               sheet: str | int | None = None) -> tuple[pd.DataFrame, str | None]:
+               sheet: str | int | None = None,
+               limits: InputLimits | None = None) -> tuple[pd.DataFrame, str | None]:
     """Read a roster table as text cells.
 
     Returns the frame (every value a stripped string, blanks as "") and the
@@ -91,14 +94,16 @@ def read_table(path: str | Path, encoding: str | None = None,
     "XX社区网格员花名册") are skipped: the header is the first of the top ten
     rows holding a name header (姓名, 支部名称, name ...).
     ``frame.attrs["first_row"]`` is the sheet row number of the first data row.
+    ``limits`` (the defaults when not given) bound the file size and the
+    sheet's rows and columns, checked before the rows are read.
     """
     p = Path(path)
     if not p.is_file():
         raise ImportDataError(f"{p}: no such file")
     if p.suffix.lower() in EXCEL_SUFFIXES:
-        raw, used = _read_excel(p, sheet), None
+        raw, used = _read_excel(p, sheet, limits), None
     else:
-        raw, used = _read_csv(p, encoding)
+        raw, used = _read_csv(p, encoding, limits)
     raw = raw.map(_clean_cell) if raw.size else raw.astype(str)
     at = _header_row(raw)
     frame = raw.iloc[at + 1:].reset_index(drop=True) if len(raw) else raw
@@ -128,61 +133,17 @@ def _unique_headers(values: list[object]) -> list[str]:
     return out
 
 
-def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
-    try:
-        return pd.read_excel(path, sheet_name=0 if sheet is None else sheet, dtype=object,
-                             header=None)
-    except (ValueError, KeyError, OSError, ImportError) as exc:
-        raise ImportDataError(f"{path}: cannot read the workbook ({exc})") from exc
-    except Exception as exc:  # openpyxl raises assorted errors on damaged files
-        raise ImportDataError(f"{path}: not a readable Excel file ({exc})") from exc
+def _read_excel(path: Path, sheet: str | int | None,
+                limits: InputLimits | None = None) -> pd.DataFrame:
+    """One sheet of a workbook as raw cells, within the input limits."""
+    return read_sheet(path, sheet=sheet, limits=limits)[0]
 
 
-def _read_csv(path: Path, encoding: str | None) -> tuple[pd.DataFrame, str]:
-    data = path.read_bytes()
-    if encoding:
-        candidates: tuple[str, ...] = (encoding,)
-    elif data.startswith(b"\xef\xbb\xbf"):
-        candidates = ("utf-8-sig",)
-    else:
-        candidates = CSV_ENCODINGS
-    for enc in candidates:
-        try:
-            text = data.decode(enc)
-        except LookupError:
-            raise ImportDataError(f"{path}: unknown text encoding {enc!r}") from None
-        except UnicodeDecodeError:
-            continue
-        frame = _csv_frame(text, path)
-        return frame, ("utf-8" if enc == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf")
-                       else enc)
-    raise ImportDataError(
-        f"{path}: the text is neither UTF-8 nor GBK/GB18030; give the encoding explicitly")
-
-
-def _csv_frame(text: str, path: Path) -> pd.DataFrame:
-    """Rows of a CSV as text cells; title lines above the header may have fewer
-    cells than the table, so rows are padded rather than rejected."""
-    import csv
-
-    lines = [line for line in text.splitlines() if line.strip()]
-    if not lines:
-        raise ImportDataError(f"{path}: the file is empty")
-    delimiter = _guess_delimiter(lines[:50])
-    rows = list(csv.reader(lines, delimiter=delimiter))
-    width = max(len(r) for r in rows)
-    return pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=str)
-
-
-def _guess_delimiter(lines: list[str]) -> str:
-    """The separator most lines share (comma, tab, semicolon or bar); comma if none."""
-    best, best_score = ",", 0
-    for candidate in (",", "\t", ";", "|"):
-        counts = [line.count(candidate) for line in lines]
-        score = sum(1 for c in counts if c > 0) * 100 + max(counts)
-        if max(counts) > 0 and score > best_score:
-            best, best_score = candidate, score
-    return best
+def _read_csv(path: Path, encoding: str | None,
+              limits: InputLimits | None = None) -> tuple[pd.DataFrame, str]:
+    """A CSV file as text cells and the encoding used, within the input limits."""
+    frame, used = read_sheet(path, encoding=encoding, limits=limits)
+    return frame.fillna(""), used or "utf-8"
 
 
 def _clean_cell(value: object) -> str:
@@ -191,6 +152,8 @@ def _clean_cell(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # phone numbers typed as numbers in Excel
     text = str(value).strip()
+    if text.startswith(FORMULA_TRIGGERS) and str(value)[:1] in "\t\r\n":
+        text = str(value).rstrip()  # stripping the tab or CR would make it a formula
     return text[:-2] if re.fullmatch(r"\d{5,}\.0", text) else text
 
 
@@ -367,7 +330,8 @@ def import_branches(plan: Plan, path: Path, options: ImportOptions) -> ImportRep
 
 def _import(plan: Plan, path: Path, options: ImportOptions, kind: str, parse) -> ImportReport:
     sheet = options.layer
-    frame, encoding = read_table(path, encoding=options.encoding, sheet=sheet)
+    frame, encoding = read_table(path, encoding=options.encoding, sheet=sheet,
+                                 limits=options.limits)
     report = ImportReport(kind=kind, file=str(path), layer=sheet)
     if encoding and encoding not in ("utf-8", "utf-8-sig"):
         report.warnings.append(f"read as {encoding} text")
