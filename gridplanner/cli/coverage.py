@@ -220,10 +220,12 @@ def write_buildings(frame: Any, path: Path, crs: Any) -> None:
     if not path.parent.is_dir():
         raise ExportError(f"{path}: folder {path.parent} does not exist")
     refuse_plan_target(path)  # never write over a plan
+    from gridplanner.io.cell_text import guard_frame
+
     out = frame.reset_index()
     try:
         if suffix == ".csv":
-            table = out.drop(columns="geometry")
+            table = guard_frame(out.drop(columns="geometry"))  # no text becomes a formula
             table.to_csv(path, index=False, encoding="utf-8-sig")
         else:
             pyogrio.write_dataframe(out, path, layer="buildings_coverage", driver="GPKG")

@@ -25,6 +25,7 @@ import pyogrio
 import shapely
 
 from gridplanner.errors import ExportError, GridPlannerError
+from gridplanner.io.cell_text import guard_frame
 from gridplanner.io.exporters.tables import coverage_result, roster_rows, write_atomic
 from gridplanner.model.plan import Plan
 
@@ -218,8 +219,8 @@ def export_shapefiles(plan: Plan, directory: str | os.PathLike[str],
             out = _prepare(frame).rename(columns=names)
             _write(out, Path(tmp_dir) / f"{name}.shp", driver="ESRI Shapefile",
                    encoding="UTF-8")
-        pd.DataFrame(mapping_rows).to_csv(Path(tmp_dir) / "fields.csv", index=False,
-                                          encoding="utf-8-sig")
+        guard_frame(pd.DataFrame(mapping_rows)).to_csv(Path(tmp_dir) / "fields.csv",
+                                                       index=False, encoding="utf-8-sig")
         written = []
         for file in sorted(Path(tmp_dir).iterdir()):
             shutil.move(str(file), folder / file.name)

@@ -82,3 +82,46 @@ def test_sheet_names_are_valid_and_unique():
 def test_unwritable_target_is_an_export_error(plan, tmp_path):
     with pytest.raises(ExportError, match="does not exist"):
         export_xlsx(plan, tmp_path / "missing" / "r.xlsx")
+
+
+HOSTILE = ["=HYPERLINK(\"http://x\",\"点我\")", "+86 138", "-1", "@SUM(A1)", "\t=1+1",
+           "\r=2", "'=already quoted", "普通姓名"]
+
+
+@pytest.fixture
+def hostile_plan():
+    p = roster_plan()
+    leaders = [f for f in p.workers.frame.index if p.workers.frame.at[f, "role"] == "leader"]
+    for fid, text in zip(leaders, HOSTILE, strict=False):
+        p.workers.set_attributes(fid, {"name": text})
+    return p, [p.workers.frame.at[f, "name"] for f in leaders[:len(HOSTILE)]]
+
+
+def test_xlsx_stores_formula_like_text_as_text(hostile_plan, tmp_path):
+    import zipfile
+
+    plan, names = hostile_plan
+    path = export_xlsx(plan, tmp_path / "r.xlsx")
+    with zipfile.ZipFile(path) as zf:
+        xml = b"".join(zf.read(n) for n in zf.namelist() if n.startswith("xl/worksheets/"))
+    assert b"<f>" not in xml and b"<f " not in xml  # no formula anywhere
+    wb = openpyxl.load_workbook(path)
+    leaders = {c.value for ws in wb for c in ws["E"][1:]}
+    # read back unchanged (XML itself reads a carriage return as a line feed)
+    assert {n.replace("\r", "\n") for n in names} <= leaders
+    assert all(c.data_type == "s" for ws in wb for c in ws["E"][1:] if c.value)
+
+
+def test_csv_guards_formula_like_text_and_reads_back_unchanged(hostile_plan, tmp_path):
+    from gridplanner.io.importers.roster import read_table
+
+    plan, names = hostile_plan
+    path = export_csv(plan, tmp_path / "r.csv")
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        raw = [row["网格长"] for row in csv.DictReader(f)]
+    for text in raw:  # what Excel or WPS sees: nothing a formula
+        assert not text.startswith(("=", "+", "-", "@", "\t", "\r")), text
+    assert "'=HYPERLINK(\"http://x\",\"点我\")" in raw and "''=already quoted" in raw
+    frame, _ = read_table(path)
+    assert set(names) - {"\t=1+1", "\r=2"} <= set(frame["网格长"])
+    assert {"\t=1+1", "\r=2"} <= {v for v in frame["网格长"]}  # tab and CR kept
