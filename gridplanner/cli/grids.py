@@ -169,10 +169,22 @@ def cmd_code(args: argparse.Namespace) -> int:
         plan.settings = plan.settings.replaced(code_scheme=args.scheme)
     if codes:
         plan.cells.set_column("code", codes)
+        _name_unnamed_cells(plan)
     write_plan(plan, args.plan)
     changed = sum(1 for f, c in codes.items() if old.get(f) != c)
     print(f"{len(codes)} cells numbered ({changed} codes changed) in {args.plan}")
     return 0
+
+
+def _name_unnamed_cells(plan) -> None:
+    """Cells without a name get their short name 第N网格 from their new code."""
+    from gridplanner.analysis.grids.codes import short_names
+
+    names = plan.cells.frame["name"].astype(str).str.strip()
+    unnamed = [int(f) for f in names.index[names == ""]]
+    if unnamed:
+        short = short_names(plan)
+        plan.cells.set_column("name", {f: short[f] for f in unnamed})
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -54,6 +54,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="cells, boundaries: slivers and gaps up to M metres between neighbours "
                    "are closed (default 1)")
     p.add_argument("--key-field", metavar="COL",
+    p.add_argument("--fix-overlaps", action=argparse.BooleanOptionalAction, default=None,
+                   help="boundaries: give each overlap between neighbours to the one holding "
+                   "its buildings (else the longer shared edge) and close narrow gaps "
+                   "(default on; --no-fix-overlaps only reports them)")
                    help="building-data: the table column with the building key (name, number "
                    "or address)")
     p.add_argument("--building-field", metavar="FIELD",
@@ -89,7 +93,7 @@ def options_from_args(args: argparse.Namespace) -> ImportOptions:
     """ImportOptions from the parsed command line."""
     extra: dict[str, object] = dict(args.option)
     for key in ("floors_field", "height_field", "code_field", "parent_field", "community_field",
-                "kind_field", "snap_tolerance", "key_field", "building_field"):
+                "kind_field", "snap_tolerance", "key_field", "building_field", "fix_overlaps"):
         if getattr(args, key, None) is not None:
             extra[key] = getattr(args, key)
     if getattr(args, "group_field", None):

@@ -105,3 +105,17 @@ def test_building_data_errors_are_one_line(tmp_path, capsys, office):
     code, _, err = run(capsys, "import", office, "building-data", table)
     assert code == 1 and "building key" in err
     assert office.read_bytes() == before
+
+
+def test_grids_code_uses_statistical_codes_and_short_names(tmp_path, capsys, office):
+    import pyogrio
+
+    assert run(capsys, "import", office, "cells", cells_file(tmp_path, codes=False))[0] == 0
+    assert run(capsys, "grids", "code", office, "--renumber")[0] == 0
+    cells = pyogrio.read_dataframe(office, layer="cells")
+    assert sorted(cells["code"])[:2] == ["110105001001001", "110105001001002"]
+    unnamed = cells[~cells["name"].str.contains("东风|西湖")]
+    assert len(unnamed) == 2 and all(n in ("第1网格", "第2网格", "第3网格", "第4网格")
+                                     for n in unnamed["name"])
+    assert all(str(n) == f"第{int(c[-3:])}网格" for n, c in zip(unnamed["name"],
+                                                                unnamed["code"], strict=True))

@@ -11,7 +11,12 @@ CJ/T 349-2010 as used here, 20 digits::
 The county comes from ``settings.county_code``, the sub-district from
 ``settings.subdistrict_code``; the community code is the last three digits of
 the community boundary's ``code`` field, or its position (1, 2, ...) among the
-communities ordered by feature id when the field holds no digits.
+communities ordered by feature id when the field holds no digits. When the
+boundary carries a 12-digit statistical division code (county 6 +
+sub-district/town 3 + committee 3) and the settings still hold the default
+county (000000), county and sub-district come from that code, so grids get
+real codes without typing anything into settings; a county set in the
+settings overrides it.
 
 Serial order ("west to east, then north to south"), precisely: the cells of a
 community are banded into rows by the y of their centroid. Taking cells from
@@ -95,12 +100,25 @@ def community_codes(plan: Plan) -> dict[str, str]:
     return out
 
 
+def statistical_codes(plan: Plan) -> dict[str, str]:
+    """The 12-digit statistical division code of every community that has one, by name."""
+    out: dict[str, str] = {}
+    for name, code in zip(plan.communities()["name"], plan.communities()["code"], strict=True):
+        digits = re.sub(r"\s", "", str(code or ""))
+        if len(digits) == 12 and digits.isdigit() and int(digits[:6]) > 0:
+            out.setdefault(str(name), digits)
+    return out
+
+
 def code_prefix(plan: Plan, community: str, scheme: str = "db11",
                 category: str = DEFAULT_CATEGORY) -> str:
     """Everything in a cell code before the serial, for a community."""
     s = plan.settings
     county = _digits(s.county_code, 6, "county code")
     sub = _digits(s.subdistrict_code, 3, "sub-district code")
+    statistical = statistical_codes(plan).get(community)
+    if statistical and int(county) == 0:
+        county, sub = statistical[:6], statistical[6:9]
     comm = community_codes(plan).get(community, "000")
     if scheme == "db11":
         return county + sub + comm

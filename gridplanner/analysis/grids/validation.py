@@ -34,6 +34,7 @@ from gridplanner.model.schema import CellKind
 
 CHECKERS: list[str] = [
     "gridplanner.analysis.grids.validation:validate_cells",
+    "gridplanner.analysis.grids.boundary_overlaps:check_boundaries",
     "gridplanner.analysis.people.roster_rules:check_roster",
     "gridplanner.analysis.network.stations:check_stations",
     "gridplanner.analysis.grids.micro_validation:validate_micro_grids",

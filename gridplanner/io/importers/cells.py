@@ -27,7 +27,14 @@ from gridplanner.analysis.grids.fitting import FitResult, community_by_area, fit
 from gridplanner.errors import ImportDataError
 from gridplanner.io.importers.clean_geometries import POLYGONAL, clean_geometries
 from gridplanner.io.importers.households import resolve_field
-from gridplanner.io.importers.layers import _extra, _prepared, _read, _text, _with_extras
+from gridplanner.io.importers.layers import (
+    _extra,
+    _prepared,
+    _read,
+    _text,
+    _with_extras,
+    snap_tolerance,
+)
 from gridplanner.io.importers.registry import (
     ImportOptions,
     ImportReport,
@@ -50,25 +57,12 @@ KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(("专属网格", "专属", "专业网格", "dedicated", "special"),
                     CellKind.DEDICATED.value),
 }
-DEFAULT_SNAP_M = 1.0
 _LIST = 20
 
 
 def import_cells(plan: Plan, path: Path, options: ImportOptions) -> ImportReport:
     """Import existing grid cells (polygons) with their codes, names and communities."""
     return commit_import(plan, prepare_cells(plan, path, options))
-
-
-def snap_tolerance(options: ImportOptions) -> float:
-    """The snap tolerance in metres from the options (default 1 m)."""
-    value = options.extra.get("snap_tolerance", DEFAULT_SNAP_M)
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        number = float("nan")
-    if not 0 <= number <= 50:
-        raise ImportDataError(f"the snap tolerance must be between 0 and 50 m, not {value!r}")
-    return number
 
 
 def prepare_cells(plan: Plan, path: Path, options: ImportOptions) -> PreparedImport:

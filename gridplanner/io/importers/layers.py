@@ -56,6 +56,8 @@ CODE_FIELDS = ("code", "编码", "代码", "区划代码", "统计代码", "xzqd
 #: New data this far from the plan's data is suspicious / surely misplaced (metres).
 FAR_WARN_M = 10_000.0
 FAR_REFUSE_M = 1_000_000.0
+#: Slivers and gaps up to this many metres are closed on import (``snap_tolerance``).
+DEFAULT_SNAP_M = 1.0
 PARENT_FIELDS = ("parent", "上级", "所属街道", "所属社区", "所属乡镇")
 
 
@@ -90,9 +92,41 @@ def prepare_boundaries(plan: Plan, path: Path, options: ImportOptions) -> Prepar
         },
         geometry=gdf.geometry.values, crs=crs, index=gdf.index,
     )
+    frame = _fit_same_level(plan, frame, options, report)
     used = {name_field, options.level_field, code_field, parent_field}
-    frame = _with_extras(frame, gdf, used, plan.boundaries.frame.columns)
+    frame = _with_extras(frame, gdf.loc[frame.index], used, plan.boundaries.frame.columns)
     return _prepared(plan, "boundaries", frame, crs, options, report)
+
+
+def _fit_same_level(plan: Plan, frame: gpd.GeoDataFrame, options: ImportOptions,
+                    report: ImportReport) -> gpd.GeoDataFrame:
+    """Overlaps and narrow gaps between boundaries of one level: reported, and unless
+    ``extra["fix_overlaps"]`` is false, settled (:mod:`...grids.boundary_overlaps`)."""
+    from gridplanner.analysis.grids.boundary_overlaps import fit_boundaries
+
+    fix = str(options.extra.get("fix_overlaps", True)).lower() not in ("false", "0", "no")
+    tol = snap_tolerance(options)
+    buildings = plan.buildings.frame.geometry.values if plan.crs is not None and \
+        plan.crs.equals(frame.crs) else []
+    out, overlaps, gaps = frame.copy(), 0, 0
+    for level in sorted(set(frame["level"])):
+        rows = frame.index[frame["level"] == level]
+        fit = fit_boundaries(frame.geometry.loc[rows].values, buildings, tol, fix)
+        names = [str(frame.at[r, "name"]) or f"feature {r}" for r in rows]
+        for o in fit.overlaps:
+            pair = f"{names[o.first]} and {names[o.second]} overlap by {o.area:,.0f} m²"
+            if o.owner is None:
+                report.warnings.append(f"{pair} (not fixed)")
+            else:
+                report.repaired.append(f"{pair}: given to {names[o.owner]} ({o.reason})")
+        if fit.gaps_closed:
+            report.repaired.append(f"{fit.gaps_closed} gaps up to {tol:g} m between {level} "
+                                   f"boundaries closed ({fit.gap_m2:,.1f} m²)")
+        out.loc[rows, "geometry"] = fit.geometries
+        overlaps += len(fit.overlaps)
+        gaps += fit.gaps_closed
+    report.counts.update(overlaps=overlaps, gaps_closed=gaps)
+    return out[out.geometry.notna()]
 
 
 def _osm_buildings_only(gdf: gpd.GeoDataFrame, path: Path, label: str,
@@ -142,6 +176,18 @@ def prepare_buildings(plan: Plan, path: Path, options: ImportOptions) -> Prepare
     used = {name_field, hh_field, res_field, floors_field}
     frame = _with_extras(frame, gdf, used, plan.buildings.frame.columns)
     return _prepared(plan, "buildings", frame, crs, options, report)
+
+
+def snap_tolerance(options: ImportOptions) -> float:
+    """The snap tolerance in metres from the options (default 1 m)."""
+    value = options.extra.get("snap_tolerance", DEFAULT_SNAP_M)
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        number = float("nan")
+    if not 0 <= number <= 50:
+        raise ImportDataError(f"the snap tolerance must be between 0 and 50 m, not {value!r}")
+    return number
 
 
 # -- reading and cleaning -----------------------------------------------------

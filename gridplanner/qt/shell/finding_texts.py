@@ -86,6 +86,9 @@ PARAM_TEMPLATES: dict[str, str] = {
         "FindingTexts", "Phone {phone} is given for {count} people: {names}"),
     "dedicated_without_unit": QT_TRANSLATE_NOOP(
         "FindingTexts", "Dedicated grid {cell} names no responsible unit"),
+    "community_overlap": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Communities {first} and {second} overlap by {area} m²; fix the "
+        "boundaries (import them again with overlaps fixed). Cells affected: {cells}"),
     "zero_length_edge": QT_TRANSLATE_NOOP(
         "FindingTexts", "Network line {line} has no length (its points coincide)"),
     "dangling_end": QT_TRANSLATE_NOOP(

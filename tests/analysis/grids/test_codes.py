@@ -135,3 +135,27 @@ def test_carry_codes_matches_same_outlines_only():
     same = shapely.Polygon(list(old.geometry.iloc[0].exterior.coords)[::-1])
     moved = affinity.translate(old.geometry.iloc[1], 5, 0)
     assert carry_codes(old, [same, moved]) == [old["code"].iloc[0], ""]
+
+
+def test_twelve_digit_community_codes_give_real_grid_codes(tmp_path):
+    from factories_office import cells_file, community_file
+
+    from gridplanner.io.importers.registry import import_file
+    from gridplanner.model.plan import Plan
+
+    plan = Plan()
+    import_file(plan, "boundaries", community_file(tmp_path))
+    import_file(plan, "cells", cells_file(tmp_path, codes=False))
+    codes = assign_codes(plan, renumber=True)
+    by_community = plan.cells.frame["community"]
+    for fid, code in codes.items():
+        stat = "110105001001" if by_community[fid] == "东风社区" else "110105001002"
+        assert code.startswith(stat) and len(code) == 15
+    plan.settings = _with(plan.settings, "320102", "007")
+    assert all(c.startswith("320102007") for c in assign_codes(plan, renumber=True).values())
+
+
+def _with(settings, county: str, sub: str):
+    import dataclasses
+
+    return dataclasses.replace(settings, county_code=county, subdistrict_code=sub)
