@@ -53,11 +53,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--snap-tolerance", metavar="M", type=float,
                    help="cells, boundaries: slivers and gaps up to M metres between neighbours "
                    "are closed (default 1)")
-    p.add_argument("--key-field", metavar="COL",
     p.add_argument("--fix-overlaps", action=argparse.BooleanOptionalAction, default=None,
                    help="boundaries: give each overlap between neighbours to the one holding "
                    "its buildings (else the longer shared edge) and close narrow gaps "
                    "(default on; --no-fix-overlaps only reports them)")
+    p.add_argument("--key-field", metavar="COL",
                    help="building-data: the table column with the building key (name, number "
                    "or address)")
     p.add_argument("--building-field", metavar="FIELD",
