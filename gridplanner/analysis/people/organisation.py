@@ -40,7 +40,10 @@ def party_member_column(frame: pd.DataFrame) -> str | None:
     def norm(text: object) -> str:
         return re.sub(r"[\s_\-()（）]", "", str(text)).lower()
 
-    names = {norm(c): str(c) for c in frame.columns if c != "geometry"}
+    names: dict[str, str] = {}
+    for c in frame.columns:
+        if c != "geometry":  # the building-data import keeps groups as group_<name>
+            names.setdefault(norm(str(c).removeprefix("group_")), str(c))
     for word in PARTY_MEMBER_COLUMNS:
         if norm(word) in names:
             return names[norm(word)]

@@ -45,7 +45,7 @@ def kinds(findings):
 
 
 def test_party_member_column_is_found_by_its_usual_headers():
-    for header in ("党员", "党员数", "党员人数", "party_members", "Party Members"):
+    for header in ("党员", "党员数", "党员人数", "party_members", "Party Members", "group_党员"):
         assert party_member_column(pd.DataFrame(columns=["name", header])) == header
     assert party_member_column(pd.DataFrame(columns=["name", "households"])) is None
 
