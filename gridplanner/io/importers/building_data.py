@@ -29,14 +29,10 @@ import pandas as pd
 from gridplanner.errors import ImportDataError
 from gridplanner.io.importers.households import HOUSEHOLD_FIELDS, RESIDENT_FIELDS, numbers
 from gridplanner.io.importers.registry import ImportOptions, ImportReport
-from gridplanner.io.importers.roster import (
-    EXCEL_SUFFIXES,
-    _clean_cell,
-    _read_csv,
-    _read_excel,
-    _unique_headers,
-)
+from gridplanner.io.importers.roster import _clean_cell, _unique_headers
+from gridplanner.io.importers.sheets import read_sheet
 from gridplanner.model.groups import group_column
+from gridplanner.model.limits import InputLimits
 from gridplanner.model.plan import Plan
 
 #: Headers read as population groups when no group column is named.
@@ -62,7 +58,7 @@ def import_building_data(plan: Plan, path: Path, options: ImportOptions) -> Impo
     if not key_field:
         raise ImportDataError(f"{path}: name the column holding the building key (name, "
                               "number or address)")
-    table = read_ledger(path, key_field, options.encoding, options.layer)
+    table = read_ledger(path, key_field, options.encoding, options.layer, options.limits)
     hh_col = _column(table, options.households_field, HOUSEHOLD_FIELDS, "households", path)
     res_col = _column(table, options.residents_field, RESIDENT_FIELDS, "residents", path)
     groups = _group_columns(table, options, {key_field, hh_col, res_col}, path, report)
@@ -82,15 +78,12 @@ def import_building_data(plan: Plan, path: Path, options: ImportOptions) -> Impo
 
 
 def read_ledger(path: Path, key_field: str, encoding: str | None = None,
-                sheet: str | None = None) -> pd.DataFrame:
+                sheet: str | None = None, limits: InputLimits | None = None) -> pd.DataFrame:
     """The ledger as text cells, headed by the first of the top ten rows holding
     ``key_field``; ``attrs["first_row"]`` is the sheet row of the first data row."""
     if not path.is_file():
         raise ImportDataError(f"{path}: no such file")
-    if path.suffix.lower() in EXCEL_SUFFIXES:
-        raw = _read_excel(path, sheet)
-    else:
-        raw, _used = _read_csv(path, encoding)
+    raw = read_sheet(path, encoding=encoding, sheet=sheet, limits=limits)[0].fillna("")
     raw = raw.map(_clean_cell) if raw.size else raw.astype(str)
     wanted = _norm_key(key_field)
     at = next((i for i in range(min(10, len(raw)))
