@@ -6,6 +6,10 @@ JSON keys: ``by``, ``groups`` (the group names), ``rows`` (each with
 ``code``, ``name``, ``community``, ``households``, ``residents``,
 ``buildings``, ``groups`` {name: count}, ``leader``, ``workers``, ``branch``;
 per community ``name``, ``code``, ``cells`` and the same totals) and ``total``.
+Every row and the total also carry ``organisation``: micro-grids, resident
+Party members, Party-member households, the households they look after,
+Party groups, reporting Party members and volunteers (and, per community and
+in the total, community staff).
 """
 
 from __future__ import annotations
@@ -47,10 +51,17 @@ def _counts(row: pd.Series, groups: list[str]) -> dict[str, Any]:
             "groups": {g: float(row[g]) for g in groups}}
 
 
+def _organisation(row: pd.Series) -> dict[str, float]:
+    return {str(k): float(v) for k, v in row.items()}
+
+
 def cell_rows(plan: Plan) -> list[dict[str, Any]]:
     """One row per cell, in code order."""
+    from gridplanner.analysis.people.organisation_tallies import organisation_by_cell
+
     groups = plan_groups(plan)
     tallies = tallies_by_cell(plan)
+    org = organisation_by_cell(plan)
     teams = roster_by_cell(plan)
     cells = plan.cells.frame
     workers, branches = plan.workers.frame, plan.branches.frame
@@ -64,12 +75,16 @@ def cell_rows(plan: Plan) -> list[dict[str, Any]]:
             "leader": "、".join(_names(workers, team.leaders)),
             "workers": _names(workers, team.full_time + team.others),
             "branch": "、".join(_names(branches, team.branches)),
+            "organisation": _organisation(org.loc[fid]),
         })
     return rows
 
 
 def community_rows(plan: Plan) -> list[dict[str, Any]]:
     """One row per community, with its cells and team counted."""
+    from gridplanner.analysis.people.organisation_tallies import organisation_by_community
+
+    org = organisation_by_community(plan)
     groups = plan_groups(plan)
     tallies = tallies_by_community(plan)
     comms = plan.communities()
@@ -84,6 +99,7 @@ def community_rows(plan: Plan) -> list[dict[str, Any]]:
             "leaders": sum(1 for r in mine if r["leader"]),
             "workers": sorted({w for r in mine for w in r["workers"]}),
             "branches": sorted({r["branch"] for r in mine if r["branch"]}),
+            "organisation": _organisation(org.loc[name]) if name in org.index else {},
         })
     return rows
 
@@ -94,6 +110,9 @@ def cmd_tallies(args: argparse.Namespace) -> int:
     total = plan_totals(plan)
     groups = plan_groups(plan)
     if args.json:
+        from gridplanner.analysis.people.organisation_tallies import organisation_totals
+
+        total = {**total, "organisation": organisation_totals(plan)}
         print_json({"by": args.by, "groups": groups, "rows": rows, "total": total})
         return 0
     head = ["code", "name", "community"] if args.by == "cell" else ["name", "code"]
