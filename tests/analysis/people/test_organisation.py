@@ -188,3 +188,28 @@ def test_an_old_plan_without_the_new_tables_loads_with_empty_ones(tmp_path):
     back = load_plan(path)
     assert len(back.layer("micro_grids")) == 0 and len(back.layer("staff")) == 0
     assert list(back.layer("staff").frame.columns)[:2] == ["name", "phone"]
+
+
+def test_the_tree_places_every_row_once():
+    from gridplanner.analysis.people.organisation_tree import organisation_tree, register_nodes
+
+    plan, _, inside = org_plan()
+    plan.buildings.set_column("党员", {inside[0]: 4})
+    apply_org_proposal(plan, propose_organisation(plan))
+    groups = plan.layer("party_groups").frame
+    plan.layer("party_households").add([{"name": "王阿姨", "group_fid": int(groups.index[0])},
+                                        {"name": "无组"}])
+    plan.layer("volunteers").add([{"name": "陈静", "cell_fid": 1}])
+    tree = organisation_tree(plan)
+    assert [n.label for n in tree[:2]] == ["东风社区", "西湖社区"] and tree[-1].kind == "unplaced"
+    nodes = [n for top in tree for n in top.walk() if n.fid is not None]
+    keys = [(n.layer, n.fid) for n in nodes]
+    assert len(keys) == len(set(keys))
+    assert len([k for k in keys if k[0] == "branches"]) == len(plan.branches)
+    committee = next(n for n in tree[0].children if n.kind == "committee")
+    compound = next(n for n in committee.children if n.kind == "compound")
+    group = compound.children[0]
+    assert group.kind == "party_group" and group.children[0].label == "王阿姨"
+    assert [n.label for n in tree[-1].children] == ["无组"]
+    volunteers = register_nodes(plan)[1]
+    assert volunteers.children[0].detail == plan.cells.frame.at[1, "code"]
