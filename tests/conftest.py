@@ -124,3 +124,28 @@ def pytest_runtest_call(item: pytest.Item):
     if seen:
         pytest.fail(f"a modal dialog was opened that the test did not expect: {seen}")
     return result
+
+
+@pytest.fixture(scope="session")
+def postgres_base(tmp_path_factory):
+    """A running PostgreSQL+PostGIS server (see tests/postgres_server.py); skipped
+    with the reason when none can be started here."""
+    import postgres_server
+
+    if os.environ.get(postgres_server.ENV_URI):
+        yield os.environ[postgres_server.ENV_URI].rstrip("/")
+        return
+    try:
+        server = postgres_server.Server()
+    except (RuntimeError, OSError) as exc:
+        pytest.skip(f"PostgreSQL with PostGIS could not be started: {exc}")
+    yield server.base_uri()
+    server.stop()
+
+
+@pytest.fixture
+def postgis_uri(postgres_base):
+    """A fresh database with PostGIS; the plan URI names schema ``plan``."""
+    import postgres_server
+
+    return postgres_server.new_database(postgres_base) + "?schema=plan"
