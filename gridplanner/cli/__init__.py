@@ -9,15 +9,18 @@ own module with a ``register(subparsers)`` function.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
 
 from gridplanner import __version__
-from gridplanner.errors import GridPlannerError
+from gridplanner.errors import GridPlannerError, UnknownFieldError
 
 #: Modules of gridplanner.cli that add subcommands, in help order.
-COMMAND_MODULES = ("plan", "importing", "render", "grids", "coverage", "roster", "tallies")
+COMMAND_MODULES = ("plan", "importing", "render", "grids", "coverage", "roster", "tallies",
+                   "repair")
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -57,7 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub_command = getattr(args, f"{args.command}_command", None)
     common.PROGRAM = " ".join(w for w in ("gridplanner", args.command, sub_command) if w)
     try:
-        return int(args.func(args) or 0)
+        with _warnings_as_lines(args.command):
+            return int(args.func(args) or 0)
+    except UnknownFieldError as exc:  # an option names a field the file lacks: bad usage
+        print(f"gridplanner {args.command}: {_one_line(str(exc))}", file=sys.stderr)
+        return EXIT_USAGE
     except GridPlannerError as exc:
         print(f"gridplanner {args.command}: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
@@ -84,6 +91,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+#: At most this many different warnings are shown after a command.
+MAX_WARNING_LINES = 5
+
+
+@contextlib.contextmanager
+def _warnings_as_lines(command: str) -> Iterator[None]:
+    """Python warnings raised by a command (GDAL, numpy, pandas ...) become one
+    line each after it succeeds — message only, no source path — and are
+    dropped when it fails, so an error stays one line. Raw with GRIDPLANNER_DEBUG."""
+    if os.environ.get("GRIDPLANNER_DEBUG"):
+        yield
+        return
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")
+        yield
+    seen = list(dict.fromkeys(_one_line(str(w.message)) for w in caught))
+    for message in seen[:MAX_WARNING_LINES]:
+        print(f"gridplanner {command}: warning: {message}", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -189,10 +189,11 @@ def _name_unnamed_cells(plan) -> None:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from gridplanner.analysis.findings import ERROR
-    from gridplanner.analysis.grids.validation import run_checkers
+    from gridplanner.analysis.integrity import validate_plan
+    from gridplanner.io.plan_file.project import load_plan_checked
 
-    plan = open_plan(args.plan)
-    findings = run_checkers(plan)
+    plan, damage = load_plan_checked(args.plan)  # damage is reported, not refused
+    findings = validate_plan(plan, damage)
     errors = sum(1 for f in findings if f.severity == ERROR)
     warnings = len(findings) - errors
     if args.json:

@@ -24,8 +24,11 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from gridplanner.errors import ProjectFileError
+from gridplanner.analysis.findings import Finding
+from gridplanner.errors import ModelError, ProjectFileError
 from gridplanner.io.atomic import clean_stale_temps, write_atomic
+from gridplanner.io.crs import saved_crs
+from gridplanner.io.plan_file import integrity
 from gridplanner.io.plan_file.lock import plan_lock, who_am_i
 from gridplanner.io.plan_file.ondisk import FileState, check_unchanged
 from gridplanner.model.plan import Plan
@@ -192,8 +195,28 @@ def _read_styles(path: Path, text: str | None) -> dict[str, dict]:
     return styles
 
 
-def load_plan(path: str | os.PathLike[str]) -> Plan:
-    """Open a plan file; raises ProjectFileError with the reason when it cannot."""
+def load_plan(path: str | os.PathLike[str], *, damaged: str = "refuse") -> Plan:
+    """Open a plan file; raises ProjectFileError with the reason when it cannot.
+
+    With ``damaged="refuse"`` (the default) a plan whose file is damaged (a
+    missing column, text in an id column, shared fids, rows pointing at
+    nothing) raises :class:`~gridplanner.io.plan_file.integrity.PlanDamageError`
+    listing the damage by table and row, so nothing is lost by a later save;
+    ``damaged="open"`` returns it anyway (see :func:`load_plan_checked`).
+    """
+    plan, damage = load_plan_checked(path)
+    if damaged == "refuse" and integrity.has_damage(damage):
+        raise integrity.PlanDamageError(Path(path), damage)
+    return plan
+
+
+def load_plan_checked(path: str | os.PathLike[str]) -> tuple[Plan, list[Finding]]:
+    """Open a plan even when its file is damaged, and list the damage.
+
+    Every row is read as it is stored (:mod:`~gridplanner.io.plan_file.integrity`):
+    unreadable values come in empty, rows sharing a fid get new fids, and
+    the returned findings say so, by table and row; nothing is dropped.
+    """
     p = Path(path)
     meta = read_meta(p)
     try:
@@ -207,24 +230,21 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
         )
     try:
         settings = Settings.from_dict(json.loads(meta.get("settings") or "{}"))
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, ModelError) as exc:
         raise ProjectFileError(f"{p}: the plan settings are damaged ({exc})") from exc
     styles = _read_styles(p, meta.get("styles"))
-    crs = meta.get("crs") or None
+    crs = saved_crs(meta.get("crs"), source=str(p))
     plan = Plan(name=meta.get("name", ""), crs=crs, settings=settings)
     plan.set_styles(styles)
     plan.set_layer_order(_read_layer_order(p, meta.get("layer_order")))
     plan.set_basemaps(_read_basemaps(p, meta.get("basemaps")))
     present = {str(row[0]) for row in pyogrio.list_layers(p)}
+    facts = integrity.read_facts(p)
     for name, table in plan.layers.items():
         if name not in present:
             continue
-        try:
-            frame = pyogrio.read_dataframe(p, layer=name, fid_as_index=True)
-        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-            raise ProjectFileError(f"{p}: layer {name} cannot be read ({exc})") from exc
+        frame = integrity.read_layer(p, name, facts.get(name))
         if table.is_spatial and isinstance(frame, gpd.GeoDataFrame) and crs is not None:
             frame = frame.set_crs(plan.crs, allow_override=True)
-        frame.index = frame.index.astype("int64")
         table.replace(frame)
-    return plan
+    return plan, integrity.find_damage(plan, facts)

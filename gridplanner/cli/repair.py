@@ -1,0 +1,101 @@
+"""`gridplanner repair`: apply the safe repairs to a damaged plan file.
+
+A damaged plan (rows pointing at a missing cell, worker or branch; text in
+an id column; a lost column; rows sharing a fid; a stale feature count) is
+refused by every other command. ``repair`` lists the damage by table and
+row, says what it does about each, keeps the damaged file beside the plan
+(``NAME.before-repair.gpkg``) and saves the repaired plan in its place;
+``--dry-run`` only lists. Exit 0 when the plan is sound afterwards (or
+would be), 1 when it cannot be read at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+from gridplanner.analysis.findings import Finding
+from gridplanner.analysis.integrity import (
+    Repair,
+    check_references,
+    planned_removals,
+    repair_references,
+)
+from gridplanner.cli import common
+from gridplanner.io.plan_file import lock
+from gridplanner.io.plan_file.ondisk import file_state
+from gridplanner.io.plan_file.project import load_plan_checked, save_plan
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("repair", help="list a damaged plan's damage and apply the safe repairs")
+    p.add_argument("plan", help="plan file (.gpkg), repaired in place")
+    p.add_argument("--dry-run", action="store_true",
+                   help="only list the damage and what would be done; change nothing")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_repair)
+
+
+def backup_path(path: Path) -> Path:
+    """Where the damaged file is kept: ``NAME.before-repair.gpkg`` (numbered if taken)."""
+    candidate = path.with_name(f"{path.stem}.before-repair{path.suffix}")
+    n = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}.before-repair-{n}{path.suffix}")
+        n += 1
+    return candidate
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    path = Path(args.plan)
+    if not args.dry_run:
+        lock.acquire(path, common.PROGRAM)
+    state = file_state(path)
+    plan, damage = load_plan_checked(path)
+    rows, reasons = planned_removals(plan, check_references(plan))
+    needs_save = bool(rows) or any(f.params.get("repair") for f in damage)
+    repairs: list[Repair] = []
+    backup = None
+    if needs_save and not args.dry_run:
+        repairs = repair_references(plan)
+        backup = backup_path(path)
+        shutil.copy2(path, backup)
+        with lock.plan_lock(path, common.PROGRAM):
+            save_plan(plan, path, expected=state, program=common.PROGRAM)
+    elif rows:
+        repairs = [Repair("assignments", "removed", tuple(rows), "; ".join(reasons))]
+    left = [f for f in damage if not f.params.get("repair")]
+    if args.json:
+        common.print_json({
+            "damage": [f.to_json() for f in damage],
+            "repairs": [{"table": r.table, "action": r.action, "rows": list(r.rows),
+                         "reason": r.reason} for r in repairs],
+            "not_repaired": [f.to_json() for f in left],
+            "dry_run": bool(args.dry_run), "saved": backup is not None,
+            "backup": str(backup) if backup else None})
+        return 0
+    _print_report(path, damage, repairs, left, args.dry_run, backup, needs_save)
+    return 0
+
+
+def _print_report(path: Path, damage: list[Finding], repairs: list[Repair],
+                  left: list[Finding], dry_run: bool, backup: Path | None,
+                  needs_save: bool) -> None:
+    if not damage:
+        print(f"{path}: no damage found; nothing to repair")
+        return
+    for f in damage:
+        repair = f.params.get("repair") or "not repaired: fix it in the window"
+        print(f"{f.severity}: {f.kind}: {f.message} -> {repair}")
+    verb = "would remove" if dry_run else "removed"
+    for r in repairs:
+        print(f"{r.table}: {verb} row(s) {', '.join(str(x) for x in r.rows)} ({r.reason})")
+    if dry_run:
+        print(f"dry run: {path} was not changed")
+    elif backup is not None:
+        print(f"repaired {path} (the damaged file is kept as {backup})")
+    elif not needs_save:
+        print(f"{path}: nothing the repair can change")
+    if left:
+        print(f"{len(left)} problem(s) left for you to fix (see above)")
