@@ -86,6 +86,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_network_health)
 
+    p = sub.add_parser("report", help="the coverage report (PDF, and an Excel summary) a "
+                       "sub-district sends its superiors")
+    p.add_argument("plan", help="plan file (.gpkg)")
+    p.add_argument("--out", required=True, metavar="FILE.pdf",
+                   help="the report as PDF (or .xlsx for the summary workbook only)")
+    p.add_argument("--xlsx", metavar="FILE.xlsx", help="also write the figures as Excel")
+    _add_scenario(p)
+    p.add_argument("--office", default="", metavar="TEXT", help="issuing office on the title page")
+    p.add_argument("--date", default="", metavar="TEXT", help="date on the title page (today)")
+    p.add_argument("--sites", type=int, default=3, metavar="K",
+                   help="new sites to suggest, counting capacity (default 3; 0 for none)")
+    p.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"),
+                   help="language of the report (default zh_CN)")
+    p.set_defaults(func=cmd_report)
+
     p = sub.add_parser("suggest-sites", help="suggest new centre sites (maximal covering)")
     p.add_argument("plan", help="plan file (.gpkg)")
     g = p.add_mutually_exclusive_group(required=True)
@@ -170,6 +185,38 @@ def _print_coverage(result: Any) -> None:
     mark = "met" if t["meets_target"] else "not met"
     print(f"target {100 * result.target_share:.0f}% within {result.levels_m[-1]:.0f} m: {mark}; "
           f"{t['uncovered_buildings']} buildings beyond reach")
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from gridplanner.io.exporters.report_data import report_figures
+    from gridplanner.io.exporters.report_xlsx import export_report_xlsx
+
+    out = Path(args.out)
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise ExportError(f"{out}: write the report as .pdf (or the summary as .xlsx)")
+    if args.sites < 0:
+        raise AnalysisError(f"the number of sites must not be negative, got {args.sites}")
+    xlsx = Path(args.xlsx) if args.xlsx else (out if suffix == ".xlsx" else None)
+    if xlsx is not None and xlsx.suffix.lower() != ".xlsx":
+        raise ExportError(f"{xlsx}: the summary workbook is written as .xlsx")
+    plan = open_plan(args.plan)
+    options = {"scenario": args.scenario, "compare": args.compare, "sites": args.sites,
+               "office": args.office, "date": args.date, "lang": args.lang}
+    if suffix == ".pdf":
+        from gridplanner.render.report import export_report
+
+        figures = export_report(plan, out, **options).figures
+    else:
+        figures = report_figures(plan, **options)
+    if xlsx is not None:
+        export_report_xlsx(figures, xlsx)
+    written = ", ".join(str(p) for p in dict.fromkeys(x for x in (out if suffix == ".pdf"
+                                                                   else None, xlsx) if x))
+    print(f"coverage report written to {written}: {100 * figures.share:.1f}% "
+          f"{'residents' if figures.share_of_residents else 'households'} within "
+          f"{figures.level_m:.0f} m (target {100 * figures.target:.0f}%)")
+    return 0
 
 
 def _scenario(name: str | None) -> str | None:

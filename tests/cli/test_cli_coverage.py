@@ -144,3 +144,16 @@ def test_validate_reports_grids_without_a_station(tmp_path, grid_plan, capsys):
     found = [f for f in json.loads(capsys.readouterr().out)["findings"]
              if f["kind"] == "no_station"]
     assert [f["cells"] for f in found] == [["E"]]  # the neighbourhood centre is in W
+
+
+def test_report_command_writes_pdf_and_xlsx(plan_file, tmp_path, capsys):
+    pdf, xlsx = tmp_path / "report.pdf", tmp_path / "summary.xlsx"
+    assert main(["report", str(plan_file), "--out", str(pdf), "--xlsx", str(xlsx),
+                 "--office", "示范街道办事处", "--sites", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "coverage report written" in out and "residents within 1000 m" in out
+    assert pdf.read_bytes().startswith(b"%PDF") and xlsx.stat().st_size > 0
+    assert main(["report", str(plan_file), "--out", str(tmp_path / "r.docx")]) == 1
+    assert ".pdf" in capsys.readouterr().err
+    assert main(["report", str(plan_file), "--out", str(pdf), "--scenario", "nope"]) == 1
+    assert "no centre scenario named 'nope'" in capsys.readouterr().err

@@ -310,7 +310,7 @@ def suggest_sites(plan: Any, count: int | None = None, target: float | None = No
     if count_capacity and hh.sum() > 0:
         given = allocate_capacity(plan, lv, service, method).buildings.to_numpy(float)
         rem = np.maximum(hh - given, 0.0)
-        covered = rem <= 1e-9
+        covered = rem <= 1e-3
     open_ = np.flatnonzero(~covered & (weight > 0))
     graph = walk_graph(plan) if method == NETWORK else None
     cand = _candidates(plan, graph, candidates, spacing_m, pts[open_], lv)
@@ -378,9 +378,12 @@ def _explain(plan: Any, a: sparse.csr_matrix, chosen: list[int], open_: np.ndarr
     pos = _locate(pts[open_], cells)
     labels = [str(c) if str(c) else f"#{f}" for c, f in zip(cells["code"], cells.index, strict=True)]
     done = np.zeros(len(open_), dtype=bool)
-    out = []
-    for rank, i in enumerate(chosen, start=1):
+    out: list[SiteSuggestion] = []
+    for i in chosen:
         new = a[i].indices[~done[a[i].indices]]
+        if len(new) == 0:
+            continue  # adds nothing the sites before it did not
+        rank = len(out) + 1
         done[new] = True
         gained: dict[str, float] = {}
         for p, h in zip(pos[new], hh[open_[new]], strict=True):
