@@ -12,7 +12,8 @@ file. Nobody but the saving user can read the temporary copy, even one
 left behind by a crash (:func:`clean_stale_temps` removes those).
 
 The target is the real file behind a symbolic link (the link stays a
-link), a read-only target is refused, a full disk is reported as such, and
+link), a read-only target is refused, a full disk is reported as such (both
+errors carry ``reason``: ``"read_only"``, ``"disk_full"``), and
 an existing gridplanner plan is never replaced unless the caller saves a
 plan (``replace_plan=True``): exports can never overwrite a plan.
 """
@@ -92,7 +93,7 @@ def write_atomic(
         raise
     except Exception as exc:  # a writer's own error type (GDAL, openpyxl) for a full disk
         if is_disk_full(exc, folder):
-            raise error(disk_full_message(given, exc)) from exc
+            raise _with_reason(error(disk_full_message(given, exc)), "disk_full") from exc
         raise
     finally:
         shutil.rmtree(tmp_dir, ignore_errors=True)
@@ -106,8 +107,9 @@ def refuse_read_only(given: Path, target: Path, error: type[GridPlannerError]) -
     except OSError:
         return
     if not mode & 0o222 or not os.access(target, os.W_OK):
-        raise error(f"{given}: the file is read-only, so it was not replaced; save under "
-                    "another name, or make the file writable first")
+        raise _with_reason(error(f"{given}: the file is read-only, so it was not replaced; "
+                                 "save under another name, or make the file writable first"),
+                           "read_only")
 
 
 def keep_mode_and_owner(target: Path, tmp: Path) -> None:
@@ -148,9 +150,15 @@ def disk_full_message(path: Path, exc: BaseException) -> str:
             "space or save to another disk; the previous file is unchanged")
 
 
+def _with_reason(exc: GridPlannerError, reason: str) -> GridPlannerError:
+    """Tag ``exc`` with why it happened (``read_only``, ``disk_full``) for the window's wording."""
+    exc.reason = reason  # type: ignore[attr-defined]
+    return exc
+
+
 def _os_error(path: Path, exc: OSError, error: type[GridPlannerError]) -> GridPlannerError:
     if is_disk_full(exc, path.parent):
-        return error(disk_full_message(path, exc))
+        return _with_reason(error(disk_full_message(path, exc)), "disk_full")
     if isinstance(exc, PermissionError):
         return error(f"{path}: cannot write ({exc.strerror}); is it open in another program, "
                      "or is the folder read-only?")

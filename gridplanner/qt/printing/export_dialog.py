@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from gridplanner.errors import GridPlannerError
+from gridplanner.io.plan_file.targets import plan_target_problem
 from gridplanner.model.plan import Plan
+from gridplanner.qt.shell.plan_writers import describe_writer
 from gridplanner.qt.shell.retranslate import Retranslatable
 
 CONTEXT = "ExportDialog"
@@ -93,6 +95,7 @@ class ExportDialog(Retranslatable, QDialog):
         super().__init__(parent)
         self.setObjectName("ExportDialog")
         self.plan = plan
+        self.plan_path = Path(path) if path else None  # never an export target
         self.written: list[Path] = []
         grid = self._build_rows(Path(path) if path else Path.home() / (plan.name or "plan"))
         self.checks["xlsx"].setChecked(True)
@@ -130,7 +133,8 @@ class ExportDialog(Retranslatable, QDialog):
         for row, fmt in enumerate(FORMATS):
             self.checks[fmt.key] = QCheckBox(self)
             default = base.with_name(f"{base.stem}-{fmt.key}") if not fmt.suffix \
-                else base.with_suffix(fmt.suffix)
+                else base.with_name(f"{base.stem}-export.gpkg") if fmt.suffix == ".gpkg" \
+                else base.with_suffix(fmt.suffix)  # the plan is a .gpkg: never its own path
             self.paths[fmt.key] = QLineEdit(str(default), self)
             self.browse[fmt.key] = QPushButton(self)
             self.browse[fmt.key].clicked.connect(lambda _c=False, f=fmt: self._browse(f))
@@ -168,6 +172,24 @@ class ExportDialog(Retranslatable, QDialog):
         return [(f.key, self.paths[f.key].text().strip()) for f in FORMATS
                 if self.checks[f.key].isChecked() and self.paths[f.key].text().strip()]
 
+    def target_problem(self, path: str) -> str:
+        """Why ``path`` must not be written (it is a plan), in the UI language; "" if fine."""
+        problem = plan_target_problem(path, self.plan_path)
+        if problem is None:
+            return ""
+        reason, holder = problem
+        if reason == "open_plan":
+            text = self.tr("%1 is the open plan; an export never replaces it. Choose another "
+                           "file name.")
+        elif reason == "locked":
+            text = self.tr("%1 is a plan that %2 is saving; an export never replaces a plan. "
+                           "Choose another file name.").replace(
+                               "%2", describe_writer(holder))
+        else:
+            text = self.tr("%1 is a gridplanner plan; an export never replaces a plan. Choose "
+                           "another file name.")
+        return text.replace("%1", path)
+
     def run(self, export: Callable[..., list[Path]] = export_one) -> list[Path]:
         """Export every checked format; returns the files written (errors shown)."""
         lang = ("zh_CN", "en")[self.lang.currentIndex()]
@@ -176,6 +198,8 @@ class ExportDialog(Retranslatable, QDialog):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             for key, path in self.requests():
+                if (error := self.target_problem(path)):
+                    break
                 if key == "shp":
                     Path(path).mkdir(parents=True, exist_ok=True)
                 try:

@@ -4,7 +4,8 @@ Menus and actions are data in :mod:`gridplanner.qt.shell.actions`; edits are
 undo commands (:mod:`gridplanner.qt.shell.commands`). Everything that would open a
 modal dialog goes through an ``ask_*`` / ``show_error`` method, which tests
 replace, and the work behind each action is a plain method
-(:meth:`open_plan_file`, :meth:`save_plan_file`, :meth:`import_data`).
+(:meth:`open_plan_file`, :meth:`save_plan_file`, :meth:`import_data`); saving,
+with its lock and changed-on-disk check, is in :mod:`.plan_files`.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from gridplanner.errors import GridPlannerError
 from gridplanner.io.importers.registry import ImportOptions, ImportReport
-from gridplanner.io.plan_file.project import load_plan, save_plan
+from gridplanner.io.plan_file.ondisk import read_plan
 from gridplanner.model.plan import Plan
 from gridplanner.qt.importing.dialog import report_summary, show_import_report
 from gridplanner.qt.map.attribute_dock import AttributeDock
@@ -36,6 +37,7 @@ from gridplanner.qt.map.tools import IdentifyTool, PanTool, SelectTool, ZoomTool
 from gridplanner.qt.shell.actions import MENUS, TOOLBAR, build_actions, retranslate_actions, tr
 from gridplanner.qt.shell.commands import ImportCommand, SettingsCommand
 from gridplanner.qt.shell.retranslate import Retranslatable
+from gridplanner.qt.window.plan_files import PROGRAM, PlanFiles
 
 PLAN_FILTER = "GeoPackage plan (*.gpkg)"
 
@@ -48,7 +50,7 @@ def _settings_store():
     return SettingsStore()
 
 
-class MainWindow(Retranslatable, QMainWindow):
+class MainWindow(PlanFiles, Retranslatable, QMainWindow):
     """One window showing one plan."""
 
     #: emitted after a plan is shown (new, open), with the Plan
@@ -177,6 +179,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.plan = plan
         self.path = Path(path) if path else None
         self.undo_stack.clear()
+        self.undo_stack.setClean()  # clear() keeps a reset clean state (after a restore)
         plan.layer_changed.connect(self._layers_changed)
         self.canvas.set_plan(plan)
         self.canvas.set_current_layer(next(
@@ -212,6 +215,7 @@ class MainWindow(Retranslatable, QMainWindow):
         if not self.maybe_save():
             return False
         self.set_plan(Plan(name=""))
+        self.disk_state = None
         return True
 
     def open_plan_file(self, path: str | Path, confirm: bool = True) -> bool:
@@ -219,34 +223,13 @@ class MainWindow(Retranslatable, QMainWindow):
         if confirm and not self.maybe_save():
             return False
         try:
-            plan = load_plan(path)
+            plan, state = read_plan(path, PROGRAM)
         except (GridPlannerError, OSError, ValueError) as exc:
             self.show_error(self.tr("Cannot open the plan"), str(exc))
             return False
         self.set_plan(plan, path)
+        self.disk_state = state  # what a save checks the file against (plan_files.py)
         self._remember(path)
-        return True
-
-    def save_plan_file(self, path: str | Path | None = None) -> bool:
-        """Save to ``path`` (default: the current file, else ask); True when saved."""
-        target = path or self.path or self.ask_save_path()
-        if not target:
-            return False
-        target = Path(target)
-        if target.suffix.lower() != ".gpkg":
-            target = target.with_suffix(".gpkg")
-        if not self.plan.name:
-            self.plan.name = target.stem
-        try:
-            save_plan(self.plan, target)
-        except (GridPlannerError, OSError) as exc:
-            self.show_error(self.tr("Cannot save the plan"), str(exc))
-            return False
-        self.path = target
-        self.undo_stack.setClean()
-        self._remember(target)
-        self._update_title()
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(target)), 5000)
         return True
 
     def import_data(self, kind: str, path: str | Path, options: ImportOptions | None = None
