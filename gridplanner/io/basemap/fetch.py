@@ -29,7 +29,7 @@ from gridplanner import __version__
 from gridplanner.errors import BasemapError
 from gridplanner.io.basemap.cache import TileCache
 from gridplanner.io.basemap.sources import BasemapSpec
-from gridplanner.io.basemap.tiles import Box, TileRequest, tiles_for_view
+from gridplanner.io.basemap.tiles import Box, TileRequest, crs_key, tiles_for_view, transformer
 
 Payload = bytes | np.ndarray | None
 RETRY_S = 30.0
@@ -66,6 +66,10 @@ class TileSource:
 
     def read(self, request: TileRequest) -> Payload:
         raise NotImplementedError
+
+    def plan_extent(self, plan_crs: Any) -> Box | None:
+        """The area the source covers in plan coordinates (None: the whole world)."""
+        return None
 
     def close(self) -> None:
         """Forget per-thread handles (they close when their thread ends)."""
@@ -137,6 +141,12 @@ class MBTilesSource(TileSource):
         self.spec = spec.with_changes(min_zoom=lo, max_zoom=max(lo, hi),
                                       attribution=spec.attribution or meta.get("attribution", ""))
         self.format = meta.get("format", "png")
+        self.bounds = _bounds(meta.get("bounds", ""))
+
+    def plan_extent(self, plan_crs: Any) -> Box | None:
+        if self.bounds is None:
+            return None
+        return box_to_plan(self.bounds, "EPSG:4326", plan_crs)
 
     def _connection(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -166,6 +176,24 @@ class MBTilesSource(TileSource):
             raise BasemapError(f"{self.spec.url}: tile {request.z}/{request.x}/{request.y} is "
                                "not an image (vector MBTiles are not supported)")
         return data
+
+
+def _bounds(text: str) -> Box | None:
+    try:
+        values = tuple(float(v) for v in text.split(","))
+    except ValueError:
+        return None
+    return (values[0], values[1], values[2], values[3]) if len(values) == 4 else None
+
+
+def box_to_plan(box: Box, crs: Any, plan_crs: Any) -> Box:
+    """A box in ``crs`` as the bounds of its outline in the plan CRS."""
+    x0, y0, x1, y1 = box
+    t = np.linspace(0.0, 1.0, 9)
+    xs = np.concatenate([x0 + (x1 - x0) * t, np.full(9, x1), x0 + (x1 - x0) * t, np.full(9, x0)])
+    ys = np.concatenate([np.full(9, y0), y0 + (y1 - y0) * t, np.full(9, y1), y0 + (y1 - y0) * t])
+    x, y = transformer(crs_key(crs), crs_key(plan_crs)).transform(xs, ys)
+    return (float(np.min(x)), float(np.min(y)), float(np.max(x)), float(np.max(y)))
 
 
 def open_source(spec: BasemapSpec, cache: TileCache | None = None,

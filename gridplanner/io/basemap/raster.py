@@ -23,7 +23,7 @@ from rasterio.errors import RasterioError
 from rasterio.windows import Window
 
 from gridplanner.errors import BasemapError
-from gridplanner.io.basemap.fetch import Payload, TileSource
+from gridplanner.io.basemap.fetch import Payload, TileSource, box_to_plan
 from gridplanner.io.basemap.sources import BasemapSpec
 from gridplanner.io.basemap.tiles import Box, TileRequest, crs_key, transformer
 
@@ -49,6 +49,13 @@ class RasterSource(TileSource):
         self.stretch = None if ds.dtypes[0] == "uint8" else _stretch(ds, self.bands)
         self.metres_per_unit = 1.0 if not ds.crs.is_geographic else 111_320.0 * math.cos(
             math.radians((ds.bounds.bottom + ds.bounds.top) / 2))
+
+    def plan_extent(self, plan_crs: Any) -> Box | None:
+        x0, y0 = _apply(self.affine, np.array([0.0]), np.array([float(self.height)]))
+        x1, y1 = _apply(self.affine, np.array([float(self.width)]), np.array([0.0]))
+        box = (float(min(x0[0], x1[0])), float(min(y0[0], y1[0])),
+               float(max(x0[0], x1[0])), float(max(y0[0], y1[0])))
+        return box_to_plan(box, self.crs, plan_crs)
 
     def _dataset(self) -> Any:
         ds = getattr(self._local, "ds", None)

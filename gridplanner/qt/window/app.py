@@ -61,6 +61,8 @@ def run_app(plan_path: str | None) -> int:
     app = create_app()
     window = MainWindow()
     install_error_handler(window)
+    if (mapping := window.features.get("map")) is not None:
+        mapping.restore_layout()  # remembered size and docks; maximised on a first start
     window.show()
     if plan_path:
         if Path(plan_path).exists():
