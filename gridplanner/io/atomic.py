@@ -20,6 +20,7 @@ plan (``replace_plan=True``): exports can never overwrite a plan.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -92,7 +93,7 @@ def write_atomic(
     except GridPlannerError:
         raise
     except Exception as exc:  # a writer's own error type (GDAL, openpyxl) for a full disk
-        if is_disk_full(exc, folder):
+        if is_disk_full(exc, tmp_dir):
             raise _with_reason(error(disk_full_message(given, exc)), "disk_full") from exc
         raise
     finally:
@@ -130,18 +131,38 @@ def keep_mode_and_owner(target: Path, tmp: Path) -> None:
 
 
 def is_disk_full(exc: BaseException, folder: Path) -> bool:
-    """True when ``exc`` (an OSError or a writer's own error) means the disk is full."""
+    """True when ``exc`` (an OSError or a writer's own error) means the disk is full.
+
+    GDAL and SQLite hide the errno behind "Failed to commit transaction" or
+    "disk I/O error"; then a probe write of 1 MiB in ``folder`` tells a full
+    disk (or quota, or file-size limit) from other trouble.
+    """
     if isinstance(exc, OSError) and exc.errno in DISK_FULL:
         return True
     text = str(exc).lower()
     if any(t in text for t in DISK_FULL_TEXTS[:4]):
         return True
-    if any(t in text for t in DISK_FULL_TEXTS[4:]):  # vague: believe it when space is low
-        try:
-            return shutil.disk_usage(folder).free < 64 * 1024 * 1024
-        except OSError:
-            return False
+    if any(t in text for t in DISK_FULL_TEXTS[4:]):
+        return _no_room(folder)
     return False
+
+
+def _no_room(folder: Path, size: int = 1 << 20) -> bool:
+    probe = folder / f".space-probe-{uuid.uuid4().hex[:8]}"
+    try:
+        with open(probe, "wb") as handle:
+            handle.write(b"\0" * size)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        return exc.errno in DISK_FULL
+    finally:
+        with contextlib.suppress(OSError):
+            probe.unlink()
+    try:
+        return shutil.disk_usage(folder).free < size
+    except OSError:
+        return False
 
 
 def disk_full_message(path: Path, exc: BaseException) -> str:
