@@ -41,7 +41,8 @@ def recovery_dir() -> Path:
     override = os.environ.get(ENV_VAR)
     base = Path(override) if override else Path(QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.AppDataLocation)) / "recovery"
-    base.mkdir(parents=True, exist_ok=True)
+    if not base.is_dir():  # private: the copies hold names and phone numbers
+        base.mkdir(parents=True, mode=0o700, exist_ok=True)
     return base
 
 

@@ -128,3 +128,14 @@ def test_the_conflict_and_read_only_messages_are_in_chinese(opened, qapp):
             window.disk_state = None
             assert not window.save_plan_file()
             assert "只读" in window.errors[-1][1]
+
+
+@posix_only
+def test_the_recovery_folder_is_private(monkeypatch, tmp_path):
+    import stat
+
+    from gridplanner.qt.window import autosave
+
+    monkeypatch.setenv(autosave.ENV_VAR, str(tmp_path / "fresh" / "recovery"))
+    folder = autosave.recovery_dir()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
