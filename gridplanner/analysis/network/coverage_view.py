@@ -217,3 +217,24 @@ class CoverageTable:
                               "community": self.community[far], "cell": self.cell[far]})
         return frame.sort_values(["households", "distance_m"], ascending=[False, False],
                                  kind="stable").reset_index(drop=True)
+
+    def centre_rows(self, level_m: float | None = None) -> list[dict[str, Any]]:
+        """What each centre serves as the nearest (with the table's service)
+        within ``level_m`` (default: the largest level): centre fid,
+        buildings, households, residents, and the grid cells and communities
+        they lie in. Recomputed from the current distances (a drag shows live)."""
+        level = float(level_m if level_m is not None else self.levels_m[-1])
+        ok = (self.distance <= level) & (self.nearest >= 0)
+        if not ok.any():
+            return []
+        frame = pd.DataFrame({"centre": self.nearest[ok], "households": self.households[ok],
+                              "residents": self.residents[ok], "cell": self.cell[ok],
+                              "community": self.community[ok]})
+        rows = []
+        for fid, g in frame.groupby("centre", sort=True):
+            rows.append({"fid": int(fid), "buildings": int(len(g)),
+                         "households": float(g["households"].sum()),
+                         "residents": float(g["residents"].sum()),
+                         "cells": sorted({str(c) for c in g["cell"] if str(c)}),
+                         "communities": sorted({str(c) for c in g["community"] if str(c)})})
+        return rows

@@ -136,6 +136,16 @@ class CentreEditing:
         self.push(command)
         return command.fid
 
+    def zoom_to_centre(self, fid: int) -> None:
+        if fid not in self.plan.centres.frame.index:
+            return
+        self.canvas.set_selection("centres", [fid])
+        g = self.plan.centres.geometry(fid)
+        if g is None or g.is_empty:
+            return
+        half = max(300.0, self.canvas.pixel_size() * 50)
+        self.canvas.set_extent((g.x - half, g.y - half, g.x + half, g.y + half))
+
     def zoom_to_building(self, fid: int) -> None:
         self.canvas.set_selection("buildings", [fid])
         g = self.plan.buildings.geometry(fid)

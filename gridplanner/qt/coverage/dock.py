@@ -52,6 +52,7 @@ from gridplanner.analysis.network.coverage_view import (
     level_text,
 )
 from gridplanner.qt.coverage.centre_dialog import service_label
+from gridplanner.qt.coverage.centre_table import CentreTable
 from gridplanner.qt.shell.retranslate import Retranslatable
 
 MET_COLOUR, MISSED_COLOUR = "#c7e9c0", "#fcbba1"
@@ -79,6 +80,7 @@ class CoverageDock(Retranslatable, QDockWidget):
     parametersChanged = Signal()
     computeRequested = Signal()
     buildingActivated = Signal(int)
+    centreActivated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -106,6 +108,9 @@ class CoverageDock(Retranslatable, QDockWidget):
         self.uncovered.itemClicked.connect(self._uncovered_clicked)
         self.uncovered.itemActivated.connect(self._uncovered_clicked)
         self.tabs.addTab(self.uncovered, "")
+        self.centres = CentreTable(body)
+        self.centres.centreActivated.connect(self.centreActivated)
+        self.tabs.addTab(self.centres, "")
         layout.addWidget(self.tabs, 1)
         self.setWidget(body)
         self.retranslateUi()
@@ -311,6 +316,8 @@ class CoverageDock(Retranslatable, QDockWidget):
         self._fill_table(t, plan_rows)
         if uncovered:
             self._fill_uncovered(t)
+        if uncovered or self.tabs.currentWidget() is self.centres:
+            self._fill_centres(t)
         if t is None:
             self.summary.setText("")
             return
@@ -406,6 +413,23 @@ class CoverageDock(Retranslatable, QDockWidget):
             items.append(item)
         self.uncovered.addTopLevelItems(items)
         self.tabs.setTabText(1, self.tr("Uncovered (%1)").replace("%1", str(len(frame))))
+
+    def set_centre_info(self, info: dict[int, dict]) -> None:
+        """Centre attributes for the centre table (name, status, year, capacity, services)."""
+        self.centres.set_info(info)
+        self._fill_centres(self.table_data)
+
+    def _fill_centres(self, t: CoverageTable | None) -> None:
+        over = self.centres.fill(t)
+        if t is None:
+            self.tabs.setTabText(2, self.tr("Centres"))
+            return
+        level = f"{t.levels_m[-1]:,.0f} m"
+        text = self.tr("Centres (%1 over capacity)").replace("%1", str(over)) if over \
+            else self.tr("Centres")
+        self.tabs.setTabText(2, text)
+        self.centres.setToolTip(self.tr("What each centre serves as the nearest centre within "
+                                        "%1, and its capacity in households").replace("%1", level))
 
     def _uncovered_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.buildingActivated.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))

@@ -159,6 +159,7 @@ class CoverageFeature(CentreEditing, CoverageViewsMixin, QObject):
         self.dock.parametersChanged.connect(self._parameters_changed)
         self.dock.computeRequested.connect(self.action_compute)
         self.dock.buildingActivated.connect(self.zoom_to_building)
+        self.dock.centreActivated.connect(self.zoom_to_centre)
 
     def retranslate(self) -> None:
         retranslate_actions(self.actions, ACTIONS)
@@ -182,6 +183,7 @@ class CoverageFeature(CentreEditing, CoverageViewsMixin, QObject):
         for kind in list(self._tokens):
             self._tokens[kind] += 1
         self._settings_changed(plan.settings)
+        self._centre_info()
         self.dock.show_table(None)
         self.overlay.set_table(None)
         self.overlay.set_isochrones(None)
@@ -320,7 +322,18 @@ class CoverageFeature(CentreEditing, CoverageViewsMixin, QObject):
                 from gridplanner.analysis.network.coverage import centre_services
 
                 self.dock.set_services(centre_services(self.plan))
+                self._centre_info()
             self._timer.start()
+
+    def _centre_info(self) -> None:
+        """The centres' names, status, year, capacity and services, for the centre table."""
+        from gridplanner.model.schema import split_services
+
+        frame = self.plan.centres.frame
+        self.dock.set_centre_info({
+            int(fid): {"name": str(r["name"]), "status": str(r["status"]), "year": r["year"],
+                       "capacity": r["capacity"], "services": split_services(r["services"])}
+            for fid, r in frame.iterrows()})
 
     def _recompute_all(self) -> None:
         if self.live:

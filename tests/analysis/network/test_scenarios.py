@@ -110,3 +110,16 @@ def test_a_view_leaves_the_plan_alone(plan):
     view = plan_view(plan, "now")
     assert len(view.centres) == 2 and len(plan.centres) == 3
     assert view.buildings is plan.buildings
+
+
+def test_the_live_table_says_what_each_centre_serves(plan):
+    from gridplanner.analysis.network.coverage_view import CoverageTable
+
+    table = CoverageTable.from_result(plan, coverage_from_centres(plan))
+    rows = {plan.centres.frame.at[r["fid"], "name"]: r for r in table.centre_rows(150.0)}
+    assert rows["east-now"]["households"] == 20 and rows["east-now"]["cells"] == ["A1", "B1"]
+    assert rows["west"]["communities"] == ["甲社区"]
+    fids = list(plan.buildings.frame.index)
+    table.update(fids[:1], [500.0], [rows["west"]["fid"]])  # a drag moved "west" away
+    assert {plan.centres.frame.at[r["fid"], "name"]: r["buildings"]
+            for r in table.centre_rows(150.0)}["west"] == 1

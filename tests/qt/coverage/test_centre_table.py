@@ -1,0 +1,65 @@
+"""The coverage dock's centre table: what each centre serves, capacity, live drags."""
+
+from __future__ import annotations
+
+import pytest
+from grid_events import drag, widget_point
+
+from gridplanner.qt.shell.analysis_worker import wait_for_workers
+
+WAIT_MS = 15000
+
+
+@pytest.fixture
+def feature(main_window):
+    f = main_window.features["coverage"]
+    f.ask_centre_attributes = lambda values: dict(values)
+    yield f
+    wait_for_workers()
+
+
+def compute(qtbot, feature):
+    with qtbot.waitSignal(feature.coverageReady, timeout=WAIT_MS):
+        feature.action_compute()
+    return feature.table
+
+
+def rows(dock):
+    t = dock.centres
+    return {t.item(r, 0).text(): [t.item(r, c).text() for c in range(t.columnCount())]
+            for r in range(t.rowCount())}
+
+
+def test_centre_table_lists_what_each_centre_serves_and_flags_over_capacity(
+        qtbot, main_window, feature):
+    plan = main_window.plan
+    plan.centres.set_attributes(1, {"capacity": 100.0, "status": "planned", "year": 2027})
+    table = compute(qtbot, feature)
+    dock = feature.dock
+    got = rows(dock)
+    assert set(got) == {"邻里中心", "卫生服务站"}
+    served = {r["fid"]: r for r in table.centre_rows()}[1]
+    hh = served["households"]
+    centre = got["邻里中心"]
+    assert centre[1] == "planned 2027"
+    assert centre[3] == f"{hh:,.0f}" and centre[7] == "100"
+    assert centre[8] == f"{hh - 100:,.0f}"  # over capacity by
+    assert "1 over capacity" in dock.tabs.tabText(2)
+    assert int(centre[6]) == len(served["communities"]) >= 1
+
+
+def test_centre_table_follows_a_drag_and_zooms_to_a_centre(qtbot, main_window, feature):
+    compute(qtbot, feature)
+    dock, canvas, plan = feature.dock, main_window.canvas, main_window.plan
+    dock.tabs.setCurrentWidget(dock.centres)
+    before = rows(dock)["邻里中心"][3]
+    feature.use_tool("move")
+    g = plan.centres.geometry(1)
+    drag(canvas, [widget_point(canvas, g.x, g.y), widget_point(canvas, g.x + 250, g.y + 150)],
+         release=False)
+    assert rows(dock)["邻里中心"][3] != before
+    feature.tools["move"].reset()
+    first = int(dock.centres.item(0, 0).data(0x0100))  # Qt.UserRole: the centre's fid
+    with qtbot.waitSignal(dock.centreActivated, timeout=1000):
+        dock.centres.cellClicked.emit(0, 0)
+    assert canvas.selection("centres") == [first]
