@@ -138,11 +138,13 @@ class MeasureTool(MapTool):
         self.measured.emit(total, segment, text.replace("\n", "  "))
 
     def describe(self, total: float, segment: float) -> str:
-        tr = QCoreApplication.translate
         if self.mode == "area":
-            return tr("MeasureTool", "Area %1").replace("%1", format_area(total))
-        return (tr("MeasureTool", "Total %1").replace("%1", format_length(total)) + "\n"
-                + tr("MeasureTool", "Segment %1").replace("%1", format_length(segment)))
+            return QCoreApplication.translate("MeasureTool", "Area %1").replace(
+                "%1", format_area(total))
+        return (QCoreApplication.translate("MeasureTool", "Total %1").replace(
+                    "%1", format_length(total)) + "\n"
+                + QCoreApplication.translate("MeasureTool", "Segment %1").replace(
+                    "%1", format_length(segment)))
 
     def _finish(self) -> None:
         if not self.points or self.done:
