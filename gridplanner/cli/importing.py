@@ -53,6 +53,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--snap-tolerance", metavar="M", type=float,
                    help="cells, boundaries: slivers and gaps up to M metres between neighbours "
                    "are closed (default 1)")
+    p.add_argument("--grid-field", metavar="COL",
+                   help="workers, branches: the column naming each person's or branch's grid "
+                   "(所属网格: a grid code or name; guessed when not given)")
     p.add_argument("--fix-overlaps", action=argparse.BooleanOptionalAction, default=None,
                    help="boundaries: give each overlap between neighbours to the one holding "
                    "its buildings (else the longer shared edge) and close narrow gaps "
@@ -96,6 +99,10 @@ def options_from_args(args: argparse.Namespace) -> ImportOptions:
                 "kind_field", "snap_tolerance", "key_field", "building_field", "fix_overlaps"):
         if getattr(args, key, None) is not None:
             extra[key] = getattr(args, key)
+    if getattr(args, "grid_field", None):
+        extra["column.cell"] = args.grid_field
+    if getattr(args, "kind", None) in ("workers", "branches") and args.community_field:
+        extra["column.community"] = args.community_field
     if getattr(args, "group_field", None):
         extra["group_fields"] = list(args.group_field)
     return ImportOptions(

@@ -49,6 +49,7 @@ HEADER_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "full_members": ("正式党员数", "正式党员", "党员人数", "党员数", "full members",
                          "full_members", "members"),
         "kind": ("类型", "支部类型", "kind", "type"),
+        "community": ("所属社区", "社区", "社区名称", "community"),
         "cell": ("网格编码", "网格编号", "网格代码", "网格", "所属网格", "网格名称", "cell",
                  "grid", "cells", "grid code"),
         "notes": ("备注", "说明", "notes", "note", "remarks"),
@@ -233,24 +234,34 @@ def _parse_alias(value: str, aliases: dict[str, str]) -> str | None:
     return str(aliases[key]) if key in aliases else None
 
 
-def _cell_lookup(plan: Plan) -> dict[str, int]:
+def _cell_lookup(plan: Plan) -> dict[str, list[tuple[int, str]]]:
+    """Grid code or name → [(cell fid, community)]: short names (第1网格) recur
+    in every community."""
     cells = plan.cells.frame
-    lookup: dict[str, int] = {}
+    lookup: dict[str, list[tuple[int, str]]] = {}
     for fid, row in cells.iterrows():
-        for text in (str(row["name"]).strip(), str(row["code"]).strip()):
+        for text in dict.fromkeys((str(row["code"]).strip(), str(row["name"]).strip())):
             if text:
-                lookup[text] = int(fid)
+                lookup.setdefault(text, []).append((int(fid), str(row["community"])))
     return lookup
 
 
-def _cells_of(value: str, lookup: dict[str, int], row_no: int,
-              report: ImportReport) -> list[int]:
+def _cells_of(value: str, lookup: dict[str, list[tuple[int, str]]], row_no: int,
+              report: ImportReport, community: str = "") -> list[int]:
+    """The cells a grid column names (codes or names); unknown and ambiguous names
+    are reported by row."""
     if not value:
         return []
     out = []
     for token in (t for t in _CELL_SPLIT.split(value) if t):
-        if token in lookup:
-            out.append(lookup[token])
+        found = lookup.get(token, [])
+        if len(found) > 1 and community:
+            found = [f for f in found if f[1] == community] or found
+        if len(found) == 1:
+            out.append(found[0][0])
+        elif found:
+            report.warnings.append(f"row {row_no}: {len(found)} grids are called {token!r} "
+                                   "(give the grid code or the community)")
         else:
             report.warnings.append(f"row {row_no}: no grid cell with code or name {token!r}")
     return out
@@ -286,8 +297,8 @@ def _worker_rows(frame: pd.DataFrame, cols: dict[str, str], plan: Plan,
         if role is None:
             report.skipped.append(f"row {row_no}: unknown role {values['role']!r}")
             continue
-        cells = _cells_of(values.get("cell", ""), lookup, row_no, report)
         community = values.get("community", "")
+        cells = _cells_of(values.get("cell", ""), lookup, row_no, report, community)
         if not community and cells:
             community = str(communities.loc[cells[0]])
         rows.append(({"name": values["name"], "phone": values.get("phone", ""), "role": role,
@@ -305,7 +316,10 @@ def _branch_rows(frame: pd.DataFrame, cols: dict[str, str], plan: Plan,
             report.skipped.append(
                 f"row {row_no}: full members {members_text!r} is not a whole number")
             continue
-        cells = _cells_of(values.get("cell", ""), lookup, row_no, report)
+        community = values.get("community", "")
+        cells = _cells_of(values.get("cell", ""), lookup, row_no, report, community)
+        if not community and cells:
+            community = str(plan.cells.frame.at[cells[0], "community"])
         kind = _parse_alias(values["kind"], BRANCH_KIND_ALIASES) if values.get("kind") \
             else (BranchKind.JOINT.value if len(cells) > 1 else BranchKind.GRID.value)
         if kind is None:
@@ -313,7 +327,7 @@ def _branch_rows(frame: pd.DataFrame, cols: dict[str, str], plan: Plan,
             continue
         rows.append(({"name": values["name"], "secretary": values.get("secretary", ""),
                       "full_members": int(members_text), "kind": kind,
-                      "notes": values.get("notes", "")}, cells))
+                      "community": community, "notes": values.get("notes", "")}, cells))
     return rows
 
 

@@ -1,4 +1,6 @@
-"""The centre attribute dialog: name, type, services, capacity, opening hours, notes.
+"""The centre attribute dialog: name, type, services, capacity, opening hours, notes,
+and the plan side: status (built, under construction, planned, pilot) with its
+year, floor area, and the named scenarios the centre belongs to.
 
 Types come from :class:`~gridplanner.model.schema.CentreKind` plus every
 type already used in the plan, and the user may type a new one. Services
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridplanner.model.schema import CentreKind, join_services, split_services
+from gridplanner.model.schema import CentreKind, CentreStatus, join_services, split_services
 from gridplanner.qt.shell.dialog_parts import lay_out_form
 
 KIND_NAMES: dict[str, str] = {
@@ -49,6 +51,22 @@ SERVICE_NAMES: dict[str, str] = {
     "culture": QT_TRANSLATE_NOOP("Centres", "Culture and leisure"),
     "public_affairs": QT_TRANSLATE_NOOP("Centres", "Public affairs"),
 }
+
+
+STATUS_NAMES: dict[str, str] = {
+    CentreStatus.BUILT.value: QT_TRANSLATE_NOOP("Centres", "Built"),
+    CentreStatus.UNDER_CONSTRUCTION.value: QT_TRANSLATE_NOOP("Centres", "Under construction"),
+    CentreStatus.PLANNED.value: QT_TRANSLATE_NOOP("Centres", "Planned"),
+    CentreStatus.PILOT.value: QT_TRANSLATE_NOOP("Centres", "Pilot"),
+}
+
+
+def _number(value: Any) -> float:
+    try:
+        out = float(value) if value is not None else math.nan
+    except (TypeError, ValueError):
+        return math.nan
+    return out
 
 
 def kind_label(kind: str) -> str:
@@ -99,16 +117,13 @@ class CentreDialog(QDialog):
         self.capacity.setRange(0, 1_000_000)
         self.capacity.setSpecialValueText(self.tr("not set"))
         self.capacity.setSuffix(self.tr(" households"))
-        cap = values.get("capacity")
-        try:
-            cap_f = float(cap) if cap is not None else math.nan
-        except (TypeError, ValueError):
-            cap_f = math.nan
+        cap_f = _number(values.get("capacity"))
         self.capacity.setValue(0 if math.isnan(cap_f) else int(round(cap_f)))
         self.hours = QLineEdit(str(values.get("hours", "") or ""), self)
         self.hours.setPlaceholderText(self.tr("e.g. 08:30-20:30"))
         self.notes = QPlainTextEdit(str(values.get("notes", "") or ""), self)
         self.notes.setFixedHeight(70)
+        self._plan_fields(values)
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Type:"), self.kind)
@@ -116,8 +131,35 @@ class CentreDialog(QDialog):
         form.addRow("", self.more_services)
         form.addRow(self.tr("Capacity:"), self.capacity)
         form.addRow(self.tr("Opening hours:"), self.hours)
+        form.addRow(self.tr("Status:"), self.status)
+        form.addRow(self.tr("Year:"), self.year)
+        form.addRow(self.tr("Floor area:"), self.floor_area)
+        form.addRow(self.tr("Scenarios:"), self.scenarios)
         form.addRow(self.tr("Notes:"), self.notes)
         lay_out_form(self, form)
+
+    def _plan_fields(self, values: Mapping[str, Any]) -> None:
+        self.status = QComboBox(self)
+        for code, text in STATUS_NAMES.items():
+            self.status.addItem(QCoreApplication.translate("Centres", text), code)
+        self.status.setCurrentIndex(max(0, self.status.findData(
+            str(values.get("status") or CentreStatus.BUILT.value))))
+        self.year = QSpinBox(self)
+        self.year.setRange(1948, 2100)
+        self.year.setSpecialValueText(self.tr("not set"))
+        self.year.setToolTip(self.tr("The year it opened, or is due to open"))
+        year = _number(values.get("year"))
+        self.year.setValue(1948 if math.isnan(year) else int(year))
+        self.floor_area = QSpinBox(self)
+        self.floor_area.setRange(0, 1_000_000)
+        self.floor_area.setSpecialValueText(self.tr("not set"))
+        self.floor_area.setSuffix(" m²")
+        area = _number(values.get("floor_area_m2"))
+        self.floor_area.setValue(0 if math.isnan(area) else int(round(area)))
+        self.scenarios = QLineEdit(", ".join(split_services(values.get("scenarios"))), self)
+        self.scenarios.setPlaceholderText(self.tr("empty: in every scenario"))
+        self.scenarios.setToolTip(self.tr("Named placement variants this centre belongs to, "
+                                          "comma-separated (e.g. 2025 plan, suggested)"))
 
     def kind_value(self) -> str:
         """The chosen type's code, or the text typed for a new type."""
@@ -134,6 +176,13 @@ class CentreDialog(QDialog):
                  .replace("、", ",").replace(";", ",").split(",") if s.strip()]
         chosen += [s for s in extra if s not in chosen]
         cap = self.capacity.value()
+        scenarios = [s.strip() for s in self.scenarios.text().replace("，", ",")
+                     .replace("、", ",").replace(";", ",").split(",") if s.strip()]
+        area = self.floor_area.value()
         return {"name": self.name.text().strip(), "kind": self.kind_value(),
                 "services": join_services(chosen), "capacity": float(cap) if cap else math.nan,
-                "hours": self.hours.text().strip(), "notes": self.notes.toPlainText().strip()}
+                "hours": self.hours.text().strip(), "notes": self.notes.toPlainText().strip(),
+                "status": str(self.status.currentData()),
+                "year": self.year.value() if self.year.value() > 1948 else None,
+                "floor_area_m2": float(area) if area else math.nan,
+                "scenarios": join_services(scenarios)}

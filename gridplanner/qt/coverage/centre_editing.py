@@ -118,20 +118,28 @@ class CentreEditing:
         fids = [int(fid)]
         self.canvas.set_selection("centres", fids)
         row = self.plan.centres.row(fids[0])
-        old = {k: row[k] for k in ("name", "kind", "services", "capacity", "hours", "notes")}
+        old = {k: row[k] for k in ("name", "kind", "services", "capacity", "hours", "notes",
+                                   "status", "year", "floor_area_m2", "scenarios")}
         values = self.ask_centre_attributes(old)
         if values is None:
             return
-        changed = {k: v for k, v in values.items() if str(old[k]) != str(v)}
+        changed = {k: v for k, v in values.items() if not _same(old.get(k), v)}
         if changed:
             self.push(cc.SetCentreAttributesCommand(self.plan, fids[0], changed))
 
     def add_suggested_centre(self, suggestion) -> int:
+        """Add a suggested site as a planned centre (scenario "suggested") offering
+        the service it was suggested for, named after its compound or street."""
         service = self.siting.params()["service"] if self.siting is not None else None
         services = [service] if service else list(self.plan.settings.services)
+        place = getattr(suggestion, "place", "")
+        name = (QCoreApplication.translate("CoverageFeature", "%1 (suggested)").replace("%1", place)
+                if place else QCoreApplication.translate("CoverageFeature", "Suggested site %1")
+                .replace("%1", str(suggestion.rank)))
         command = cc.AddCentreCommand(self.plan, suggestion.point, {
-            "name": QCoreApplication.translate("CoverageFeature", "Suggested site %1").replace("%1", str(suggestion.rank)),
-            "kind": CentreKind.NEIGHBOURHOOD.value, "services": join_services(services)},
+            "name": name, "kind": CentreKind.NEIGHBOURHOOD.value,
+            "services": join_services(services), "status": "planned",
+            "scenarios": "suggested"},
             QCoreApplication.translate("CoverageFeature", "Add suggested centre"))
         self.push(command)
         return command.fid
@@ -152,3 +160,18 @@ class CentreEditing:
         x, y = g.centroid.x, g.centroid.y
         half = max(150.0, self.canvas.pixel_size() * 50)
         self.canvas.set_extent((x - half, y - half, x + half, y + half))
+
+
+def _same(a: object, b: object) -> bool:
+    """Whether two attribute values are the same (NaN, None and <NA> alike)."""
+    import pandas as pd
+
+    def blank(v: object) -> bool:
+        try:
+            return v is None or bool(pd.isna(v))
+        except (TypeError, ValueError):
+            return False
+
+    if blank(a) or blank(b):
+        return blank(a) and blank(b)
+    return str(a) == str(b)

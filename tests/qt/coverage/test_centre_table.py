@@ -63,3 +63,33 @@ def test_centre_table_follows_a_drag_and_zooms_to_a_centre(qtbot, main_window, f
     with qtbot.waitSignal(dock.centreActivated, timeout=1000):
         dock.centres.cellClicked.emit(0, 0)
     assert canvas.selection("centres") == [first]
+
+
+def test_centre_dialog_edits_status_year_floor_area_and_scenarios(qtbot, main_window, feature):
+    from gridplanner.qt.coverage.centre_dialog import CentreDialog
+
+    dialog = CentreDialog({"name": "A", "status": "pilot", "year": 2024, "floor_area_m2": 850.0,
+                           "scenarios": "now;2025 plan"}, ["health"])
+    qtbot.addWidget(dialog)
+    assert dialog.status.currentData() == "pilot" and dialog.year.value() == 2024
+    assert dialog.floor_area.value() == 850 and dialog.scenarios.text() == "now, 2025 plan"
+    dialog.status.setCurrentIndex(dialog.status.findData("planned"))
+    dialog.year.setValue(2027)
+    dialog.scenarios.setText("2027 plan，suggested")
+    v = dialog.values()
+    assert (v["status"], v["year"], v["floor_area_m2"], v["scenarios"]) == (
+        "planned", 2027, 850.0, "2027 plan;suggested")
+    blank = CentreDialog({"name": "B"}, ["health"])
+    qtbot.addWidget(blank)
+    v = blank.values()
+    assert v["status"] == "built" and v["year"] is None and v["scenarios"] == ""
+    # editing through the window is one undoable step that changes only what changed
+    plan = main_window.plan
+    feature.ask_centre_attributes = lambda values: {**values, "status": "under_construction",
+                                                    "year": 2026}
+    feature.edit_centre(1)
+    row = plan.centres.row(1)
+    assert row["status"] == "under_construction" and row["year"] == 2026
+    main_window.undo_stack.undo()
+    assert plan.centres.row(1)["status"] == "built"
+    assert main_window.undo_stack.count() == 1
