@@ -148,3 +148,32 @@ def building_table(tmp_path: Path, suffix: str = ".xlsx") -> tuple[Path, pd.Data
     else:
         path.write_bytes(table.to_csv(index=False).encode("gbk"))
     return path, good
+
+
+def roster_files(tmp_path: Path) -> tuple[Path, Path]:
+    """A workers .xlsx with 所属网格 (codes, and one short name) and 所属社区, and a
+    branches .csv (GBK) with 所属社区 and 所属网格 as offices keep them."""
+    workers = pd.DataFrame({
+        "姓名": ["张伟", "王芳", "李强", "刘洋", "陈静", "杨帆", "赵磊", "黄敏", "周杰"],
+        "联系电话": [f"1380000{i:04d}" for i in range(9)],
+        "岗位": ["网格长", "专职网格员", "专职网格员", "网格长", "专职网格员", "专职网格员",
+               "专职网格员", "网格长", "专职网格员"],
+        "所属社区": ["东风社区"] * 5 + ["西湖社区"] * 4,
+        "所属网格": ["110105001001001", "110105001001001", "110105001001002", "", "",
+                 "110105001002001", "第4网格", "", "不存在网格"],
+    })
+    wpath = tmp_path / "网格员花名册.xlsx"
+    with pd.ExcelWriter(wpath) as writer:
+        pd.DataFrame([["东风街道网格员花名册"]]).to_excel(writer, index=False, header=False)
+        workers.to_excel(writer, index=False, startrow=1)
+    branches = pd.DataFrame({
+        "支部名称": ["东风一网格党支部", "东风二网格党支部", "东风三网格党支部", "西湖一网格党支部",
+                 "西湖二网格党支部", "西湖三网格党支部"],
+        "书记": ["甲", "乙", "丙", "丁", "戊", "己"],
+        "正式党员数": [5, 1, 2, 2, 1, 1],
+        "所属社区": ["东风社区", "东风社区", "东风社区", "西湖社区", "西湖社区", "西湖社区"],
+        "所属网格": ["110105001001001", "", "", "", "", ""],
+    })
+    bpath = tmp_path / "党支部.csv"
+    bpath.write_bytes(branches.to_csv(index=False).encode("gbk"))
+    return wpath, bpath

@@ -119,3 +119,20 @@ def test_grids_code_uses_statistical_codes_and_short_names(tmp_path, capsys, off
                                      for n in unnamed["name"])
     assert all(str(n) == f"第{int(c[-3:])}网格" for n, c in zip(unnamed["name"],
                                                                 unnamed["code"], strict=True))
+
+
+def test_roster_grid_field_then_validate_names_other_community(tmp_path, capsys, office):
+    from factories_office import roster_files
+
+    workers, branches = roster_files(tmp_path)
+    assert run(capsys, "import", office, "cells", cells_file(tmp_path))[0] == 0
+    code, out, err = run(capsys, "import", office, "workers", workers, "--grid-field", "所属网格",
+                         "--json")
+    assert code == 0, err
+    assert any("row 11" in w for w in json.loads(out)["warnings"])
+    code, out, err = run(capsys, "import", office, "branches", branches,
+                         "--community-field", "所属社区", "--grid-field", "所属网格")
+    assert code == 0, err
+    code, out, _ = run(capsys, "validate", office, "--json")
+    kinds = {f["kind"] for f in json.loads(out)["findings"]}
+    assert "branch_other_community" not in kinds and "worker_other_community" not in kinds

@@ -36,6 +36,7 @@ CHECKERS: list[str] = [
     "gridplanner.analysis.grids.validation:validate_cells",
     "gridplanner.analysis.grids.boundary_overlaps:check_boundaries",
     "gridplanner.analysis.people.roster_rules:check_roster",
+    "gridplanner.analysis.people.community_rules:check_communities",
     "gridplanner.analysis.network.stations:check_stations",
     "gridplanner.analysis.grids.micro_validation:validate_micro_grids",
     "gridplanner.analysis.people.organisation_rules:check_organisation",

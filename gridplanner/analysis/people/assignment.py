@@ -114,8 +114,12 @@ def propose_assignment(plan: Plan) -> Proposal:
     """What to assign so every grid has a full-time worker, a leader and a branch."""
     ctx = _Context(plan, roster_by_cell(plan), cell_totals(plan)["households"])
     pools, reserve = _worker_pools(plan)
+    leaders, leader_reserve = _worker_pools(plan, WorkerRole.LEADER)
     for community, fids in _cells_by_community(plan).items():
         pool = pools.get(community, [])
+        # imported grid leaders (网格长) lead before anyone is promoted
+        _propose_leaders(ctx, community, fids, leaders.get(community, []), leader_reserve,
+                         promote=False)
         _propose_workers(ctx, community, fids, pool, reserve)
         _propose_leaders(ctx, community, fids, pool, reserve)
         _propose_extras(ctx, community, fids, pool, reserve)
@@ -133,11 +137,13 @@ def _cells_by_community(plan: Plan) -> dict[str, list[int]]:
     return dict(sorted(out.items()))
 
 
-def _worker_pools(plan: Plan) -> tuple[dict[str, list[int]], list[int]]:
+def _worker_pools(plan: Plan, role: WorkerRole = WorkerRole.FULL_TIME
+                  ) -> tuple[dict[str, list[int]], list[int]]:
+    """Unassigned workers of ``role`` by community, and those naming no community."""
     a = plan.assignments.frame
     busy = {int(t) for t in a.loc[a["target"] == "worker", "target_fid"].dropna()}
     w = plan.workers.frame
-    free = w[(w["role"] == WorkerRole.FULL_TIME.value) & ~w.index.isin(list(busy))]
+    free = w[(w["role"] == role.value) & ~w.index.isin(list(busy))]
     pools: dict[str, list[int]] = defaultdict(list)
     for fid, community in free["community"].items():
         pools[str(community).strip()].append(int(fid))
@@ -171,18 +177,22 @@ def _propose_workers(ctx: _Context, community: str, fids: list[int], pool: list[
 
 
 def _propose_leaders(ctx: _Context, community: str, fids: list[int], pool: list[int],
-                     reserve: list[int]) -> None:
+                     reserve: list[int], promote: bool = True) -> None:
+    """A leader for each grid without one: with ``promote``, a full-time worker
+    promoted; without, an imported grid leader (who stays one)."""
     for f in fids:
         if ctx.teams[f].leaders:
             continue
         worker = _take(pool, reserve)
         if worker is None:
-            ctx.proposal.unmet.append(
-                f"grid {ctx.code(f)} ({community}): no full-time worker left to lead it")
+            if promote:
+                ctx.proposal.unmet.append(
+                    f"grid {ctx.code(f)} ({community}): no full-time worker left to lead it")
             continue
         ctx.teams[f].leaders.append(worker)
-        ctx.add("l", what=LEADER, cell=ctx.code(f), who=ctx.name(worker),
-                reason=f"grid {ctx.code(f)} has no grid leader; promote a full-time worker",
+        reason = (f"grid {ctx.code(f)} has no grid leader; promote a full-time worker" if promote
+                  else f"grid {ctx.code(f)} has no grid leader; {ctx.name(worker)} is one")
+        ctx.add("l", what=LEADER, cell=ctx.code(f), who=ctx.name(worker), reason=reason,
                 community=community, cells=[ctx.code(f)], cell_fids=[f], worker_fid=worker)
 
 
@@ -270,10 +280,11 @@ def _propose_joint_branches(ctx: _Context) -> None:
         total = int(members[branch])
         while total < minimum:
             home = {community[c] for c in cells}
+            # a branch big enough on its own (3 or more full members) is never merged
             near = {cells_of_branch for c in cells for n in neighbours[c]
                     if community[n] in home and len(ctx.teams[n].branches) == 1
                     and (cells_of_branch := ctx.teams[n].branches[0]) not in group
-                    and cells_of_branch not in done}
+                    and cells_of_branch not in done and members[cells_of_branch] < minimum}
             if not near:
                 break
             pick = min(near, key=lambda b: (members[b], min(ctx.code(c) for c in cells_of[b])))
@@ -283,8 +294,10 @@ def _propose_joint_branches(ctx: _Context) -> None:
         codes = sorted(ctx.code(c) for c in cells)
         if len(group) == 1:
             ctx.proposal.unmet.append(
-                f"branch {branches.at[branch, 'name']} (grid {', '.join(codes)}): too small "
-                "and no neighbouring grid branch to join")
+                f"branch {branches.at[branch, 'name']} (grid {', '.join(codes)}) has "
+                f"{int(members[branch])} full members, fewer than {minimum}, and no "
+                f"neighbouring grid branch of fewer than {minimum} to join (larger branches "
+                "are not merged)")
             continue
         done.update(group)
         _add_joint_item(ctx, group, sorted(cells, key=ctx.code), total, members)
@@ -296,7 +309,7 @@ def _add_joint_item(ctx: _Context, group: list[int], cells: list[int], total: in
     names = [str(ctx.plan.cells.frame.at[c, "name"]) or ctx.code(c) for c in cells]
     largest = max(group, key=lambda b: (members[b], -b))
     minimum = ctx.plan.settings.branch_min_members
-    merged = ", ".join(str(branches.at[b, "name"]) for b in group)
+    merged = ", ".join(f"{branches.at[b, 'name']} ({int(members[b])})" for b in group)
     ctx.add("b", what=JOINT_BRANCH, cell=ctx.code(cells[0]),
             who=f"联合党支部（{'、'.join(names)}）",
             reason=f"branches {merged} have fewer than {minimum} full members each; "

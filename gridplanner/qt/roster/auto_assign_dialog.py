@@ -87,11 +87,18 @@ REASONS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
-        r"branch (.+) \(grid (.+)\): too small and no neighbouring grid branch to join",
+        r"branch (.+) \(grid (.+)\) has (\d+) full members, fewer than (\d+), and no "
+        r"neighbouring grid branch of fewer than \d+ to join \(larger branches are not merged\)",
         QT_TRANSLATE_NOOP(
             "AutoAssign",
-            "Branch %1 (grid %2) is too small and has no neighbouring grid branch to join",
+            "Branch %1 (grid %2) has %3 full members, fewer than %4, and no neighbouring small "
+            "grid branch to join (branches of %4 or more are not merged)",
         ),
+    ),
+    (
+        r"grid (\S+) has no grid leader; (.+) is one",
+        QT_TRANSLATE_NOOP("AutoAssign", "Grid %1 has no grid leader; %2 is one (imported as "
+                          "grid leader)"),
     ),
 )
 

@@ -89,6 +89,12 @@ PARAM_TEMPLATES: dict[str, str] = {
     "community_overlap": QT_TRANSLATE_NOOP(
         "FindingTexts", "Communities {first} and {second} overlap by {area} m²; fix the "
         "boundaries (import them again with overlaps fixed). Cells affected: {cells}"),
+    "branch_other_community": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Branch {name} belongs to {own} but is assigned to grid {cells} of "
+        "{communities}"),
+    "worker_other_community": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Grid worker {name} belongs to {own} but is assigned to grid {cells} of "
+        "{communities}"),
     "zero_length_edge": QT_TRANSLATE_NOOP(
         "FindingTexts", "Network line {line} has no length (its points coincide)"),
     "dangling_end": QT_TRANSLATE_NOOP(

@@ -129,11 +129,12 @@ def test_a_small_free_grid_branch_is_assigned_then_joined_with_a_neighbour():
     cells = plan.cells.frame.sort_values("code")
     community = cells["community"].iloc[0]
     n = int((cells["community"] == community).sum())
-    plan.branches.add([{"name": f"支部{k}", "full_members": 1 if k == 0 else 6, "kind": "grid",
-                        "community": community} for k in range(n)])
+    plan.branches.add([{"name": f"支部{k}", "full_members": (1, 2)[k] if k < 2 else 6,
+                        "kind": "grid", "community": community} for k in range(n)])
     proposal = propose_assignment(plan)
     joint = [i for i in proposal if i.what == "joint_branch"]
     assert len(joint) == 1 and len(joint[0].cell_fids) == 2
+    assert joint[0].full_members == 3  # the two small ones; a branch of 6 is never merged
     apply_proposal(plan, proposal)
     small = [f for f in check_roster(plan) if f.kind == "branch_too_small"]
     assert small == []
