@@ -45,6 +45,14 @@ class ImportDataError(GridPlannerError):
     """A file being imported cannot be used; the plan is left unchanged."""
 
 
+class UnknownFieldError(ImportDataError):
+    """A field or column named for an import is not in the file.
+
+    The message names the field and lists the ones there are; the command
+    line treats it as bad usage (exit 2).
+    """
+
+
 class CRSError(GridPlannerError):
     """A coordinate reference system is missing, unknown or unsuitable."""
 

@@ -17,6 +17,7 @@ from gridplanner.io.importers.registry import (
     ImportOptions,
     ImportReport,
     importer_for,
+    with_plan_limits,
 )
 
 
@@ -137,7 +138,8 @@ def report_json(report: ImportReport) -> dict:
 def cmd_import(args: argparse.Namespace) -> int:
     importer = importer_for(args.kind)  # "not yet supported" before touching anything
     plan = open_plan(args.plan, for_update=not args.dry_run)
-    report = importer(plan, Path(args.file), options_from_args(args))
+    options = with_plan_limits(plan, options_from_args(args))
+    report = importer(plan, Path(args.file), options)
     if not args.dry_run:
         write_plan(plan, args.plan)
     if args.json:

@@ -35,6 +35,24 @@ def parse_crs(value: Any, *, source: str = "") -> CRS:
         raise CRSError(f"{where}unknown coordinate system {value!r}") from exc
 
 
+def saved_crs(text: str | None, *, source: str) -> CRS | None:
+    """The CRS a plan file saved (WKT), None when it has none yet.
+
+    Raises
+    ------
+    CRSError
+        Naming ``source`` when the saved text is not a coordinate system.
+    """
+    if not text or not str(text).strip():
+        return None
+    try:
+        return CRS.from_user_input(str(text))
+    except PyprojCRSError as exc:
+        shown = str(text)[:60] + ("…" if len(str(text)) > 60 else "")
+        raise CRSError(f"{source}: the saved coordinate system is damaged (not a coordinate "
+                       f"system: {shown!r})") from exc
+
+
 def in_china(lon: float, lat: float) -> bool:
     x0, y0, x1, y1 = _CHINA_BOX
     return x0 <= lon <= x1 and y0 <= lat <= y1

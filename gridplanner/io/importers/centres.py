@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from gridplanner.errors import CRSError, ImportDataError
+from gridplanner.errors import CRSError, ImportDataError, UnknownFieldError
 from gridplanner.io.chinese_coords import geometries_to_wgs84
 from gridplanner.io.crs import WGS84, parse_crs
 from gridplanner.io.importers.readers import plan_crs_for, read_vector
@@ -97,10 +97,12 @@ def read_centre_points(path: Path, options: ImportOptions, report: ImportReport)
     return gdf[~lines.to_numpy()]
 
 
-def _find(columns: list[str], wanted: tuple[str, ...], given: Any = None) -> str | None:
+def _find(columns: list[str], wanted: tuple[str, ...], given: Any = None,
+          where: str = "") -> str | None:
     if given:
         if given not in columns:
-            raise ImportDataError(f"no column {given!r}; the columns are: {', '.join(columns)}")
+            raise UnknownFieldError(f"{where + ': ' if where else ''}has no column {given!r}; "
+                                    f"the columns are: {', '.join(map(str, columns))}")
         return str(given)
     lower = {str(c).strip().lower(): c for c in columns}
     return next((lower[w] for w in wanted if w in lower), None)
@@ -110,8 +112,8 @@ def read_centre_sheet(path: Path, options: ImportOptions, report: ImportReport) 
     table, _enc = read_table(path, options.encoding, options.layer, limits=options.limits)
     cols = [str(c) for c in table.columns]
     table.columns = cols
-    xf = _find(cols, LON_FIELDS, options.extra.get("x_field"))
-    yf = _find(cols, LAT_FIELDS, options.extra.get("y_field"))
+    xf = _find(cols, LON_FIELDS, options.extra.get("x_field"), str(path))
+    yf = _find(cols, LAT_FIELDS, options.extra.get("y_field"), str(path))
     lonlat = xf is not None and yf is not None and not options.extra.get("x_field")
     if xf is None or yf is None:
         xf, yf = _find(cols, X_FIELDS), _find(cols, Y_FIELDS)
@@ -170,7 +172,7 @@ def centre_columns(gdf: gpd.GeoDataFrame, options: ImportOptions, report: Import
                            geometry=list(gdf.geometry.values), crs=gdf.crs)
     used = set()
     for target, guesses in FIELD_GUESSES.items():
-        field = _find(cols, guesses, given.get(target))
+        field = _find(cols, guesses, given.get(target), report.file)
         if field is not None:
             out[target] = gdf[field].to_numpy()
             used.add(field)

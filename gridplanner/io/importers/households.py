@@ -19,7 +19,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from gridplanner.errors import ImportDataError
+from gridplanner.errors import UnknownFieldError
 from gridplanner.model.settings import Settings
 
 #: Field names tried, in order, when the user names none (compared case-insensitively).
@@ -58,7 +58,7 @@ def resolve_field(
     cols = [str(c) for c in columns if c != "geometry"]
     if given:
         if given not in cols:
-            raise ImportDataError(
+            raise UnknownFieldError(
                 f"{label}: has no field {given!r} for {what}; its fields are: {', '.join(cols)}"
             )
         return given

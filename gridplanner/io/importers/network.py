@@ -24,7 +24,12 @@ import pandas as pd
 import pyogrio
 import shapely
 
-from gridplanner.errors import ImportDataError
+from gridplanner.errors import ImportDataError, UnknownFieldError
+from gridplanner.io.importers.guards import (
+    check_feature_count,
+    check_file_size,
+    check_geometries,
+)
 from gridplanner.io.importers.guards import (
     check_feature_count,
     check_file_size,
@@ -37,6 +42,7 @@ from gridplanner.io.importers.registry import (
     PreparedImport,
     commit_import,
 )
+from gridplanner.model.limits import InputLimits
 from gridplanner.model.limits import InputLimits
 from gridplanner.model.plan import Plan
 
@@ -143,10 +149,15 @@ def _read_centre_lines(path: Path, options: ImportOptions, report: ImportReport)
     report.warnings += list(gdf.attrs.get("warnings", []))
     field = options.extra.get("highway_field") or next(
         (c for c in CLASS_FIELDS if c in gdf.columns), None)
+    fields = ", ".join(str(c) for c in gdf.columns if c != "geometry")
+    if field and field not in gdf.columns:
+        raise UnknownFieldError(f"{path}: has no field {field!r} for the road class; its fields "
+                                f"are: {fields}")
     gdf["highway"] = gdf[field].astype("string").fillna("") if field else ""
     name_field = options.name_field or next((c for c in NAME_FIELDS if c in gdf.columns), None)
     if name_field and name_field not in gdf.columns:
-        raise ImportDataError(f"{path}: has no field {name_field!r} for street names")
+        raise UnknownFieldError(f"{path}: has no field {name_field!r} for street names; its "
+                                f"fields are: {fields}")
     if name_field:
         gdf["name"] = gdf[name_field]
     return gdf

@@ -20,7 +20,7 @@ from typing import cast
 
 import pandas as pd
 
-from gridplanner.errors import ImportDataError
+from gridplanner.errors import ImportDataError, UnknownFieldError
 from gridplanner.io.cell_text import FORMULA_TRIGGERS
 from gridplanner.io.importers.registry import ImportOptions, ImportReport
 from gridplanner.io.importers.sheets import read_sheet
@@ -200,6 +200,8 @@ def _resolve_columns(kind: str, frame: pd.DataFrame, options: ImportOptions,
     exact = {str(k): str(v) for k, v in dict(given).items() if v}
     partial = {str(k).removeprefix("column."): str(v) for k, v in extra.items()
                if str(k).startswith("column.") and v}
+    if options.name_field:  # --name-field is the name column
+        partial.setdefault("name", options.name_field)
     _check_mapping(kind, frame, {**exact, **partial}, path)
     if exact:
         mapping = {**exact, **partial}
@@ -219,9 +221,9 @@ def _resolve_columns(kind: str, frame: pd.DataFrame, options: ImportOptions,
 def _check_mapping(kind: str, frame: pd.DataFrame, mapping: dict[str, str], path: Path) -> None:
     missing = [h for h in mapping.values() if h not in frame.columns]
     if missing:
-        raise ImportDataError(
+        raise UnknownFieldError(
             f"{path}: the column mapping names {missing[0]!r}, which is not a column "
-            f"(columns: {', '.join(frame.columns)})")
+            f"(columns: {', '.join(map(str, frame.columns))})")
     unknown = set(mapping) - set(HEADER_SYNONYMS[kind])
     if unknown:
         raise ImportDataError(f"{path}: unknown {kind} field {sorted(unknown)[0]!r} "
