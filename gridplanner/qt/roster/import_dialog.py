@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridplanner.errors import GridPlannerError
+from gridplanner.io.importers.registers import REGISTER_SYNONYMS, guess_register_columns
 from gridplanner.io.importers.registry import ImportOptions, ImportReport
 from gridplanner.io.importers.roster import (
     EXCEL_SUFFIXES,
@@ -55,6 +56,9 @@ ENCODINGS = (
 KINDS = (
     ("workers", QT_TRANSLATE_NOOP("RosterImport", "Grid workers")),
     ("branches", QT_TRANSLATE_NOOP("RosterImport", "Party branches")),
+    ("party-members", QT_TRANSLATE_NOOP("RosterImport", "Reporting Party members (双报到)")),
+    ("volunteers", QT_TRANSLATE_NOOP("RosterImport", "Volunteers")),
+    ("staff", QT_TRANSLATE_NOOP("RosterImport", "Community staff")),
 )
 FIELD_TITLES = {
     "workers": {
@@ -70,10 +74,50 @@ FIELD_TITLES = {
         "secretary": QT_TRANSLATE_NOOP("RosterImport", "Secretary"),
         "full_members": QT_TRANSLATE_NOOP("RosterImport", "Full members"),
         "kind": QT_TRANSLATE_NOOP("RosterImport", "Type"),
+        "community": QT_TRANSLATE_NOOP("RosterImport", "Community"),
         "cell": QT_TRANSLATE_NOOP("RosterImport", "Grids (codes or names)"),
         "notes": QT_TRANSLATE_NOOP("RosterImport", "Notes"),
     },
+    "party-members": {
+        "name": QT_TRANSLATE_NOOP("RosterImport", "Name"),
+        "phone": QT_TRANSLATE_NOOP("RosterImport", "Phone"),
+        "work_unit": QT_TRANSLATE_NOOP("RosterImport", "Work unit"),
+        "home": QT_TRANSLATE_NOOP("RosterImport", "Home (compound and building)"),
+        "community": QT_TRANSLATE_NOOP("RosterImport", "Community"),
+        "cell": QT_TRANSLATE_NOOP("RosterImport", "Grid (code or name)"),
+        "notes": QT_TRANSLATE_NOOP("RosterImport", "Notes"),
+    },
+    "volunteers": {
+        "name": QT_TRANSLATE_NOOP("RosterImport", "Name"),
+        "phone": QT_TRANSLATE_NOOP("RosterImport", "Phone"),
+        "team": QT_TRANSLATE_NOOP("RosterImport", "Team"),
+        "skills": QT_TRANSLATE_NOOP("RosterImport", "Skills"),
+        "community": QT_TRANSLATE_NOOP("RosterImport", "Community"),
+        "cell": QT_TRANSLATE_NOOP("RosterImport", "Grid (code or name)"),
+        "notes": QT_TRANSLATE_NOOP("RosterImport", "Notes"),
+    },
+    "staff": {
+        "name": QT_TRANSLATE_NOOP("RosterImport", "Name"),
+        "phone": QT_TRANSLATE_NOOP("RosterImport", "Phone"),
+        "post": QT_TRANSLATE_NOOP("RosterImport", "Post"),
+        "community": QT_TRANSLATE_NOOP("RosterImport", "Community"),
+        "centre": QT_TRANSLATE_NOOP("RosterImport", "Centre on duty"),
+        "duty_days": QT_TRANSLATE_NOOP("RosterImport", "Duty days"),
+        "notes": QT_TRANSLATE_NOOP("RosterImport", "Notes"),
+    },
 }
+
+
+def field_names(kind: str) -> list[str]:
+    """The fields of ``kind`` that can take a column, in order."""
+    return list((REGISTER_SYNONYMS if kind in REGISTER_SYNONYMS else HEADER_SYNONYMS)[kind])
+
+
+def guess_fields(kind: str, headers: list[str]) -> dict[str, str]:
+    """``{field: header}`` guessed for a roster or register kind."""
+    if kind in REGISTER_SYNONYMS:
+        return guess_register_columns(kind, headers)
+    return guess_columns(kind, headers)
 FILE_FILTER = QT_TRANSLATE_NOOP(
     "RosterImport", "Tables (*.xlsx *.xlsm *.xls *.csv *.txt);;All files (*)"
 )
@@ -278,8 +322,8 @@ class RosterImportDialog(QDialog):
         while self.mapping_form.rowCount():
             self.mapping_form.removeRow(0)
         self.field_combos = {}
-        guesses = guess_columns(self.kind, headers)
-        for name in HEADER_SYNONYMS[self.kind]:
+        guesses = guess_fields(self.kind, headers)
+        for name in field_names(self.kind):
             combo = QComboBox(self)
             combo.addItem(translate("RosterImport", "(not imported)"), "")
             for header in headers:
@@ -287,7 +331,7 @@ class RosterImportDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(guesses.get(name, ""))))
             combo.currentIndexChanged.connect(self._fill_preview)
             self.field_combos[name] = combo
-            self.mapping_form.addRow(tr(FIELD_TITLES[self.kind][name]), combo)
+            self.mapping_form.addRow(tr(FIELD_TITLES[self.kind].get(name, name)), combo)
         count = len(self.frame) if self.frame is not None else 0
         where = (
             translate("RosterImport", "read as %1").replace("%1", self.encoding_used.upper())
@@ -315,7 +359,8 @@ class RosterImportDialog(QDialog):
         self.preview.setRowCount(rows)
         titles = FIELD_TITLES[self.kind]
         for c, header in enumerate(frame.columns):
-            label = f"{header}\n→ {tr(titles[used[header]])}" if header in used else header
+            label = (f"{header}\n→ {tr(titles.get(used[header], used[header]))}" if header in used
+                     else header)
             item = QTableWidgetItem(label)
             if header in used:
                 font = QFont(item.font())

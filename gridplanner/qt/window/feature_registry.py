@@ -17,10 +17,10 @@ if TYPE_CHECKING:
     from gridplanner.qt.shell.features import FeatureHost
 
 FEATURES: dict[str, str] = {
-    "map": "gridplanner.qt.map.map_feature:MapFeature",
     "grids": "gridplanner.qt.grids.feature:GridFeature",
     "coverage": "gridplanner.qt.coverage.feature:CoverageFeature",
     "roster": "gridplanner.qt.roster.feature:RosterFeature",
+    "organisation": "gridplanner.qt.roster.organisation_feature:OrganisationFeature",
     "printing": "gridplanner.qt.printing.feature:PrintFeature",
     "autosave": "gridplanner.qt.window.autosave:AutosaveFeature",
 }
