@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SAMPLE ?= sample_maps/demo_subdistrict.gpkg
 
-.PHONY: run test bench lint translations clean samples
+.PHONY: run test bench lint translations clean samples postgres postgres-stop
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ lint: $(STAMP)
 	$(BIN)/python -m ruff check gridplanner tests
 	$(BIN)/python -m mypy
 	$(BIN)/lint-imports
+
+# A local PostgreSQL+PostGIS (Debian's postgresql and postgresql-15-postgis-3) for the
+# tests that need one and for trying a city plan; prints the URI to export as
+# GRIDPLANNER_TEST_PG_URI. Without it, those tests start a throwaway server themselves.
+postgres: $(STAMP)
+	@$(BIN)/python tests/postgres_server.py start
+
+postgres-stop: $(STAMP)
+	@$(BIN)/python tests/postgres_server.py stop
 
 samples: $(STAMP)
 	$(BIN)/python sample_maps/build_samples.py

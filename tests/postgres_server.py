@@ -57,6 +57,7 @@ class Server:
         # pytest's own temporary folders are private to root; the server user
         # needs a folder of its own that it can reach
         folder = Path(tempfile.mkdtemp(prefix="gridplanner-pg-")) if folder is None else folder
+        folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
         self.data = folder / "data"
         self.port = _free_port()
@@ -107,3 +108,37 @@ def new_database(base_uri: str) -> str:
                 tcon.execute("CREATE EXTENSION IF NOT EXISTS postgis")
         con.execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE}"')
     return f"{base_uri}/{name}"
+
+
+def _main(argv: list[str]) -> int:
+    """``python tests/postgres_server.py start|stop``: a server for make and CI.
+
+    ``start`` prints the base URI (``export GRIDPLANNER_TEST_PG_URI=…`` uses
+    it); the cluster lives in /tmp/gridplanner-pg-make until ``stop``.
+    """
+    folder = Path(tempfile.gettempdir()) / "gridplanner-pg-make"
+    if argv[:1] == ["start"]:
+        if (folder / "uri").exists():
+            print((folder / "uri").read_text().strip())
+            return 0
+        shutil.rmtree(folder, ignore_errors=True)
+        server = Server(folder)
+        (folder / "uri").write_text(server.base_uri())
+        (folder / "port").write_text(str(server.port))
+        print(server.base_uri())
+        return 0
+    if argv[:1] == ["stop"]:
+        pg_ctl = _bin("pg_ctl")
+        if pg_ctl and (folder / "data").exists():
+            subprocess.run(_as_server_user([pg_ctl, "-D", str(folder / "data"), "-m", "fast",
+                                            "stop"]), capture_output=True, timeout=60)
+        shutil.rmtree(folder, ignore_errors=True)
+        return 0
+    print("usage: postgres_server.py start|stop", flush=True)
+    return 2
+
+
+if __name__ == "__main__":
+    import sys
+
+    raise SystemExit(_main(sys.argv[1:]))

@@ -10,6 +10,7 @@ from typing import Any
 from gridplanner.io.atomic import real_target
 from gridplanner.io.plan_file import lock
 from gridplanner.io.plan_file.ondisk import FileState, file_state, read_plan
+from gridplanner.io.plan_file.postgis import PostgisPlanStore, is_database_uri
 from gridplanner.io.plan_file.project import save_plan
 from gridplanner.model.plan import Plan
 
@@ -17,6 +18,8 @@ from gridplanner.model.plan import Plan
 PROGRAM = "gridplanner"
 #: the state of every plan file this command read, to see changes on disk at write time
 _read_states: dict[str, FileState] = {}
+#: plans kept in PostgreSQL/PostGIS that this command read (each remembers its row versions)
+_stores: dict[str, PostgisPlanStore] = {}
 
 
 def _key(path: str | Path) -> str:
@@ -31,6 +34,9 @@ def open_plan(path: str, for_update: bool = False) -> Plan:
     its work. Every read remembers the file's state, so :func:`write_plan`
     refuses to overwrite a change another program saved in between.
     """
+    if is_database_uri(path):  # rows carry versions: the save checks them, no lock needed
+        store = _stores.setdefault(path, PostgisPlanStore(path))
+        return store.load()
     if for_update:
         lock.acquire(path, PROGRAM)
     plan, state = read_plan(Path(path), PROGRAM)
@@ -39,7 +45,19 @@ def open_plan(path: str, for_update: bool = False) -> Plan:
 
 
 def write_plan(plan: Plan, path: str) -> None:
-    """Save a plan under its lock, refusing when it changed on disk since it was read."""
+    """Save a plan under its lock, refusing when it changed on disk since it was read.
+
+    A plan in PostgreSQL/PostGIS is saved feature by feature instead, and a
+    feature another writer changed since it was read is refused
+    (:class:`~gridplanner.io.plan_file.postgis.PlanConflictError`).
+    """
+    if is_database_uri(path):
+        store = _stores.get(path)
+        if store is None:  # a new plan
+            PostgisPlanStore(path).create(plan)
+        else:
+            store.save(plan)
+        return
     with lock.plan_lock(path, PROGRAM):
         save_plan(plan, Path(path), expected=_read_states.get(_key(path)), program=PROGRAM)
         state = file_state(path)
@@ -50,6 +68,7 @@ def write_plan(plan: Plan, path: str) -> None:
 def end_command() -> None:
     """Forget what this command read and give back its plan locks."""
     _read_states.clear()
+    _stores.clear()
     lock.release_all()
 
 

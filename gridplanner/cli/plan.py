@@ -1,4 +1,4 @@
-"""`gridplanner new`, `info` and `gui`."""
+"""`gridplanner new`, `copy`, `info` and `gui`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,12 @@ import pandas as pd
 
 from gridplanner.cli.common import open_plan, print_json, write_plan
 from gridplanner.errors import ProjectFileError
+from gridplanner.io.plan_file.postgis import (
+    PostgisPlanStore,
+    is_database_uri,
+    redact,
+    split_uri,
+)
 from gridplanner.model.plan import Plan
 
 
@@ -17,11 +23,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("plan", nargs="?", help="plan file (.gpkg) to open")
     p.set_defaults(func=cmd_gui)
 
-    p = sub.add_parser("new", help="create an empty plan file")
-    p.add_argument("plan", help="plan file to create (.gpkg)")
+    p = sub.add_parser("new", help="create an empty plan file (or a plan in PostGIS)")
+    p.add_argument("plan", help="plan file to create (.gpkg), or "
+                   "postgresql://user@host/db?schema=NAME")
     p.add_argument("--name", default=None, help="plan name (default: the file name)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("copy", help="copy a plan between files and PostgreSQL/PostGIS "
+                       "(e.g. move a sub-district's plan into the city database)")
+    p.add_argument("source", help="plan file (.gpkg) or postgresql:// URI to read")
+    p.add_argument("target", help="plan file (.gpkg) or postgresql://…?schema=NAME to write")
+    p.add_argument("--force", action="store_true", help="replace a plan already at the target")
+    p.set_defaults(func=cmd_copy)
 
     p = sub.add_parser("info", help="layers, counts, CRS, extent and totals of a plan")
     p.add_argument("plan")
@@ -36,12 +50,32 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    if is_database_uri(args.plan):
+        _, schema = split_uri(args.plan)
+        PostgisPlanStore(args.plan).create(Plan(name=args.name or schema), replace=args.force)
+        print(f"created {redact(args.plan)}")
+        return 0
     path = Path(args.plan)
     if path.exists() and not args.force:
         raise ProjectFileError(f"{path}: already exists (use --force to overwrite)")
     plan = Plan(name=args.name or path.stem)
     write_plan(plan, str(path))
     print(f"created {path}")
+    return 0
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    """Copy every layer, table and setting of a plan to a new file or database schema."""
+    plan = open_plan(args.source)
+    if is_database_uri(args.target):
+        PostgisPlanStore(args.target).create(plan, replace=args.force)
+    else:
+        target = Path(args.target)
+        if target.exists() and not args.force:
+            raise ProjectFileError(f"{target}: already exists (use --force to replace it)")
+        write_plan(plan, str(target))
+    counts = ", ".join(f"{len(t)} {n}" for n, t in plan.layers.items() if len(t))
+    print(f"copied {redact(args.source)} to {redact(args.target)} ({counts or 'empty plan'})")
     return 0
 
 

@@ -386,6 +386,17 @@ def _add_missing_columns(cur, schema: str, name: str, frame: pd.DataFrame) -> No
                         f'{_sql_type(frame[c].dtype)}')
 
 
+def _set_column_srid(cur, schema: str, name: str, srid: int) -> None:
+    """A plan made empty (no CRS yet) gets its CRS with the first data: so do its tables."""
+    cur.execute("SELECT srid FROM geometry_columns WHERE f_table_schema = %s AND "
+                "f_table_name = %s AND f_geometry_column = 'geom'", (schema, name))
+    row = cur.fetchone()
+    if row is not None and int(row[0]) == 0 and srid:
+        kind = _PG_TYPE[LAYER_SPECS[name].geometry or "polygon"]
+        cur.execute(f'ALTER TABLE "{schema}"."{name}" ALTER COLUMN geom TYPE '
+                    f"geometry({kind}, {srid}) USING ST_SetSRID(geom, {srid})")
+
+
 def _geometry_sql(name: str, srid: int) -> str:
     kind = LAYER_SPECS[name].geometry or "polygon"
     base = f"ST_SetSRID(ST_GeomFromWKB(%s), {srid})"
@@ -494,6 +505,8 @@ def _save_layer(cur, schema: str, name: str, table, srid: int, snapshot: _Snapsh
     if not (changed or added or deleted):
         return counts
     _add_missing_columns(cur, schema, name, frame)
+    if spatial:
+        _set_column_srid(cur, schema, name, srid)
     columns = _attribute_columns(frame)
     for fid in changed:
         choice = resolve.get((name, fid))
