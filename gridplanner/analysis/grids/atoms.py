@@ -3,7 +3,9 @@
 A community is cut along the walking network, compound walls and its own
 boundary into faces (street blocks, compounds); each holds the buildings
 whose representative point lies in it. Heavy atoms are cut further between
-their buildings (Voronoi of their footprints), never through a building.
+their buildings: along straight lines through the gaps between building rows
+(:mod:`gridplanner.analysis.grids.cuts`), else by the Voronoi of their
+footprints; never through a building.
 Every overlay runs on a fixed precision grid (:data:`GRID`), so neighbouring
 atoms share their edges exactly and unions of atoms have no slivers.
 """
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from gridplanner.analysis.grids.cuts import straight_cut
 from gridplanner.analysis.grids.editing import polygon_parts, voronoi_partition
 from gridplanner.analysis.grids.tallies import assign_points
 
@@ -91,6 +94,13 @@ def split_heavy_atoms(atoms: list[shapely.Polygon], b: Buildings, high: float,
         if b.households[members].sum() <= high or len(members) <= 1:
             out.append(atom)
             out_blocks.append(blocks[i])
+            continue
+        straight = straight_cut(atom, b.geoms[members], b.points[members],
+                                b.households[members], high, GRID)
+        if straight is not None:
+            kept = [p for p, _ in straight]
+            out.extend(kept)
+            out_blocks.extend([blocks[i]] * len(kept))
             continue
         groups = _bisect(members, b, high)
         labels = np.empty(len(b.geoms), dtype=np.int64)

@@ -102,8 +102,11 @@ def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.nd
     assert best is not None, "_split_levels always gives at least one level"
     _, atoms, labels, notes = best
     arr = np.asarray(atoms, dtype=object)
-    cells = [drop_specks(shapely.union_all(arr[labels == r], grid_size=GRID))
-             for r in range(int(labels.max()) + 1 if len(labels) else 0) if (labels == r).any()]
+    used = labels >= 0
+    order = np.argsort(labels[used], kind="stable")
+    regions, starts = np.unique(labels[used][order], return_index=True)
+    groups = np.split(arr[used][order], starts[1:]) if len(regions) else []
+    cells = [drop_specks(shapely.union_all(g, grid_size=GRID)) for g in groups]
     return keep_buildings_whole(cells, area, b), problems + notes
 
 

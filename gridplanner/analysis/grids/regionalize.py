@@ -5,8 +5,8 @@ compounds, pieces of them). This module only sees the atoms as graph nodes
 with a weight (households), a position and an area; it returns a region label
 per node. The method follows the max-p family of heuristics (spopt, GeoDa):
 
-1. seeds: a weighted k-means on node positions (k-means++ start from the
-   seeded random generator), one seed node nearest each centre;
+1. seeds: a weighted k-means on node positions (started from nodes drawn by
+   weight with the seeded random generator), one seed node nearest each centre;
 2. construction: the region with the fewest households takes the unassigned
    neighbouring node nearest its centre, until every node is taken, so the
    regions grow evenly and stay contiguous by construction;
@@ -14,10 +14,13 @@ per node. The method follows the max-p family of heuristics (spopt, GeoDa):
    lowers the cost and the region it leaves stays connected; repeated until
    no move helps;
 4. repair: a region still out of range is merged with a neighbour (else
-   with two) and the group re-split along a random spanning tree of its
-   nodes, cutting tree edges so every part is in range at the lowest cost
-   (the "ReCom" move of redistricting tools such as gerrychain); then step 3
-   again.
+   with two, else with all its neighbours into one region fewer or more, as
+   a light or heavy neighbourhood needs) and the group re-split along a
+   random spanning tree of its nodes, cutting tree edges so every part is in
+   range at the lowest cost (the "ReCom" move of redistricting tools such as
+   gerrychain); then step 3 again, until every region is in range. Only
+   groups whose households can fall in range are tried, nearest an even load
+   first, so a repair costs the same in a small and a large community.
 
 The cost of a region is a heavy penalty for households outside [low, high]
 (a fixed part, so being slightly out still costs more than any shape gain),
@@ -39,6 +42,12 @@ from scipy.spatial import cKDTree
 #: a cell out of range costs W_OUT, plus linear and quadratic terms in the share of the
 #: mid-range it misses by (the quadratic one lets two near misses beat one big miss)
 W_OUT, W_RANGE, W_RANGE2, W_BALANCE, W_COMPACT = 0.5, 5.0, 50.0, 0.5, 0.25
+#: groups of regions (nearest an even load first) that one repair re-splits at most
+MAX_GROUPS = 4
+#: neighbours that a light or heavy region is re-split with at most
+MAX_RING = 5
+#: rounds of repair and local search at most
+REPAIR_ROUNDS = 8
 
 
 def choose_region_count(total: float, low: float, high: float, nodes: int) -> int:
@@ -70,6 +79,10 @@ class _State:
         np.add.at(sums, labels, np.asarray(self.node))
         self.sums = sums.tolist()
         self.count = np.bincount(labels, minlength=k).tolist()
+        #: nodes of each region, kept up to date by :meth:`move`
+        self.members: list[set[int]] = [set() for _ in range(k)]
+        for i, r in enumerate(self.labels):
+            self.members[r].add(i)
 
     def cost_of(self, s: Sequence[float]) -> float:
         h, a, ax, ay, ar2, own = s
@@ -97,35 +110,52 @@ class _State:
         self.count[src] -= 1
         self.count[dst] += 1
         self.labels[i] = dst
+        self.members[src].discard(i)
+        self.members[dst].add(i)
 
     def total(self) -> float:
-        return float(sum(self.cost_of(s) for s in self.sums))
+        return float(sum(self.cost_of(s) for s, c in zip(self.sums, self.count, strict=True)
+                         if c))
+
+    def new_region(self) -> int:
+        """An empty region (a repair that re-splits a group into one more part)."""
+        self.sums.append([0.0] * 6)
+        self.count.append(0)
+        self.members.append(set())
+        return len(self.sums) - 1
 
 
 def _kmeans_seeds(xy: np.ndarray, w: np.ndarray, k: int, rng: np.random.Generator) -> list[int]:
-    """Seed nodes: the node nearest each centre of a weighted k-means (k-means++ start)."""
+    """Seed nodes: the node nearest each centre of a weighted k-means.
+
+    The centres start at ``k`` distinct nodes drawn with probability by weight
+    (a k-means++ start costs O(n·k), too slow for a large community); Lloyd
+    iterations then spread them. Each centre takes the nearest node not yet taken.
+    """
     weight = w + 1e-9
-    first = rng.choice(len(xy), p=weight / weight.sum())
-    centres = [xy[first]]
-    d2 = ((xy - xy[first]) ** 2).sum(-1)
-    for _ in range(1, k):
-        p = d2 * weight
-        pick = rng.choice(len(xy), p=p / p.sum()) if p.sum() > 0 else int(np.argmax(d2))
-        centres.append(xy[pick])
-        d2 = np.minimum(d2, ((xy - xy[pick]) ** 2).sum(-1))
-    c = np.array(centres, dtype=float)
+    n = len(xy)
+    start = rng.choice(n, size=k, replace=False, p=weight / weight.sum()) if \
+        np.count_nonzero(w) >= k else rng.choice(n, size=k, replace=False)
+    c = xy[start].astype(float)
     for _ in range(15):
         lab = cKDTree(c).query(xy)[1]
         tw = np.bincount(lab, weights=weight, minlength=k)
         has = tw > 0
         for dim in (0, 1):
             c[has, dim] = np.bincount(lab, weights=weight * xy[:, dim], minlength=k)[has] / tw[has]
+    nearest = min(n, 16)
+    _, near = cKDTree(xy).query(c, k=nearest)
+    near = np.asarray(near).reshape(k, nearest)
     seeds: list[int] = []
-    taken = np.zeros(len(xy), dtype=bool)
+    taken = np.zeros(n, dtype=bool)
     for j in range(k):
-        d = ((xy - c[j]) ** 2).sum(-1)
-        d[taken] = np.inf
-        s = int(np.argmin(d))
+        free = near[j][~taken[near[j]]]
+        if len(free):
+            s = int(free[0])
+        else:  # all 16 nearest taken: the nearest free node anywhere
+            d = ((xy - c[j]) ** 2).sum(-1)
+            d[taken] = np.inf
+            s = int(np.argmin(d))
         taken[s] = True
         seeds.append(s)
     return seeds
@@ -304,48 +334,72 @@ def _tree_partition(adj: Sequence[Sequence[int]], nodes: list[int], k: int, stat
     return None
 
 
-def _members(labels: list[int]) -> dict[int, list[int]]:
-    out: dict[int, list[int]] = {}
-    for i, v in enumerate(labels):
-        out.setdefault(v, []).append(i)
-    return out
-
-
 def _out_of_range(state: _State, r: int) -> bool:
-    return not state.low <= state.sums[r][0] <= state.high
+    return state.count[r] > 0 and not state.low <= state.sums[r][0] <= state.high
 
 
-def _neighbour_regions(adj: Sequence[Sequence[int]], labels: list[int],
-                       members: dict[int, list[int]], regions: set[int]) -> list[int]:
-    return sorted({labels[j] for r in regions for i in members[r] for j in adj[i]} - regions)
+def _neighbour_regions(adj: Sequence[Sequence[int]], state: _State, regions: set[int]
+                       ) -> list[int]:
+    labels = state.labels
+    return sorted({labels[j] for r in regions for i in state.members[r] for j in adj[i]}
+                  - regions)
+
+
+def _options(state: _State, groups: Sequence[tuple[int, ...]], extra: tuple[int, ...]
+             ) -> list[tuple[tuple[int, ...], int]]:
+    """(group, parts) pairs whose households could make that many regions in
+    range, nearest an even load first; ``parts`` is the group's size plus
+    one of ``extra`` (e.g. (0,) or (-1, 0, 1): one region fewer or more)."""
+    scored = []
+    for group in groups:
+        h = sum(state.sums[g][0] for g in group)
+        for d in extra:
+            parts = len(group) + d
+            if parts >= 1 and parts * state.low <= h <= parts * state.high:
+                scored.append((abs(h / parts - state.target), group, parts))
+    scored.sort()
+    return [(g, p) for _, g, p in scored[:MAX_GROUPS]]
+
+
+def _resplit(adj: Sequence[Sequence[int]], state: _State,
+             options: list[tuple[tuple[int, ...], int]], rng: np.random.Generator,
+             tries: int) -> bool:
+    """Re-split the cheapest group of regions that a random spanning tree cuts
+    into in-range parts at a lower cost; True when one was."""
+    best = None
+    for group, parts in options:
+        nodes = sorted(v for g in group for v in state.members[g])
+        before = sum(state.cost_of(state.sums[g]) for g in group)
+        for _ in range(tries):
+            found = _tree_partition(adj, nodes, parts, state, rng)
+            if found and found[0] < before and (best is None or found[0] < best[0]):
+                best = (found[0], group, found[1])
+    if best is None:
+        return False
+    _, group, split = best
+    labels = list(group) + [state.new_region() for _ in range(len(split) - len(group))]
+    for g, part in zip(labels, split, strict=False):
+        for v in part:
+            if state.labels[v] != g:
+                state.move(v, state.labels[v], g)
+    return True
 
 
 def _repair_region(adj: Sequence[Sequence[int]], state: _State, r: int,
                    rng: np.random.Generator, tries: int) -> bool:
-    """Re-split region r with one neighbour, else with two; True when it worked."""
-    members = _members(state.labels)
-    groups: list[tuple[int, ...]] = [
-        (r, q) for q in _neighbour_regions(adj, state.labels, members, {r})]
-    for size in (2, 3):
-        best = None
-        for group in groups:
-            nodes = [v for g in group for v in members[g]]
-            before = sum(state.cost_of(state.sums[g]) for g in group)
-            for _ in range(tries):
-                found = _tree_partition(adj, nodes, size, state, rng)
-                if found and found[0] < before and (best is None or found[0] < best[0]):
-                    best = (found[0], group, found[1])
-        if best is not None:
-            _, group, parts = best
-            for g, part in zip(group, parts, strict=True):
-                for v in part:
-                    if state.labels[v] != g:
-                        state.move(v, state.labels[v], g)
-            return True
-        if size == 2:
-            groups = sorted({(r, q, p) for _, q in groups
-                             for p in _neighbour_regions(adj, state.labels, members, {r, q})})
-    return False
+    """Re-split region r with one neighbour, else with two, else with all of
+    them into one region fewer or more (a light or heavy neighbourhood needs
+    fewer or more regions than the seeds gave it); True when it worked."""
+    near = _neighbour_regions(adj, state, {r})
+    pairs: list[tuple[int, ...]] = [(r, q) for q in near]
+    if _resplit(adj, state, _options(state, pairs, (0,)), rng, tries):
+        return True
+    triples = sorted({(r, q, p) for _, q in pairs
+                      for p in _neighbour_regions(adj, state, {r, q})})
+    if _resplit(adj, state, _options(state, triples, (0,)), rng, tries):
+        return True
+    ring: list[tuple[int, ...]] = [(r, *near[:MAX_RING])] + [(r, *near[i:i + 2]) for i in range(len(near) - 1)]
+    return _resplit(adj, state, _options(state, ring + pairs, (-1, 1)), rng, tries)
 
 
 def _repair(adj: Sequence[Sequence[int]], state: _State, rng: np.random.Generator,
@@ -391,7 +445,7 @@ def regionalize(adj: Sequence[Sequence[int]], weights: np.ndarray, xy: np.ndarra
     if k == 1:
         return np.zeros(n, dtype=np.int64)
     best: np.ndarray | None = None
-    best_cost = math.inf
+    best_cost: tuple[int, float] = (n + 1, math.inf)
     for attempt in range(max(1, restarts)):
         rng = np.random.default_rng([seed, attempt])
         labels = _grow(adj, w, xy, _kmeans_seeds(xy, w, k, rng))
@@ -399,12 +453,14 @@ def regionalize(adj: Sequence[Sequence[int]], weights: np.ndarray, xy: np.ndarra
             labels[labels < 0] = 0
         state = _State(labels, w, xy, areas, k, low, high)
         _local_search(adj, state, rng, cut_costs)
-        for _ in range(3):
-            if not _repair(adj, state, rng):
+        for _ in range(REPAIR_ROUNDS):
+            if not any(_out_of_range(state, r) for r in range(len(state.sums))) or \
+                    not _repair(adj, state, rng):
                 break
             _local_search(adj, state, rng, cut_costs)
-        cost = state.total() + _cut_total(adj, cut_costs, state.labels)
-        if best is None or cost < best_cost - 1e-12:  # the first attempt even if its cost is nan
+        misses = sum(_out_of_range(state, r) for r in range(len(state.sums)))
+        cost = (misses, state.total() + _cut_total(adj, cut_costs, state.labels))
+        if best is None or cost < best_cost:  # fewest regions out of range, then cheapest
             best, best_cost = np.asarray(state.labels, dtype=np.int64), cost
     assert best is not None, "at least one attempt is made"
     return best
