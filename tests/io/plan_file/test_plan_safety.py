@@ -204,3 +204,28 @@ def test_an_os_full_disk_says_so(tmp_path):
 
     with pytest.raises(Exception, match="not enough disk space to save .*t.csv"):
         atomic.write_atomic(tmp_path / "t.csv", full)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="giving a file to another user needs root")
+def test_saving_keeps_the_owner_and_group(plan_file):
+    os.chown(plan_file, 1234, 2345)
+    save_plan(Plan(name="x"), plan_file)
+    st = plan_file.stat()
+    assert (st.st_uid, st.st_gid) == (1234, 2345)
+
+
+def test_an_export_refuses_a_plan_whatever_its_name_but_replaces_an_old_export(plan_file,
+                                                                                 grid_plan):
+    from gridplanner.errors import ExportError
+    from gridplanner.io.exporters.layers import export_gpkg
+    from gridplanner.io.exporters.tables import export_csv
+
+    disguised = plan_file.with_name("roster.csv")
+    disguised.write_bytes(plan_file.read_bytes())
+    with pytest.raises(ExportError, match="roster.csv: not written: it is a gridplanner plan"):
+        export_csv(grid_plan, disguised)
+    assert disguised.read_bytes() == plan_file.read_bytes()
+    layers = plan_file.with_name("layers.gpkg")
+    export_gpkg(grid_plan, layers)
+    export_gpkg(grid_plan, layers)  # an earlier export is not a plan: replaced
