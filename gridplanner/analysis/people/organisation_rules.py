@@ -120,7 +120,7 @@ def _check_micro_carers(plan: Plan) -> list[Finding]:
         known = pd.notna(cell) and int(cell) in cells.index
         f = _finding("micro_grid_without_carer", severity,
                      f"micro-grid {code} has no Party-member household and no steward{note}",
-                     {"micro": code, "started": started}, micro.at[fid, "geometry"],
+                     {"micro": code, "begun": started}, micro.at[fid, "geometry"],
                      str(cells.at[int(cell), "community"]) if known else "",
                      micro_grids=[fid])
         if known:

@@ -95,6 +95,34 @@ PARAM_TEMPLATES: dict[str, str] = {
     "worker_other_community": QT_TRANSLATE_NOOP(
         "FindingTexts", "Grid worker {name} belongs to {own} but is assigned to grid {cells} of "
         "{communities}"),
+    "micro_no_cell": QT_TRANSLATE_NOOP("FindingTexts", "Micro-grid {micro} belongs to no grid"),
+    "micro_outside_cell": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Micro-grid {micro} reaches {area} m² outside its grid {cell}"),
+    "micro_overlap": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Micro-grids {micro} and {other} overlap by {area} m²"),
+    "micro_gap": QT_TRANSLATE_NOOP("FindingTexts", "{area} m² of grid {cell} are in no micro-grid"),
+    "micro_duplicate_number": QT_TRANSLATE_NOOP(
+        "FindingTexts", "{count} micro-grids of grid {cell} share the number {number}"),
+    "micro_households_below_range": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Micro-grid {micro} has {households} households, below the range "
+        "{low}–{high}"),
+    "micro_households_above_range": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Micro-grid {micro} has {households} households, above the range "
+        "{low}–{high}"),
+    "micro_building_split": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Micro-grid {micro}: its edge cuts through {count} building(s)"),
+    "org_parent_missing": QT_TRANSLATE_NOOP(
+        "FindingTexts", "{name} sits under #{parent}, which the plan does not have"),
+    "party_group_without_branch": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Party group {group} does not sit under a Party branch"),
+    "micro_grid_without_carer": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Micro-grid {micro} has no Party-member household and no steward"),
+    "care_out_of_range": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Party-member household {name} looks after {households} households, "
+        "outside the range {low}–{high}"),
+    "compound_without_branch": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Compound {compound} has {members} resident Party members but no "
+        "compound branch and no reason recorded"),
     "zero_length_edge": QT_TRANSLATE_NOOP(
         "FindingTexts", "Network line {line} has no length (its points coincide)"),
     "dangling_end": QT_TRANSLATE_NOOP(

@@ -160,3 +160,21 @@ def test_the_import_dialog_maps_register_columns(qtbot, plan, tmp_path):
     assert plan.layer("volunteers").frame["team"].iloc[-1] == "邻里守望队"
     stack.undo()
     assert len(plan.layer("volunteers")) == 1
+
+
+def test_findings_read_from_their_params(plan):
+    from gridplanner.analysis.grids.micro_validation import validate_micro_grids
+    from gridplanner.analysis.people.organisation_rules import check_organisation
+    from gridplanner.qt.shell.finding_texts import PARAM_TEMPLATES, describe
+
+    table = plan.layer("micro_grids")
+    fid = int(table.frame.index[0])
+    table.set_geometry(fid, table.frame.at[fid, "geometry"].buffer(-3))
+    plan.layer("party_groups").add([{"name": "孤组"}])
+    findings = validate_micro_grids(plan) + check_organisation(plan)
+    kinds = {f.kind for f in findings}
+    assert {"micro_gap", "micro_grid_without_carer", "party_group_without_branch"} <= kinds
+    for f in findings:
+        assert f.kind in PARAM_TEMPLATES
+        text = describe(f)
+        assert "{" not in text and text
