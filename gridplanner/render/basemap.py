@@ -56,12 +56,15 @@ class BasemapRenderer(QObject):
 
     tileLoaded = Signal()
     statusChanged = Signal(str)
+    #: Service keys every new renderer starts with (the window puts the user's keys
+    #: here, so a print or PNG export made from it can reach Tianditu too).
+    shared_keys: dict[str, str] = {}
 
     def __init__(self, cache: TileCache | None = None, keys: Mapping[str, str] | None = None,
                  parent: QObject | None = None, workers: int = WORKERS):
         super().__init__(parent)
         self.cache = cache
-        self.keys = dict(keys or {})
+        self.keys = {**BasemapRenderer.shared_keys, **(keys or {})}
         self.specs: list[BasemapSpec] = []
         self._sources: dict[str, TileSource] = {}
         self.errors: dict[str, str] = {}
@@ -91,8 +94,9 @@ class BasemapRenderer(QObject):
                 self._report(spec.cache_id, str(exc))
 
     def set_key(self, name: str, value: str) -> None:
-        """Set a service key and reopen the sources that use it."""
+        """Set a service key (for new renderers too) and reopen the sources that use it."""
         self.keys[name] = value
+        BasemapRenderer.shared_keys[name] = value
         for cid, src in list(self._sources.items()):
             if src.spec.key_name == name:
                 del self._sources[cid]
@@ -245,6 +249,23 @@ class BasemapRenderer(QObject):
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def renderer_for_plan(plan: Any) -> BasemapRenderer | None:
+    """A renderer of the plan's visible basemaps (disk cache, shared keys), or None."""
+    specs = []
+    for data in getattr(plan, "basemaps", []):
+        try:
+            spec = BasemapSpec.from_dict(data)
+        except BasemapError:
+            continue
+        if spec.visible and spec.opacity > 0:
+            specs.append(spec)
+    if not specs or getattr(plan, "crs", None) is None:
+        return None
+    renderer = BasemapRenderer(TileCache())
+    renderer.set_specs(specs)
+    return renderer
 
 
 def _keep_file_limits(opened: BasemapSpec, new: BasemapSpec) -> BasemapSpec:

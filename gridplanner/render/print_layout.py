@@ -42,6 +42,7 @@ from gridplanner.io.atomic import write_atomic
 from gridplanner.io.exporters.tables import roster_rows
 from gridplanner.io.labels import check_lang
 from gridplanner.model.plan import Plan
+from gridplanner.render.basemap import draw_attribution, renderer_for_plan
 from gridplanner.render.decorations import draw_scale_bar
 from gridplanner.render.fonts import label_font
 from gridplanner.render.legend import draw_legend, draw_north_arrow, print_label
@@ -149,6 +150,8 @@ class PrintAtlas:
         self.painter.background = "#ffffff"
         self.painter.text_labels = True
         self.painter.labels_inside = True
+        #: The plan's visible basemaps, drawn under every map (None: no basemap)
+        self.basemaps = renderer_for_plan(plan)
         self.sheets = build_sheets(plan, rows, self.options.per, lang)
         columns = table_layout(list(rows.columns), lang, 100.0)
         self._minimum = unbreakable_widths(rows, columns, self.metrics.table_pt)
@@ -267,8 +270,14 @@ class PrintAtlas:
         target = QRectF(r.left() * mm, r.top() * mm, r.width() * mm, r.height() * mm)
         dpi = mm * 25.4
         styles = sheet_styles(self.view, sheet.community, self.coverage is not None)
-        self.painter.paint(p, self.view, sheet.extent, target, styles,
+        under = self.basemaps is not None
+        if under:
+            p.fillRect(target, QColor("#ffffff"))
+            self.basemaps.paint(p, self.plan.crs, sheet.extent, target, wait_for_tiles=True)
+        self.painter.paint(p, self.view, sheet.extent, target, styles, background=not under,
                            line_scale=dpi / LINE_DPI, label_scale=dpi / screen_dpi())
+        if under:
+            draw_attribution(p, target, self.basemaps.attributions(), scale=dpi / screen_dpi())
         transform = view_transform(sheet.extent, target)
         if sheet.cell_fid is not None:
             path, _ = self.painter.selection_shapes(self.view, "cells", [sheet.cell_fid])

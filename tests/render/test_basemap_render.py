@@ -124,3 +124,25 @@ def test_cli_render_with_basemap(mbtiles, tmp_path, capsys):
     assert "nonsense" in err and "\n" not in err
     assert main([*args, "--basemap", dead_url()]) == 0
     assert "does not answer" in capsys.readouterr().err
+
+
+def test_printed_pages_show_the_plans_basemap_with_attribution(tmp_path):
+    from tile_fixtures import make_orthophoto
+
+    from gridplanner.render.print_layout import PrintAtlas
+
+    plan = street_grid_plan()
+    plain = PrintAtlas(plan).render_image(0, dpi=50)
+    x0, y0, x1, y1 = plan.extent()
+    size = int(max(x1 - x0, y1 - y0) / 2.0) + 200
+    tif = make_orthophoto(tmp_path / "o.tif", CRS, (x0 - 100, y1 + 100), size_px=size,
+                          pixel_m=2.0)
+    plan.set_basemaps([resolve_basemap(str(tif)).with_changes(attribution="© ortho").to_dict()])
+    atlas = PrintAtlas(plan)
+    assert atlas.basemaps is not None and atlas.basemaps.attributions() == ["© ortho"]
+    page = atlas.render_image(0, dpi=50)
+    differs = sum(page.pixelColor(x, y) != plain.pixelColor(x, y)
+                  for x in range(0, page.width(), 7) for y in range(0, page.height(), 7))
+    assert differs > 200  # the photo shows under the map
+    plan.set_basemaps([{**plan.basemaps[0], "visible": False}])
+    assert PrintAtlas(plan).basemaps is None

@@ -119,7 +119,9 @@ class MapFeature(QObject):
         renderer = self.canvas.basemaps
         renderer.cache = TileCache(default_cache_dir(), limit)
         self.settings.beginGroup(KEY_PREFIX.rstrip("/"))
-        renderer.keys.update({k: str(self.settings.value(k)) for k in self.settings.childKeys()})
+        keys = {k: str(self.settings.value(k)) for k in self.settings.childKeys()}
+        renderer.keys.update(keys)
+        type(renderer).shared_keys.update(keys)  # prints and PNG exports use them too
         self.settings.endGroup()
 
     def _build_menus(self) -> None:
