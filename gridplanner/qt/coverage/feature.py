@@ -25,6 +25,7 @@ from gridplanner.qt.coverage.centre_editing import CentreEditing
 from gridplanner.qt.coverage.centre_tools import DeleteCentreTool, MoveCentreTool, PlaceCentreTool
 from gridplanner.qt.coverage.dock import CoverageDock
 from gridplanner.qt.coverage.overlay import CoverageOverlay
+from gridplanner.qt.coverage.reporting import CoverageReporting
 from gridplanner.qt.coverage.views import CoverageViewsMixin
 from gridplanner.qt.shell.actions import ActionSpec, build_actions, retranslate_actions
 from gridplanner.qt.shell.analysis_worker import AnalysisWorker, install_quit_hook
@@ -59,6 +60,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("show_problems", N("MainWindow", "Show &Network Problems"), "action_toggle_view",
                checkable=True),
     ActionSpec("suggest_sites", N("MainWindow", "&Suggest Centre Sites…"), "action_suggest_sites"),
+    ActionSpec("coverage_report", N("MainWindow", "Coverage &Report…"), "action_coverage_report",
+               tip=N("MainWindow", "The coverage report for superiors: PDF with charts and "
+                     "maps, and an Excel summary")),
 )
 MENU = ("compute_coverage", "-", "tool_place_centre", "tool_move_centre", "tool_delete_centre",
         "centre_attributes", "-", "show_shading", "show_gaps", "show_isochrones", "iso_overlap",
@@ -69,7 +73,7 @@ TOOLS = {"place": "tool_place_centre", "move": "tool_move_centre", "delete": "to
 WATCHED = ("centres", "buildings", "network", "cells", "boundaries")
 
 
-class CoverageFeature(CentreEditing, CoverageViewsMixin, QObject):
+class CoverageFeature(CentreEditing, CoverageViewsMixin, CoverageReporting, QObject):
     """Everything the window does with centres and coverage (see the module docstring)."""
 
     #: a coverage table is shown (after a computation finished)
@@ -118,6 +122,8 @@ class CoverageFeature(CentreEditing, CoverageViewsMixin, QObject):
         menu.addSeparator()
         menu.addAction(self.dock.toggleViewAction())
         menu.addAction(self.findings.toggleViewAction())
+        # after the printing feature's entries: the Export menu is shared
+        QTimer.singleShot(0, self, self._add_export_entry)
         self.toolbar = w.addToolBar(QCoreApplication.translate("MainWindow", "Coverage"))
         self.toolbar.setObjectName("CoverageToolBar")
         for entry in TOOLBAR:
@@ -132,6 +138,12 @@ class CoverageFeature(CentreEditing, CoverageViewsMixin, QObject):
         # after the window's first resize (seen with Qt 6.11).
         self._placed = False
         self.dock.visibilityChanged.connect(self._place_dock)
+
+    def _add_export_entry(self) -> None:
+        export = self.window.feature_menu(N("MainWindow", "&Export"))
+        if export.actions():
+            export.addSeparator()
+        export.addAction(self.actions["coverage_report"])
 
     def _place_dock(self, visible: bool) -> None:
         if not visible or self._placed:

@@ -93,3 +93,45 @@ def test_centre_dialog_edits_status_year_floor_area_and_scenarios(qtbot, main_wi
     main_window.undo_stack.undo()
     assert plan.centres.row(1)["status"] == "built"
     assert main_window.undo_stack.count() == 1
+
+
+def test_export_coverage_report_writes_pdf_and_xlsx_in_the_ui_language(
+        qtbot, main_window, feature, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()  # the Export entry is added once the window is built
+    titles = [a.text() for m in main_window.menuBar().actions() if m.menu()
+              for a in m.menu().actions()]
+    assert any("Coverage" in t and "Report" in t for t in titles)
+    pdf = tmp_path / "report.pdf"
+    feature.ask_report_options = lambda: {"scenario": None, "compare": None, "office": "街道办",
+                                          "date": "2026-12-03", "sites": 0, "pdf": pdf,
+                                          "xlsx": pdf.with_suffix(".xlsx")}
+    feature.action_coverage_report()
+    qtbot.waitUntil(lambda: bool(getattr(feature, "report_written", None) or main_window.errors),
+                    timeout=WAIT_MS)
+    assert feature.report_written == [pdf, pdf.with_suffix(".xlsx")], feature.report_written
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.with_suffix(".xlsx").exists()
+    assert feature.report_office == "街道办"
+    assert main_window.errors == []
+
+
+def test_report_dialog_gathers_the_options(qtbot, main_window, tmp_path):
+    from gridplanner.qt.coverage.report_dialog import ReportDialog
+
+    plan = main_window.plan
+    plan.centres.set_attributes(2, {"scenarios": "2027 plan"})
+    dialog = ReportDialog(plan, tmp_path / "plan.gpkg", "示范街道办事处")
+    qtbot.addWidget(dialog)
+    assert [dialog.scenario.itemData(i) for i in range(1, dialog.scenario.count())] == \
+        ["2027 plan"]
+    dialog.scenario.setCurrentIndex(1)
+    dialog.compare.setCurrentIndex(1)  # every centre
+    dialog.path.setText(str(tmp_path / "out"))
+    o = dialog.options()
+    assert (o["scenario"], o["compare"], o["office"]) == ("2027 plan", "all", "示范街道办事处")
+    assert o["pdf"] == tmp_path / "out.pdf" and o["xlsx"] == tmp_path / "out.xlsx"
+    dialog.xlsx.setChecked(False)
+    dialog.compare.setCurrentIndex(0)
+    o = dialog.options()
+    assert o["xlsx"] is None and o["compare"] is None
