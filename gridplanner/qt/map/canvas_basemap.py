@@ -16,7 +16,7 @@ tool is active (the tool gets no events meanwhile), as in QGIS.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QCursor, QKeyEvent, QMouseEvent, QPainter
+from PySide6.QtGui import QCursor, QImage, QKeyEvent, QMouseEvent, QPainter
 
 from gridplanner.errors import BasemapError
 from gridplanner.io.basemap import BasemapSpec, TileCache
@@ -35,6 +35,8 @@ class CanvasBasemapMixin:
         self._tile_timer = QTimer(self)
         self._tile_timer.setSingleShot(True)
         self._tile_timer.timeout.connect(lambda: self.refresh(delay_ms=0))
+        self._basemap_image: tuple[tuple, QImage] | None = None
+        self._basemap_generation = 0
         self._space_down = False
         self._space_drag: QPointF | None = None
         self._basemap_plan = None
@@ -55,17 +57,34 @@ class CanvasBasemapMixin:
             except BasemapError as exc:
                 self.basemapStatus.emit(str(exc))
         self.basemaps.set_specs(specs)
+        self._basemap_generation += 1
         self.refresh(delay_ms=0)
 
     def _tile_arrived(self) -> None:
+        self._basemap_generation += 1
         if not self._tile_timer.isActive():
             self._tile_timer.start(TILE_REFRESH_MS)
 
     def _paint_basemaps(self, painter: QPainter, target: QRectF) -> bool:
-        """Draw the basemaps into the render image; True when any is shown."""
+        """Draw the basemaps into the render image; True when any is shown.
+
+        The drawn basemap is kept and reused while the view, the basemaps and
+        the tiles at hand stay the same, so an edit to the plan redraws only
+        the plan's layers.
+        """
         if self.plan is None or self.plan.crs is None or not self.basemaps.specs:
             return False
-        self.basemaps.paint(painter, self.plan.crs, self.extent(), target)
+        key = (self._centre.x(), self._centre.y(), self._pixel, target.width(),
+               target.height(), self._basemap_generation, str(self.plan.crs))
+        if self._basemap_image is None or self._basemap_image[0] != key:
+            image = QImage(int(target.width()), int(target.height()),
+                           QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(0)
+            p = QPainter(image)
+            self.basemaps.paint(p, self.plan.crs, self.extent(), QRectF(image.rect()))
+            p.end()
+            self._basemap_image = (key, image)
+        painter.drawImage(target.topLeft(), self._basemap_image[1])
         return True
 
     def _paint_attribution(self, painter: QPainter) -> None:
