@@ -23,6 +23,7 @@ import shapely
 import shapely.affinity
 import shapely.ops
 from pyproj import Transformer
+from sample_demo_org import add_organisation
 from sample_demo_people import branches_frame, centres_rows, workers_frame
 
 from gridplanner.io.crs import metric_crs_for
@@ -357,4 +358,5 @@ def build_demo_plan() -> Plan:
     plan.centres.add(_to_plan_crs(centres, offset, crs))
     plan.workers.add(workers_frame(rng, plan))
     plan.branches.add(branches_frame(rng, plan))
+    add_organisation(plan)
     return plan
