@@ -17,6 +17,7 @@ translations: $(STAMP)
 	$(BIN)/python -m gridplanner.tools.translations compile
 
 run: $(STAMP) translations
+	@$(BIN)/python -m gridplanner.tools.qt_libs
 	$(BIN)/gridplanner gui $(SAMPLE)
 
 test: $(STAMP) translations
