@@ -192,9 +192,10 @@ def export_geojson(plan: Plan, path: str | os.PathLike[str], lang: str = "zh_CN"
     for name, frame in export_frames(plan, lang).items():
         out = target if name == "cells" else target.with_name(f"{target.stem}_{name}.geojson")
 
-        def write(tmp: Path, frame: gpd.GeoDataFrame = frame) -> None:
+        def write(tmp: Path, frame: gpd.GeoDataFrame = frame, name: str = name) -> None:
             tmp.unlink(missing_ok=True)
-            _write(_prepare(frame).to_crs(4326), tmp, driver="GeoJSON",
+            # the collection's "name" is the layer's, not the temporary file's
+            _write(_prepare(frame).to_crs(4326), tmp, driver="GeoJSON", layer=name,
                    layer_options={"RFC7946": "YES", "COORDINATE_PRECISION": 7})
 
         written.append(write_atomic(out, write))

@@ -50,7 +50,7 @@ NAME_FIELDS = ("网格名称", "网格名", "网格简称", "名称", "name", "g
 COMMUNITY_FIELDS = ("所属社区", "社区", "社区名称", "所属村", "村名", "community", "sqmc",
                     "sssq")
 KIND_FIELDS = ("网格类型", "网格类别", "类型", "类别", "kind", "type", "wglx")
-UNIT_FIELDS = ("责任单位", "所属单位", "responsible_unit", "unit")
+UNIT_FIELDS = ("责任单位", "所属单位", "responsible_unit", "resp_unit", "unit")
 KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(("综合网格", "综合", "comprehensive", "general", "普通网格", ""),
                     CellKind.COMPREHENSIVE.value),

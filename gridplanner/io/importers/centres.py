@@ -182,5 +182,7 @@ def centre_columns(gdf: gpd.GeoDataFrame, options: ImportOptions, report: Import
         report.warnings.append("no services column: the centres cover no particular service")
     for c in cols:
         if c not in out.columns and c not in used:
-            out[c] = gdf[c].to_numpy()
+            # an exported plan layer carries its fid as a field: kept, but not as the plan's fid
+            name = f"src_{c}" if str(c).lower() in ("fid", "ogc_fid", "geom") else c
+            out[name] = gdf[c].to_numpy()
     return out

@@ -28,14 +28,16 @@ from gridplanner.analysis.findings import Finding
 from gridplanner.errors import ModelError, ProjectFileError
 from gridplanner.io.atomic import clean_stale_temps, write_atomic
 from gridplanner.io.crs import saved_crs
-from gridplanner.io.plan_file import integrity
+from gridplanner.io.plan_file import geometry_types, integrity
 from gridplanner.io.plan_file.lock import plan_lock, who_am_i
 from gridplanner.io.plan_file.ondisk import FileState, check_unchanged
 from gridplanner.model.plan import Plan
 from gridplanner.model.schema import LAYER_SPECS
 from gridplanner.model.settings import Settings
 
-SCHEMA_VERSION = 1
+#: 2: every layer declares one geometry type (:mod:`.geometry_types`); 1 opens and is
+#: upgraded at the next save.
+SCHEMA_VERSION = 2
 META_TABLE = "gridplanner_meta"
 APPLICATION = "gridplanner"
 
@@ -88,11 +90,11 @@ def _write_layers(plan: Plan, path: Path, writer: dict[str, object]) -> None:
         frame = _storable(frame)
         if table.is_spatial:
             gdf = gpd.GeoDataFrame(frame, geometry="geometry", crs=crs)
-            geometry_type = _geometry_type(LAYER_SPECS[name].geometry)
-            pyogrio.write_dataframe(
-                gdf, path, layer=name, driver="GPKG", geometry_type=geometry_type,
-                promote_to_multi=False,
-            )
+            kind = LAYER_SPECS[name].geometry or "polygon"
+            for layer, part, declared in geometry_types.layers_to_write(name, kind, gdf):
+                pyogrio.write_dataframe(part, path, layer=layer, driver="GPKG",
+                                        geometry_type=declared,
+                                        promote_to_multi=declared.startswith("Multi"))
         else:
             pyogrio.write_dataframe(pd.DataFrame(frame), path, layer=name, driver="GPKG")
     meta = {
@@ -122,15 +124,6 @@ def _storable(frame: pd.DataFrame) -> pd.DataFrame:
         if dtype == "object":
             out[col] = out[col].map(lambda v: None if v is None or v is pd.NA else str(v))
     return out
-
-
-def _geometry_type(kind: str | None) -> str:
-    return {
-        "polygon": "Unknown",
-        "point": "Point",
-        "line": "Unknown",
-        "polygon_or_point": "Unknown",
-    }[kind or "polygon"]
 
 
 def read_meta(path: str | os.PathLike[str]) -> dict[str, str]:
@@ -195,6 +188,25 @@ def _read_styles(path: Path, text: str | None) -> dict[str, dict]:
     return styles
 
 
+def _stored_geometries(path: Path, name: str, frame: gpd.GeoDataFrame,
+                       present: set[str]) -> gpd.GeoDataFrame:
+    """A spatial layer as the model holds it: its points layer joined back and
+    one-part multi-geometries made single (:mod:`.geometry_types`)."""
+    points_layer = geometry_types.POINT_LAYERS.get(name)
+    if points_layer in present:
+        try:
+            points = pyogrio.read_dataframe(path, layer=points_layer, fid_as_index=True)
+        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+            raise ProjectFileError(f"{path}: layer {points_layer} cannot be read ({exc})") from exc
+        points.index = points.index.astype("int64")
+        frame = gpd.GeoDataFrame(pd.concat([frame, points.set_crs(frame.crs, allow_override=True)
+                                            if frame.crs is not None else points]).sort_index(),
+                                 geometry="geometry", crs=frame.crs)
+    frame = frame.copy()
+    frame["geometry"] = geometry_types.single_parts(frame.geometry.values)
+    return frame
+
+
 def load_plan(path: str | os.PathLike[str], *, damaged: str = "refuse") -> Plan:
     """Open a plan file; raises ProjectFileError with the reason when it cannot.
 
@@ -244,6 +256,8 @@ def load_plan_checked(path: str | os.PathLike[str]) -> tuple[Plan, list[Finding]
         if name not in present:
             continue
         frame = integrity.read_layer(p, name, facts.get(name))
+        if table.is_spatial and isinstance(frame, gpd.GeoDataFrame):
+            frame = _stored_geometries(p, name, frame, present)
         if table.is_spatial and isinstance(frame, gpd.GeoDataFrame) and crs is not None:
             frame = frame.set_crs(plan.crs, allow_override=True)
         table.replace(frame)
