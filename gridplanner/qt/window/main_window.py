@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gridplanner.errors import GridPlannerError
 from gridplanner.io.importers.registry import ImportOptions, ImportReport
+from gridplanner.io.plan_file.integrity import PlanDamageError
 from gridplanner.io.plan_file.ondisk import read_plan
 from gridplanner.model.plan import Plan
 from gridplanner.qt.importing.dialog import report_summary, show_import_report
@@ -37,6 +38,7 @@ from gridplanner.qt.map.tools import IdentifyTool, PanTool, SelectTool, ZoomTool
 from gridplanner.qt.shell.actions import MENUS, TOOLBAR, build_actions, retranslate_actions, tr
 from gridplanner.qt.shell.commands import ImportCommand, SettingsCommand
 from gridplanner.qt.shell.retranslate import Retranslatable
+from gridplanner.qt.window.plan_damage import PlanDamage
 from gridplanner.qt.window.plan_files import PROGRAM, PlanFiles
 
 PLAN_FILTER = "GeoPackage plan (*.gpkg)"
@@ -50,7 +52,7 @@ def _settings_store():
     return SettingsStore()
 
 
-class MainWindow(PlanFiles, Retranslatable, QMainWindow):
+class MainWindow(PlanDamage, PlanFiles, Retranslatable, QMainWindow):
     """One window showing one plan."""
 
     #: emitted after a plan is shown (new, open), with the Plan
@@ -224,6 +226,8 @@ class MainWindow(PlanFiles, Retranslatable, QMainWindow):
             return False
         try:
             plan, state = read_plan(path, PROGRAM)
+        except PlanDamageError as exc:  # listed, repaired only on confirm (plan_damage.py)
+            return self.open_damaged_plan(path, exc)
         except (GridPlannerError, OSError, ValueError) as exc:
             self.show_error(self.tr("Cannot open the plan"), str(exc))
             return False

@@ -1,0 +1,91 @@
+"""Opening a damaged plan in the window: listed by table and row, repaired only on confirm."""
+
+from __future__ import annotations
+
+import pytest
+from factories_damage import damage, digest, saved_roster_plan
+from PySide6.QtCore import QTimer
+
+from gridplanner.io.plan_file.project import load_plan_checked
+
+
+@pytest.fixture
+def damaged(tmp_path):
+    """Assignment 2 names worker 999; assignment 5 holds text in target_fid."""
+    path = saved_roster_plan(tmp_path)
+    damage(path, "UPDATE assignments SET target_fid = 999 WHERE fid = 2")
+    damage(path, "UPDATE assignments SET target_fid = 'x' WHERE fid = 5")
+    return path
+
+
+def _answer(window, choice: str) -> list:
+    asked = []
+    window.ask_damaged_plan = lambda path, findings: (asked.append((path, findings)), choice)[1]
+    return asked
+
+
+def test_cancel_opens_nothing_and_the_file_is_untouched(main_window, damaged):
+    before, shown = digest(damaged), main_window.plan
+    asked = _answer(main_window, "cancel")
+    assert not main_window.open_plan_file(damaged, confirm=False)
+    assert main_window.plan is shown and main_window.errors == []
+    path, findings = asked[0]
+    assert path == damaged
+    rows = {(f.kind, f.params["table"], f.params["rows"]) for f in findings}
+    assert ("dangling_reference", "assignments", "2") in rows
+    assert ("bad_value", "assignments", "5") in rows
+    assert digest(damaged) == before
+
+
+def test_repair_is_one_undoable_step_and_saving_keeps_it(main_window, damaged):
+    _answer(main_window, "repair")
+    assert main_window.open_plan_file(damaged, confirm=False)
+    plan = main_window.plan
+    assert len(plan.assignments) == 34 and main_window.is_modified()
+    main_window.undo_stack.undo()  # the damaged rows come back: nothing was dropped silently
+    assert len(plan.assignments) == 36
+    main_window.undo_stack.redo()
+    assert main_window.save_plan_file()
+    reopened, found = load_plan_checked(damaged)
+    assert found == [] and len(reopened.assignments) == 34
+
+
+def test_open_without_repairing_refuses_to_save_over_the_damaged_file(main_window, damaged,
+                                                                      tmp_path):
+    before = digest(damaged)
+    _answer(main_window, "read_only")
+    assert main_window.open_plan_file(damaged, confirm=False)
+    assert len(main_window.plan.assignments) == 36 and not main_window.is_modified()
+    main_window.plan.name = "an edit"
+    assert not main_window.save_plan_file()
+    assert "without repairing" in main_window.errors[-1][1]
+    assert digest(damaged) == before
+    copy = tmp_path / "copy.gpkg"
+    assert main_window.save_plan_file(copy)  # Save As… to another file works
+    assert main_window.save_plan_file()  # and the copy can be saved again
+    assert digest(damaged) == before
+
+
+def test_a_sound_plan_asks_nothing(main_window, tmp_path):
+    path = saved_roster_plan(tmp_path)
+    asked = _answer(main_window, "cancel")
+    assert main_window.open_plan_file(path, confirm=False)
+    assert asked == [] and len(main_window.plan.assignments) == 36
+
+
+@pytest.mark.allow_modal
+def test_the_dialog_lists_each_problem_with_its_repair(main_window, damaged, qtbot):
+    from gridplanner.qt.window.plan_damage import DamageDialog
+
+    _plan, findings = load_plan_checked(damaged)
+    dialog = DamageDialog(damaged, findings, main_window)
+    qtbot.addWidget(dialog)
+    tree = dialog.tree
+    rows = [[tree.topLevelItem(i).text(c) for c in range(4)]
+            for i in range(tree.topLevelItemCount())]
+    assert ["Assignments", "2", "Points at Grid workers 999, which does not exist",
+            "The row is removed"] in rows
+    assert any(r[1] == "5" and "“x”" in r[2] for r in rows)
+    QTimer.singleShot(0, dialog.open_button.click)
+    dialog.exec()
+    assert dialog.choice == "read_only"
