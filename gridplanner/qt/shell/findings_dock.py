@@ -71,6 +71,22 @@ KIND_NAMES: dict[str, str] = {
     "network_component": QT_TRANSLATE_NOOP("FindingsDock", "Disconnected network part"),
     "dangling_end": QT_TRANSLATE_NOOP("FindingsDock", "Dead end"),
     "zero_length_edge": QT_TRANSLATE_NOOP("FindingsDock", "Zero-length street"),
+    "micro_no_cell": QT_TRANSLATE_NOOP("FindingsDock", "Micro-grid in no grid"),
+    "micro_outside_cell": QT_TRANSLATE_NOOP("FindingsDock", "Micro-grid outside its grid"),
+    "micro_overlap": QT_TRANSLATE_NOOP("FindingsDock", "Micro-grid overlap"),
+    "micro_gap": QT_TRANSLATE_NOOP("FindingsDock", "Micro-grid gap"),
+    "micro_duplicate_number": QT_TRANSLATE_NOOP("FindingsDock", "Duplicate micro-grid number"),
+    "micro_building_split": QT_TRANSLATE_NOOP("FindingsDock", "Building cut by a micro-grid"),
+    "micro_households_below_range": QT_TRANSLATE_NOOP("FindingsDock",
+                                                      "Micro-grid households below range"),
+    "micro_households_above_range": QT_TRANSLATE_NOOP("FindingsDock",
+                                                      "Micro-grid households above range"),
+    "org_parent_missing": QT_TRANSLATE_NOOP("FindingsDock", "Missing parent in the tree"),
+    "party_group_without_branch": QT_TRANSLATE_NOOP("FindingsDock", "Party group without branch"),
+    "micro_grid_without_carer": QT_TRANSLATE_NOOP("FindingsDock",
+                                                  "Micro-grid without household or steward"),
+    "care_out_of_range": QT_TRANSLATE_NOOP("FindingsDock", "Households cared for out of range"),
+    "compound_without_branch": QT_TRANSLATE_NOOP("FindingsDock", "Compound without branch"),
 }
 
 
