@@ -83,7 +83,10 @@ class _Snapshot:
 
     rows: dict[str, dict[int, tuple[int, str]]] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
-    columns: dict[str, list[str]] = field(default_factory=dict)
+    #: the frame object each layer had when last read or saved: the model
+    #: replaces a layer's frame on every change, so the same object means
+    #: nothing to write (no hashing of unchanged layers)
+    frames: dict[str, object] = field(default_factory=dict)
 
 
 # -- URIs -----------------------------------------------------------------
@@ -182,7 +185,7 @@ class PostgisPlanStore:
                     stored = table.frame
                     hashes = _row_hashes(stored)
                     snapshot.rows[name] = {f: (versions.get(f, 1), hashes[f]) for f in hashes}
-                    snapshot.columns[name] = [c for c in stored.columns]
+                    snapshot.frames[name] = stored
         finally:
             con.close()
         self._snapshot = snapshot
@@ -208,14 +211,16 @@ class PostgisPlanStore:
         con, schema = _connect(self.uri)
         counts: dict[str, dict[str, int]] = {}
         conflicts: list[Conflict] = []
+        written: dict[str, dict[int, tuple[int, str]]] = {}
         try:
             with con.transaction(), con.cursor() as cur:
                 srid = _srid(cur, plan)
                 for name, table in plan.layers.items():
-                    counts[name] = _save_layer(cur, schema, name, table, srid,
-                                               self._snapshot, resolve, conflicts)
-                meta_conflicts = _save_meta(cur, schema, plan, self._snapshot, resolve)
-                conflicts += meta_conflicts
+                    if self._snapshot.frames.get(name) is table.frame:
+                        continue
+                    counts[name], written[name] = _save_layer(
+                        cur, schema, name, table, srid, self._snapshot, resolve, conflicts)
+                conflicts += _save_meta(cur, schema, plan, self._snapshot, resolve)
                 if conflicts:
                     raise PlanConflictError(self.uri, conflicts)
         except PlanConflictError:
@@ -230,7 +235,10 @@ class PostgisPlanStore:
                                        f"({str(exc).strip().splitlines()[0]})") from exc
             raise
         con.close()
-        self._reread_versions(plan)
+        for name, rows in written.items():  # the saved rows are the new baseline
+            self._snapshot.rows[name] = rows
+            self._snapshot.frames[name] = plan.layers[name].frame
+        self._snapshot.meta.update(plan_meta(plan))
         return {k: v for k, v in counts.items() if any(v.values())}
 
     def _remember(self, plan: Plan, meta: dict[str, str]) -> None:
@@ -238,25 +246,7 @@ class PostgisPlanStore:
         for name, table in plan.layers.items():
             hashes = _row_hashes(table.frame)
             snapshot.rows[name] = {f: (1, h) for f, h in hashes.items()}
-            snapshot.columns[name] = list(table.frame.columns)
-        self._snapshot = snapshot
-
-    def _reread_versions(self, plan: Plan) -> None:
-        """After a save: the stored versions, and our rows as the new baseline."""
-        con, schema = _connect(self.uri)
-        try:
-            with con.cursor() as cur:
-                snapshot = _Snapshot()
-                cur.execute(f'SELECT key, value FROM "{schema}"."{META_TABLE}"')
-                snapshot.meta = {str(k): "" if v is None else str(v) for k, v in cur.fetchall()}
-                for name, table in plan.layers.items():
-                    cur.execute(f'SELECT fid, {VERSION_COLUMN} FROM "{schema}"."{name}"')
-                    versions = {int(f): int(v) for f, v in cur.fetchall()}
-                    hashes = _row_hashes(table.frame)
-                    snapshot.rows[name] = {f: (versions.get(f, 1), h) for f, h in hashes.items()}
-                    snapshot.columns[name] = list(table.frame.columns)
-        finally:
-            con.close()
+            snapshot.frames[name] = table.frame
         self._snapshot = snapshot
 
 
@@ -493,90 +483,102 @@ def _row_hashes(frame: pd.DataFrame) -> dict[int, str]:
 # -- helpers: per-feature save -------------------------------------------
 def _save_layer(cur, schema: str, name: str, table, srid: int, snapshot: _Snapshot,
                 resolve: Mapping[tuple[str, int], str], conflicts: list[Conflict]
-                ) -> dict[str, int]:
+                ) -> tuple[dict[str, int], dict[int, tuple[int, str]]]:
+    """Write one layer's changed, added and deleted rows; (counts, new baseline rows)."""
     frame = table.frame
-    spatial = table.is_spatial
     known = snapshot.rows.get(name, {})
     hashes = _row_hashes(frame)
-    changed = [f for f, h in hashes.items() if f in known and known[f][1] != h]
-    added = [f for f in hashes if f not in known]
-    deleted = [f for f in known if f not in hashes]
     counts = {"updated": 0, "added": 0, "deleted": 0}
-    if not (changed or added or deleted):
-        return counts
-    _add_missing_columns(cur, schema, name, frame)
-    if spatial:
-        _set_column_srid(cur, schema, name, srid)
-    columns = _attribute_columns(frame)
-    for fid in changed:
-        choice = resolve.get((name, fid))
-        if choice == "theirs":
-            continue
-        where_version = "" if choice == "ours" else f" AND {VERSION_COLUMN} = %s"
-        sets = [f'"{c}" = %s' for c in columns]
-        if spatial:
-            sets.append(f"geom = {_geometry_sql(name, srid)}")
-        sets.append(f"{VERSION_COLUMN} = {VERSION_COLUMN} + 1")
-        params = _row_values(frame, fid, columns, spatial) + [fid]
-        if choice != "ours":
-            params.append(known[fid][0])
-        cur.execute(f'UPDATE "{schema}"."{name}" SET {", ".join(sets)} WHERE fid = %s'
-                    f"{where_version}", params)
-        if cur.rowcount == 1:
-            counts["updated"] += 1
-        elif choice == "ours":  # theirs deleted it: ours comes back
-            _insert(cur, schema, name, frame, fid, columns, spatial, srid)
-            counts["added"] += 1
-        else:
-            conflicts.append(_conflict(cur, schema, name, fid, frame, columns, spatial))
-    for fid in added:
-        if resolve.get((name, fid)) == "theirs":
-            continue
-        if resolve.get((name, fid)) == "ours":
-            cur.execute(f'DELETE FROM "{schema}"."{name}" WHERE fid = %s', (fid,))
-        if _insert(cur, schema, name, frame, fid, columns, spatial, srid):
-            counts["added"] += 1
-        else:
-            c = _conflict(cur, schema, name, fid, frame, columns, spatial)
+    versions = {f: v for f, (v, _) in known.items()}
+    todo = [f for f, h in hashes.items() if f not in known or known[f][1] != h]
+    deleted = [f for f in known if f not in hashes]
+    if todo or deleted:
+        _add_missing_columns(cur, schema, name, frame)
+        if table.is_spatial:
+            _set_column_srid(cur, schema, name, srid)
+        writer = _RowWriter(cur, schema, name, frame, table.is_spatial, srid)
+        for fid in todo:
+            choice = resolve.get((name, fid))
+            if choice == "theirs":
+                continue
+            version = writer.write(fid, known[fid][0] if fid in known else None, choice == "ours")
+            if version is None:
+                conflicts.append(writer.conflict(fid, added=fid not in known))
+                continue
+            counts["added" if fid not in known else "updated"] += 1
+            versions[fid] = version
+        for fid in deleted:
+            choice = resolve.get((name, fid))
+            if choice != "theirs" and writer.delete(fid, known[fid][0], choice == "ours"):
+                counts["deleted"] += 1
+                versions.pop(fid, None)
+            elif choice != "theirs":
+                conflicts.append(writer.conflict(fid, added=False))
+    rows = {f: (versions.get(f, 1), h) for f, h in hashes.items()}
+    return counts, rows
+
+
+class _RowWriter:
+    """Versioned writes of one layer's rows inside the save's transaction."""
+
+    def __init__(self, cur, schema: str, name: str, frame: pd.DataFrame, spatial: bool,
+                 srid: int):
+        self.cur, self.name, self.frame, self.spatial = cur, name, frame, spatial
+        self.table = f'"{schema}"."{name}"'
+        self.columns = _attribute_columns(frame)
+        self.geom_sql = _geometry_sql(name, srid) if spatial else ""
+
+    def _values(self, fid: int) -> list[Any]:
+        return _row_values(self.frame, fid, self.columns, self.spatial)
+
+    def write(self, fid: int, version: int | None, force: bool) -> int | None:
+        """Update (when ``version`` still matches, or ``force``) or insert; the new version."""
+        if version is not None:
+            sets = [f'"{c}" = %s' for c in self.columns]
+            if self.spatial:
+                sets.append(f"geom = {self.geom_sql}")
+            sets.append(f"{VERSION_COLUMN} = {VERSION_COLUMN} + 1")
+            check = "" if force else f" AND {VERSION_COLUMN} = %s"
+            params = [*self._values(fid), fid] + ([] if force else [version])
+            self.cur.execute(f"UPDATE {self.table} SET {', '.join(sets)} WHERE fid = %s{check} "
+                             f"RETURNING {VERSION_COLUMN}", params)
+            row = self.cur.fetchone()
+            if row is not None or not force:
+                return None if row is None else int(row[0])
+        elif force:  # both added this fid: ours replaces theirs
+            self.cur.execute(f"DELETE FROM {self.table} WHERE fid = %s", (fid,))
+        names = ["fid", *[f'"{c}"' for c in self.columns]] + (["geom"] if self.spatial else [])
+        marks = ["%s"] * (1 + len(self.columns)) + ([self.geom_sql] if self.spatial else [])
+        self.cur.execute(f"INSERT INTO {self.table} ({', '.join(names)}) VALUES "
+                         f"({', '.join(marks)}) ON CONFLICT (fid) DO NOTHING "
+                         f"RETURNING {VERSION_COLUMN}", [fid, *self._values(fid)])
+        row = self.cur.fetchone()
+        return None if row is None else int(row[0])
+
+    def delete(self, fid: int, version: int, force: bool) -> bool:
+        """Delete when the row is still the version read (or ``force``); gone already is fine."""
+        if force:
+            self.cur.execute(f"DELETE FROM {self.table} WHERE fid = %s", (fid,))
+            return True
+        self.cur.execute(f"DELETE FROM {self.table} WHERE fid = %s AND {VERSION_COLUMN} = %s",
+                         (fid, version))
+        if self.cur.rowcount:
+            return True
+        self.cur.execute(f"SELECT 1 FROM {self.table} WHERE fid = %s", (fid,))
+        return self.cur.fetchone() is None
+
+    def conflict(self, fid: int, added: bool) -> Conflict:
+        c = _conflict(self.cur, self.table, self.name, fid, self.frame, self.columns,
+                      self.spatial)
+        if added:
             c.kind = "added"
-            conflicts.append(c)
-    for fid in deleted:
-        choice = resolve.get((name, fid))
-        if choice == "theirs":
-            continue
-        if choice == "ours":
-            cur.execute(f'DELETE FROM "{schema}"."{name}" WHERE fid = %s', (fid,))
-        else:
-            cur.execute(f'DELETE FROM "{schema}"."{name}" WHERE fid = %s AND '
-                        f"{VERSION_COLUMN} = %s", (fid, known[fid][0]))
-            if cur.rowcount == 0:
-                cur.execute(f'SELECT 1 FROM "{schema}"."{name}" WHERE fid = %s', (fid,))
-                if cur.fetchone() is not None:  # they changed what we deleted
-                    c = _conflict(cur, schema, name, fid, None, columns, spatial)
-                    conflicts.append(c)
-                    continue
-        counts["deleted"] += 1
-    return counts
+        return c
 
 
-def _insert(cur, schema: str, name: str, frame: pd.DataFrame, fid: int, columns: list[str],
-            spatial: bool, srid: int) -> bool:
-    names = ["fid", *[f'"{c}"' for c in columns]]
-    marks = ["%s"] * (1 + len(columns))
-    if spatial:
-        names.append("geom")
-        marks.append(_geometry_sql(name, srid))
-    cur.execute(f'INSERT INTO "{schema}"."{name}" ({", ".join(names)}) '
-                f'VALUES ({", ".join(marks)}) ON CONFLICT (fid) DO NOTHING',
-                [fid, *_row_values(frame, fid, columns, spatial)])
-    return cur.rowcount == 1
-
-
-def _conflict(cur, schema: str, name: str, fid: int, frame: pd.DataFrame | None,
+def _conflict(cur, table: str, name: str, fid: int, frame: pd.DataFrame | None,
               columns: list[str], spatial: bool) -> Conflict:
     select = [f'"{c}"' for c in columns] + (["ST_AsText(geom)"] if spatial else [])
-    cur.execute(f'SELECT {", ".join(select) or "fid"} FROM "{schema}"."{name}" WHERE fid = %s',
-                (fid,))
+    cur.execute(f'SELECT {", ".join(select) or "fid"} FROM {table} WHERE fid = %s', (fid,))
     row = cur.fetchone()
     keys = columns + (["geometry"] if spatial else [])
     theirs = dict(zip(keys, row, strict=False)) if row is not None else None
