@@ -218,3 +218,16 @@ def _apply(plan: Plan, matches: dict[int, int], values: dict[str, pd.Series],
     plan.buildings.replace(frame)
     report.added = len(matches)
     report.counts["groups"] = list(groups)
+
+
+def table_headers(path: str | Path, encoding: str | None = None,
+                  sheet: str | None = None) -> list[str]:
+    """The column headers of a ledger, for the dialog's choosers: the first of
+    the top ten rows with the most filled cells (a title row above has fewer)."""
+    raw = read_sheet(Path(path), encoding=encoding, sheet=sheet)[0].fillna("").map(_clean_cell)
+    top = raw.iloc[:10]
+    if len(top) == 0:
+        return []
+    filled = (top != "").sum(axis=1)
+    row = top.iloc[int(np.argmax(filled.to_numpy()))]
+    return [str(v) for v in row if str(v)]

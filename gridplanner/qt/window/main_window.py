@@ -30,6 +30,7 @@ from gridplanner.io.plan_file.integrity import PlanDamageError
 from gridplanner.io.plan_file.ondisk import read_plan
 from gridplanner.model.plan import Plan
 from gridplanner.qt.importing.dialog import report_summary, show_import_report
+from gridplanner.qt.importing.messages import ui_text
 from gridplanner.qt.map.attribute_dock import AttributeDock
 from gridplanner.qt.map.canvas import MapCanvas
 from gridplanner.qt.map.identify import IdentifyDock
@@ -243,8 +244,11 @@ class MainWindow(PlanDamage, PlanFiles, Retranslatable, QMainWindow):
         try:
             command = ImportCommand.execute(self.plan, kind, path, options)
         except (GridPlannerError, OSError) as exc:
-            self.show_error(self.tr("Cannot import %1").replace("%1", Path(path).name), str(exc))
+            self._import_draft = (kind, path, options)  # the dialog shows it again
+            self.show_error(self.tr("Cannot import %1").replace("%1", Path(path).name),
+                            ui_text(str(exc)))
             return None
+        self._import_draft = None
         self.undo_stack.push(command)
         if was_empty:
             self.canvas.zoom_to_full()
@@ -291,7 +295,10 @@ class MainWindow(PlanDamage, PlanFiles, Retranslatable, QMainWindow):
         """(kind, path, options) from the import dialog, or None if cancelled."""
         from gridplanner.qt.importing.dialog import ImportDialog
 
-        dialog = ImportDialog(self)
+        buildings = [str(c) for c in self.plan.buildings.frame.columns if c != "geometry"]
+        dialog = ImportDialog(self, building_fields=buildings)
+        if (draft := getattr(self, "_import_draft", None)) is not None:
+            dialog.set_request(*draft)  # after an error, what the user entered
         if dialog.exec() != ImportDialog.DialogCode.Accepted:
             return None
         return dialog.request()
@@ -341,8 +348,12 @@ class MainWindow(PlanDamage, PlanFiles, Retranslatable, QMainWindow):
             self.save_plan_file(path)
 
     def action_import(self) -> None:
-        if (request := self.ask_import()) is not None:
-            self.import_data(*request)
+        """Ask, import; after an error the dialog comes back with the user's entries."""
+        failed = None
+        while (request := self.ask_import()) is not None and request != failed:
+            if self.import_data(*request) is not None:
+                return
+            failed = request
 
     def action_settings(self) -> None:
         """Apply the settings dialog's changes as one undo step."""
