@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SAMPLE ?= sample_maps/demo_subdistrict.gpkg
 
-.PHONY: run test bench lint translations clean samples postgres postgres-stop
+.PHONY: run test bench fuzz lint translations clean samples postgres postgres-stop
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ test: $(STAMP) translations
 
 bench: $(STAMP) translations
 	$(BIN)/python -m pytest tests/bench -q -s --bench -p no:cacheprovider
+
+# Many more fuzz cases than `make test` runs (tests/fuzz); FUZZ_CASES and FUZZ_SEED change them.
+FUZZ_CASES ?= 3000
+FUZZ_SEED  ?= 1400
+fuzz: $(STAMP) translations
+	GRIDPLANNER_FUZZ_CASES=$(FUZZ_CASES) GRIDPLANNER_FUZZ_SEED=$(FUZZ_SEED) \
+	$(BIN)/python -m pytest tests/fuzz -q -s -p no:cacheprovider -o timeout=0
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check gridplanner tests

@@ -113,6 +113,7 @@ def problems_of(result: dict) -> list[str]:
     return wrong
 
 
+@pytest.mark.timeout(1800)  # ~1 s a case on a quiet machine
 def test_mutated_files_fail_cleanly(corpus):
     root, seeds, pristine = corpus
     cases, described = _cases(root, seeds, pristine)
