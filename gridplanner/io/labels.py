@@ -39,6 +39,13 @@ LABELS: dict[str, dict[str, str]] = {
         "services": "服务",
         "comprehensive": "综合网格",
         "dedicated": "专属网格",
+        "micro_grids": "微网格",
+        "party_members": "居住党员",
+        "party_households": "党员中心户",
+        "households_cared": "联系户数",
+        "party_groups": "党小组",
+        "reporting_members": "双报到党员",
+        "volunteers": "志愿者",
     },
     "en": {
         "community": "Community",
@@ -67,6 +74,13 @@ LABELS: dict[str, dict[str, str]] = {
         "services": "Services",
         "comprehensive": "Comprehensive",
         "dedicated": "Dedicated",
+        "micro_grids": "Micro-grids",
+        "party_members": "Resident Party members",
+        "party_households": "Party-member households",
+        "households_cared": "Households looked after",
+        "party_groups": "Party groups",
+        "reporting_members": "Reporting Party members",
+        "volunteers": "Volunteers",
     },
 }
 

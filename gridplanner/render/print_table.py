@@ -28,9 +28,13 @@ COLUMNS: tuple[tuple[str, float, bool], ...] = (
     ("workers", 2.7, False),
     ("branch", 1.7, False),
     ("secretary", 0.8, False),
+    # the organisation, when the plan holds one (room taken from the workers column)
+    ("party_households", 0.6, True),
+    ("volunteers", 0.55, True),
 )
+ORGANISATION = ("party_households", "volunteers")
 COVERAGE_WEIGHT = 0.75
-NUMERIC = ("households", "residents")
+NUMERIC = ("households", "residents", "party_households", "volunteers")
 PAD_MM = 0.9
 MEASURE_DPI = 300.0
 _FLAGS = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop
@@ -71,6 +75,8 @@ def table_layout(columns: list[str], lang: str, width_mm: float, font_pt: float 
     spec += [(c, COVERAGE_WEIGHT, True) for c in columns if c.startswith("coverage_")]
     keys = [k for k, _, _ in spec]
     weights = {k: w for k, w, _ in spec}
+    if "workers" in weights:  # the organisation columns do not squeeze codes and names
+        weights["workers"] -= sum(weights.get(k, 0.0) for k in ORGANISATION)
     widths = _share(width_mm, weights, minimum or {})
     return TableLayout(keys=keys, headers=header_labels(keys, lang),
                        widths=[widths[k] for k in keys],

@@ -1,8 +1,11 @@
 """The grid roster as Excel and CSV tables.
 
 One row per grid cell, sorted by code: code and name, households, residents,
-leader, workers with phones, branch, secretary, and the share of households
-within each walking level (empty without a walking network or centres).
+leader, workers with phones, branch, secretary, the share of households
+within each walking level (empty without a walking network or centres), and,
+when the plan holds a Party organisation or registers, its tallies per grid
+(micro-grids, resident Party members, Party-member households and the
+households they look after, Party groups, reporting Party members, volunteers).
 Excel gets one sheet per community with a frozen header row and fitted
 column widths; CSV is one table with a community column, in UTF-8 with a
 BOM so Excel on Windows opens the Chinese text correctly. No text becomes
@@ -67,6 +70,26 @@ def coverage_shares(plan: Plan, result: Any | None) -> pd.DataFrame:
     return out
 
 
+# -- the organisation (optional) -------------------------------------------------------
+def has_organisation(plan: Plan) -> bool:
+    """Whether the plan holds micro-grids, Party groups or households, registers or a
+    Party-member column on its buildings."""
+    from gridplanner.analysis.people.organisation import party_member_column
+
+    tables = ("micro_grids", "party_groups", "party_households", "party_members", "volunteers")
+    return any(len(plan.layer(t)) for t in tables) or \
+        party_member_column(plan.buildings.frame) is not None
+
+
+def organisation_columns(plan: Plan) -> pd.DataFrame:
+    """Organisation tallies per cell fid as whole numbers (no columns without any)."""
+    if len(plan.cells) == 0 or not has_organisation(plan):
+        return pd.DataFrame(index=plan.cells.frame.index)
+    from gridplanner.analysis.people.organisation_tallies import organisation_by_cell
+
+    return organisation_by_cell(plan).round().astype("int64")
+
+
 # -- the table ------------------------------------------------------------------------
 def _person(row: dict[str, Any], lang: str, with_role: bool) -> str:
     text = str(row["name"])
@@ -110,6 +133,7 @@ def roster_rows(plan: Plan, lang: str = "zh_CN", coverage: Any | None = None) ->
         })
     frame = pd.DataFrame(records, index=cells.index, columns=list(BASE_COLUMNS))
     frame = frame.join(coverage_shares(plan, coverage))
+    frame = frame.join(organisation_columns(plan))
     keys = sorted(zip(frame["code"] == "", frame["code"], frame.index, strict=True))
     return frame.loc[[k[2] for k in keys]]
 
