@@ -157,14 +157,17 @@ def replace_micro_grids(plan: Plan, micro: gpd.GeoDataFrame,
     """Put ``micro`` in place of the micro-grids of ``cell_fids`` (default: the
     cells ``micro`` covers); returns the previous frame (for undo).
 
-    Rows of other tables that pointed at a removed micro-grid are moved to the
-    new micro-grid holding their building (Party-member households, reporting
-    members) or cleared.
+    Micro-grids of cells that no longer exist go too. Rows of other tables that
+    pointed at a removed micro-grid are moved to the new micro-grid holding
+    their building (Party-member households, reporting members) or cleared.
     """
     table = plan.layer(MICRO_LAYER)
     old = table.frame
     cells = set(int(c) for c in (cell_fids if cell_fids is not None else micro["cell_fid"]))
-    drop = old["cell_fid"].isin(list(cells)).fillna(False).to_numpy(bool)
+    # the cells' own micro-grids go, and so do those of cells that no longer exist
+    # (left behind when the grids were generated again)
+    orphan = ~old["cell_fid"].isin(list(plan.cells.frame.index)).fillna(False).to_numpy(bool)
+    drop = old["cell_fid"].isin(list(cells)).fillna(False).to_numpy(bool) | orphan
     add = gpd.GeoDataFrame(micro[["cell_fid", "number", "code", "geometry"]].copy(),
                            geometry="geometry", crs=plan.crs)
     start = table.next_fid()

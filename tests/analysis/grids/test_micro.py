@@ -163,3 +163,17 @@ def test_renumber_and_round_trip(tmp_path, plan_with_micro):
     assert list(back["code"]) == list(table.frame["code"])
     assert np.allclose(back.geometry.area, table.frame.geometry.area)
     assert back["cell_fid"].dtype == "Int64"
+
+
+def test_micro_grids_of_cells_that_are_gone_are_dropped_on_the_next_generation():
+    from gridplanner.analysis.grids.partition import generate_cells, replace_cells
+
+    plan = roster_plan()
+    replace_micro_grids(plan, generate_micro_grids(plan).micro)
+    replace_cells(plan, generate_cells(plan, "balanced", seed=0).cells)
+    assert "micro_no_cell" in kinds(validate_micro_grids(plan))
+    first = str(plan.cells.frame["code"].iloc[0])
+    replace_micro_grids(plan, generate_micro_grids(plan, [first]).micro)
+    micro = plan.layer("micro_grids").frame
+    assert set(micro["cell_fid"]) == {int(plan.cells.frame.index[0])}
+    assert "micro_no_cell" not in kinds(validate_micro_grids(plan))
