@@ -177,3 +177,22 @@ def roster_files(tmp_path: Path) -> tuple[Path, Path]:
     bpath = tmp_path / "党支部.csv"
     bpath.write_bytes(branches.to_csv(index=False).encode("gbk"))
     return wpath, bpath
+
+
+def full_roster_files(tmp_path: Path) -> tuple[Path, Path]:
+    """A leader, a full-time worker and a branch of 3 for every comprehensive grid."""
+    codes = [f"{code}{i:03d}" for _, code in COMMUNITIES for i in range(1, 5)]
+    codes = codes[:-1]  # 西湖's fourth grid is a dedicated one
+    community = {c: COMMUNITIES[0][0] if c.startswith(COMMUNITIES[0][1]) else COMMUNITIES[1][0]
+                 for c in codes}
+    rows = [{"姓名": f"{role}{k + 1}", "联系电话": f"1390000{2 * k + j:04d}", "岗位": role,
+             "所属社区": community[c], "所属网格": c}
+            for k, c in enumerate(codes) for j, role in enumerate(("网格长", "专职网格员"))]
+    wpath = tmp_path / "网格员花名册_全.xlsx"
+    pd.DataFrame(rows).to_excel(wpath, index=False)
+    branches = pd.DataFrame({"支部名称": [f"{community[c][:2]}第{c[-1]}网格党支部" for c in codes],
+                             "正式党员数": [3] * len(codes),
+                             "所属社区": [community[c] for c in codes], "所属网格": codes})
+    bpath = tmp_path / "党支部_全.csv"
+    bpath.write_bytes(branches.to_csv(index=False).encode("gbk"))
+    return wpath, bpath

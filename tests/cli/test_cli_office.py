@@ -136,3 +136,49 @@ def test_roster_grid_field_then_validate_names_other_community(tmp_path, capsys,
     code, out, _ = run(capsys, "validate", office, "--json")
     kinds = {f["kind"] for f in json.loads(out)["findings"]}
     assert "branch_other_community" not in kinds and "worker_other_community" not in kinds
+
+
+def test_worked_example_end_to_end(tmp_path, capsys, office):
+    """The README's worked example: cells, building data, roster by grid, validate 0,
+    tallies equal to an independent spatial join, export, and re-import."""
+    import geopandas as gpd
+    import pyogrio
+
+    from factories_office import building_table, full_roster_files
+
+    table, good = building_table(tmp_path)
+    workers, branches = full_roster_files(tmp_path)
+    steps = [("import", office, "cells", cells_file(tmp_path)),
+             ("import", office, "building-data", table, "--key-field", "地址"),
+             ("import", office, "workers", workers, "--grid-field", "所属网格"),
+             ("import", office, "branches", branches, "--grid-field", "所属网格",
+              "--community-field", "所属社区")]
+    for step in steps:
+        code, out, err = run(capsys, *step)
+        assert code == 0, (step, err)
+    code, out, err = run(capsys, "validate", office)
+    assert code == 0, out + err
+    code, out, _ = run(capsys, "tallies", office, "--json")
+    rows = {r["code"]: r for r in json.loads(out)["rows"]}
+    assert all(r["leader"] and r["branch"] for c, r in rows.items() if not c.endswith("2004"))
+    # independent: buildings' representative points joined to the saved cells
+    buildings = pyogrio.read_dataframe(office, layer="buildings")
+    cells = pyogrio.read_dataframe(office, layer="cells")
+    points = gpd.GeoDataFrame(buildings.drop(columns="geometry"),
+                              geometry=buildings.representative_point(), crs=buildings.crs)
+    joined = gpd.sjoin(points, cells[["code", "geometry"]], predicate="within")
+    sums = joined.groupby("code")[["households", "residents", "group_独居老人"]].sum()
+    for c, r in rows.items():
+        assert r["households"] == sums.at[c, "households"]
+        assert r["residents"] == sums.at[c, "residents"]
+        assert r["groups"]["独居老人"] == sums.at[c, "group_独居老人"]
+    assert sum(r["buildings"] for r in rows.values()) == len(buildings)
+    out_gpkg = tmp_path / "成果.gpkg"
+    assert run(capsys, "export", office, "--gpkg", out_gpkg)[0] == 0
+    again = tmp_path / "again.gpkg"
+    assert run(capsys, "new", again)[0] == 0
+    code, _, err = run(capsys, "import", again, "cells", out_gpkg, "--layer", "cells")
+    assert code == 0, err
+    back = pyogrio.read_dataframe(again, layer="cells").set_index("code")
+    assert sorted(back.index) == sorted(cells["code"])
+    assert back.loc[cells["code"], "name"].tolist() == cells["name"].tolist()
