@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from gridplanner.analysis.network.coverage_view import BEYOND_COLOUR, LEVEL_RAMP, level_colours
 from gridplanner.analysis.people.roster_rules import roster_by_cell
 from gridplanner.io.labels import label, level_text
 from gridplanner.model.plan import Plan
@@ -25,8 +26,9 @@ from gridplanner.render.legend import LegendItem, print_label
 from gridplanner.render.styles import MapStyle, default_styles
 
 CLASSES: tuple[str, ...] = ("comprehensive", "dedicated", "incomplete")
-WALK_COLOURS: tuple[str, ...] = ("#1a9850", "#91cf60", "#fee08b", "#fdae61", "#f46d43")
-BEYOND_COLOUR = "#d73027"
+#: the window's walking-distance palette, so wall maps, the report, the web map
+#: and the window read alike
+WALK_COLOURS: tuple[str, ...] = LEVEL_RAMP
 FOCUS_COLOUR = "#ff7f00"  # outline of the cell a per-cell page is about
 OTHER_CELLS = MapStyle(fill="#e3e3e3", outline="#a8a8a8", outline_width=0.8, fill_alpha=140,
                        label_field=None)
@@ -124,9 +126,7 @@ def _walk_style(base: MapStyle, levels: tuple[float, ...]) -> MapStyle:
 
 
 def _walk_colour(i: int, n: int) -> str:
-    if n <= 1:
-        return WALK_COLOURS[0]
-    return WALK_COLOURS[round(i * (len(WALK_COLOURS) - 2) / (n - 1))]
+    return level_colours(n)[i]
 
 
 def legend_items(view: Plan, sheet: Any, coverage: Any | None, lang: str) -> list[LegendItem]:

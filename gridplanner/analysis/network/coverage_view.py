@@ -20,6 +20,18 @@ import pandas as pd
 from gridplanner.analysis.network.coverage import CoverageResult
 
 PLAN, COMMUNITY, CELL, SERVICE = "plan", "community", "cell", "service"
+#: Fills of the walking-distance classes, nearest first, and of "beyond every
+#: level": the one palette of the window, its legend and the web map.
+LEVEL_RAMP = ("#1a9641", "#77c35c", "#c4e687", "#fee08b", "#fdae61")
+BEYOND_COLOUR = "#d7191c"
+
+
+def level_colours(n: int) -> list[str]:
+    """Fill colours of ``n`` levels, nearest first (green to orange)."""
+    if n <= len(LEVEL_RAMP):
+        idx = np.round(np.linspace(0, len(LEVEL_RAMP) - 1, n)).astype(int) if n > 1 else [0]
+        return [LEVEL_RAMP[i] for i in idx]
+    return [LEVEL_RAMP[min(i, len(LEVEL_RAMP) - 1)] for i in range(n)]
 SCOPES = (PLAN, COMMUNITY, CELL, SERVICE)
 
 

@@ -32,6 +32,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
+from gridplanner.analysis.network.coverage_view import BEYOND_COLOUR, level_colours
 from gridplanner.errors import ExportError
 from gridplanner.io.exporters.layers import coverage_gaps
 from gridplanner.io.exporters.tables import coverage_result, roster_rows, write_atomic
@@ -45,8 +46,6 @@ DEDICATED_STYLE = {"color": "#b45f06", "weight": 2, "fillColor": "#f6b26b", "fil
 GAP_STYLE = {"color": "#990000", "weight": 1, "fillColor": "#e06666", "fillOpacity": 0.35}
 CENTRE_STYLE = {"radius": 7, "color": "#ffffff", "weight": 2, "fillColor": "#cc0000",
                 "fillOpacity": 0.95}
-LEVEL_COLOURS = ("#1a9850", "#91cf60", "#fee08b", "#fc8d59", "#d73027")
-BEYOND_COLOUR = "#7f0000"
 
 
 def escape(value: object) -> str:
@@ -214,8 +213,8 @@ def _gap_tip(row: pd.Series, lang: str) -> str:
 
 
 def _level_colours(n_levels: int) -> list[str]:
-    picks = np.linspace(0, len(LEVEL_COLOURS) - 1, n_levels).round().astype(int)
-    return [LEVEL_COLOURS[i] for i in picks] + [BEYOND_COLOUR]
+    """The window's colours of the levels, then "beyond" (one palette everywhere)."""
+    return level_colours(n_levels) + [BEYOND_COLOUR]
 
 
 def _legend(plan: Plan, lang: str, result: Any | None) -> _Legend:

@@ -130,7 +130,9 @@ class CentreEditing:
     def add_suggested_centre(self, suggestion) -> int:
         """Add a suggested site as a planned centre (scenario "suggested") offering
         the service it was suggested for, named after its compound or street."""
-        service = self.siting.params()["service"] if self.siting is not None else None
+        ran = getattr(self.siting, "ran_params", None) or (
+            self.siting.params() if self.siting is not None else {})
+        service = ran.get("service")
         services = [service] if service else list(self.plan.settings.services)
         place = getattr(suggestion, "place", "")
         name = (QCoreApplication.translate("CoverageFeature", "%1 (suggested)").replace("%1", place)

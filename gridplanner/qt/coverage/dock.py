@@ -132,9 +132,14 @@ class CoverageDock(Retranslatable, QDockWidget):
         self.speed.setValue(1.0)
         self.speed.setSuffix(" m/s")
         self.speed.valueChanged.connect(self._speed_changed)
+        self.preset = QComboBox(body)
+        for key in ("", "circles", "minutes"):
+            self.preset.addItem("", key)
+        self.preset.activated.connect(self._preset_chosen)
         row.addWidget(self.levels_edit, 1)
         row.addWidget(self.unit)
         row.addWidget(self.speed)
+        row.addWidget(self.preset)
         self.service = QComboBox(body)
         self.service.currentIndexChanged.connect(lambda *_: self.parametersChanged.emit())
         self.target = QDoubleSpinBox(body)
@@ -191,6 +196,11 @@ class CoverageDock(Retranslatable, QDockWidget):
                                             "at the walking speed, separated by commas"))
         self.unit.setItemText(0, self.tr("m"))
         self.unit.setItemText(1, self.tr("min"))
+        self.preset.setItemText(0, self.tr("Standard…"))
+        self.preset.setItemText(1, self.tr("5/10/15-minute circles: 300, 500, 1,000 m"))
+        self.preset.setItemText(2, self.tr("5, 10, 15 minutes at the walking speed"))
+        self.preset.setToolTip(self.tr("The life circles of GB 50180-2018 name 300, 500 and "
+                                       "1,000 m the 5-, 10- and 15-minute circles"))
         names = {PLAN: self.tr("Whole plan"), COMMUNITY: self.tr("Per community"),
                  CELL: self.tr("Per grid cell"), SERVICE: self.tr("Per service")}
         for i in range(self.scope.count()):
@@ -263,6 +273,19 @@ class CoverageDock(Retranslatable, QDockWidget):
             self._levels_m = new
             self._show_levels()
             self.parametersChanged.emit()
+
+    def _preset_chosen(self, index: int) -> None:
+        """Set the standard circles: their distances, or 5/10/15 minutes at the speed."""
+        key = self.preset.itemData(index)
+        self.preset.setCurrentIndex(0)
+        if not key:
+            return
+        minutes = key == "minutes"
+        self.unit.blockSignals(True)
+        self.unit.setCurrentIndex(1 if minutes else 0)
+        self.unit.blockSignals(False)
+        self.levels_edit.setText("5, 10, 15" if minutes else "300, 500, 1000")
+        self._levels_edited()
 
     def _unit_changed(self, *_args) -> None:
         self.levels_edit.setText(", ".join(f"{round(self._in_unit(x), 2):g}" for x in self._levels_m))

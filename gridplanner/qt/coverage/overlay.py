@@ -24,17 +24,24 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
 from gridplanner.analysis.network.coverage import STRAIGHT_LINE
-from gridplanner.analysis.network.coverage_view import CoverageTable, level_text
+from gridplanner.analysis.network.coverage_view import (  # noqa: F401 (the palette lives there)
+    BEYOND_COLOUR,
+    LEVEL_RAMP,
+    CoverageTable,
+    level_colours,
+    level_text,
+)
 from gridplanner.render.cache import BUCKET_SIZE, path_from_geometries, polygon_from_points
 from gridplanner.render.fonts import label_font
 from gridplanner.render.painter import LOD_MIN_FEATURES, LOD_POINT_PX, symbol_path
 
-#: fills of the distance classes, nearest first; "beyond" is the last
-LEVEL_RAMP = ("#1a9641", "#77c35c", "#c4e687", "#fee08b", "#fdae61")
-BEYOND_COLOUR = "#d7191c"
 GAP_COLOUR = "#c0182a"
 CENTRE_COLOURS = ("#1f78b4", "#33a02c", "#e31a1c", "#ff7f00", "#6a3d9a", "#b15928",
                   "#1b9e77", "#d95f02", "#7570b3", "#e7298a")
+#: outlines of overlapping isochrones, nearest level first: (pen style, width)
+ISO_LINE_STYLES = ((Qt.PenStyle.SolidLine, 2.2), (Qt.PenStyle.DashLine, 1.6),
+                   (Qt.PenStyle.DotLine, 1.4))
+ISO_LEGEND_CENTRES = 8
 PROBLEM_COLOUR = "#d01c8b"
 DISSOLVED_COLOUR = "#2166ac"
 SUGGESTION_COLOUR = "#5e3c99"
@@ -42,14 +49,6 @@ SUGGESTION_COLOUR = "#5e3c99"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CoverageOverlay", text)
-
-
-def level_colours(n: int) -> list[str]:
-    """Fill colours of ``n`` levels, nearest first (green to orange)."""
-    if n <= len(LEVEL_RAMP):
-        idx = np.round(np.linspace(0, len(LEVEL_RAMP) - 1, n)).astype(int) if n > 1 else [0]
-        return [LEVEL_RAMP[i] for i in idx]
-    return [LEVEL_RAMP[min(i, len(LEVEL_RAMP) - 1)] for i in range(n)]
 
 
 def _qcolour(value: str, alpha: int = 255) -> QColor:
@@ -171,22 +170,37 @@ class CoverageOverlay:
         if self.canvas is not None:
             self.canvas.update()
 
-    def _isochrone_paths(self, frame: pd.DataFrame) -> list[tuple[QPainterPath, QColor, QColor]]:
-        """(path, fill, outline) per polygon, largest level first so inner rings end on top."""
+    def _isochrone_paths(self, frame: pd.DataFrame) -> list[tuple]:
+        """(path, fill, outline, pen style, width) per polygon, largest level first.
+
+        Dissolved and split isochrones do not overlap: each is filled, inner
+        levels stronger. Overlapping ones (a polygon per centre) would stack
+        into mud at sub-district scale, so they are drawn as outlines in the
+        centre's colour over a faint fill: solid for the nearest level, dashed
+        and dotted for the farther ones, so the rings stay readable.
+        """
         if len(frame) == 0:
             return []
         levels = sorted(frame["level_m"].astype(float).unique())
         alphas = np.linspace(70, 25, len(levels)) if len(levels) > 1 else [60]
-        centres = sorted({int(c) for c in frame["centre"].dropna()})
-        colour_of = {c: CENTRE_COLOURS[i % len(CENTRE_COLOURS)] for i, c in enumerate(centres)}
+        overlap = str(frame["mode"].iloc[0]) == "overlap"
+        colour_of = self._centre_colours(frame)
         out = []
         order = frame.assign(_lv=frame["level_m"].astype(float)).sort_values("_lv", ascending=False)
         for _, row in order.iterrows():
             k = levels.index(float(row["level_m"]))
             base = DISSOLVED_COLOUR if pd.isna(row["centre"]) else colour_of[int(row["centre"])]
-            out.append((path_from_geometries([row.geometry]), _qcolour(base, int(alphas[k])),
-                        _qcolour(base, 220)))
+            fill = _qcolour(base, 10 if overlap else int(alphas[k]))
+            style, width = (ISO_LINE_STYLES[min(k, len(ISO_LINE_STYLES) - 1)]
+                            if overlap else (Qt.PenStyle.SolidLine, 1.6))
+            out.append((path_from_geometries([row.geometry]), fill, _qcolour(base, 230),
+                        style, width))
         return out
+
+    @staticmethod
+    def _centre_colours(frame: pd.DataFrame) -> dict[int, str]:
+        centres = sorted({int(c) for c in frame["centre"].dropna()})
+        return {c: CENTRE_COLOURS[i % len(CENTRE_COLOURS)] for i, c in enumerate(centres)}
 
     # -- painting ---------------------------------------------------------------
     def paint(self, painter: QPainter, canvas) -> None:
@@ -309,8 +323,8 @@ class CoverageOverlay:
     def _paint_isochrones(self, painter: QPainter, transform) -> None:
         painter.setTransform(transform)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for path, fill, outline in self._iso_paths:
-            pen = QPen(outline, 1.6)
+        for path, fill, outline, style, width in self._iso_paths:
+            pen = QPen(outline, width, style)
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.setBrush(fill)
@@ -412,6 +426,7 @@ class CoverageOverlay:
         return title, items
 
     def _isochrone_legend(self) -> list[tuple[str, str, str]]:
+        """Levels, then (per centre modes) each centre in the colour the map gives it."""
         frame = self.isochrones
         levels = sorted(frame["level_m"].astype(float).unique())
         alphas = np.linspace(70, 25, len(levels)) if len(levels) > 1 else [60]
@@ -419,11 +434,26 @@ class CoverageOverlay:
         names = {"overlap": _tr("isochrones per centre"), "dissolve": _tr("isochrones dissolved"),
                  "split": _tr("isochrones split by nearest centre")}
         out = []
-        for lv, alpha in zip(levels, alphas, strict=True):
+        for k, (lv, alpha) in enumerate(zip(levels, alphas, strict=True)):
             minutes = float(frame.loc[np.isclose(frame["level_m"].astype(float), lv),
                                       "minutes"].iloc[0])
-            colour = _qcolour(DISSOLVED_COLOUR, int(alpha) * 2).name(QColor.NameFormat.HexArgb)
-            out.append(("fill", colour, f"{names.get(mode, mode)} ≤ {lv:,.0f} m · {minutes:.1f} min"))
+            text = f"{names.get(mode, mode)} ≤ {lv:,.0f} m · {minutes:.1f} min"
+            if mode == "overlap":
+                style = ISO_LINE_STYLES[min(k, len(ISO_LINE_STYLES) - 1)][0]
+                out.append((f"line:{int(style.value)}", "#505050", text))
+            else:
+                grey = "#505050" if mode == "split" else DISSOLVED_COLOUR
+                out.append(("fill", _qcolour(grey, int(alpha) * 2).name(
+                    QColor.NameFormat.HexArgb), text))
+        if mode != "dissolve":
+            colours = self._centre_colours(frame)
+            named = frame.dropna(subset=["centre"]).drop_duplicates("centre")
+            label = dict(zip(named["centre"].astype(int), named["name"].astype(str), strict=True))
+            for fid in list(colours)[:ISO_LEGEND_CENTRES]:
+                out.append(("fill", colours[fid], label.get(fid) or f"#{fid}"))
+            if len(colours) > ISO_LEGEND_CENTRES:
+                out.append(("none", "", _tr("… and %1 more centres").replace(
+                    "%1", str(len(colours) - ISO_LEGEND_CENTRES))))
         return out
 
     def _paint_legend(self, painter: QPainter, rect: QRectF) -> None:
@@ -453,10 +483,15 @@ class CoverageOverlay:
             if kind == "hatch":
                 painter.setPen(QPen(QColor(colour), 1.2, Qt.PenStyle.DashLine))
                 painter.setBrush(QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern))
-            elif kind == "line":
-                painter.setPen(QPen(QColor(colour), 4.0))
+            elif kind.startswith("line"):
+                style = Qt.PenStyle(int(kind[5:])) if kind.startswith("line:") \
+                    else Qt.PenStyle.SolidLine
+                painter.setPen(QPen(QColor(colour), 2.0 if kind != "line" else 4.0, style))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 sw = QRectF(sw.left(), sw.center().y(), sw.width(), 0.1)
+            elif kind == "none":
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
             else:
                 painter.setPen(QPen(QColor(colour).darker(150), 1.0))
                 painter.setBrush(QColor(colour))

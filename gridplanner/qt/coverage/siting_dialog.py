@@ -20,6 +20,7 @@ import numpy as np
 import shapely
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDoubleSpinBox,
@@ -71,6 +72,8 @@ class SitingDialog(QDialog):
         self.speed = speed
         self.worker: AnalysisWorker | None = None
         self.result = None
+        #: the parameters the shown result was computed with ("Add as centre" uses its service)
+        self.ran_params: dict[str, Any] = {}
         self.setWindowTitle(self.tr("Suggest Centre Sites"))
         self.resize(620, 520)
         layout = QVBoxLayout(self)
@@ -144,6 +147,9 @@ class SitingDialog(QDialog):
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(browse)
         form.addRow(self.from_file, file_row)
+        self.capacity = QCheckBox(self.tr("Count the centres' capacity (households a centre "
+                                          "has no room for count as not covered)"), self)
+        form.addRow("", self.capacity)
         return form
 
     def _browse(self) -> None:
@@ -159,7 +165,8 @@ class SitingDialog(QDialog):
         """The keyword arguments for :func:`gridplanner.analysis.network.siting.suggest_sites`."""
         out: dict[str, Any] = {"level": float(self.level.currentData()),
                                "service": self.service.currentData() or None,
-                               "spacing_m": float(self.spacing.value())}
+                               "spacing_m": float(self.spacing.value()),
+                               "count_capacity": self.capacity.isChecked()}
         if self.by_count.isChecked():
             out["count"] = int(self.count.value())
         else:
@@ -171,6 +178,7 @@ class SitingDialog(QDialog):
         if self.worker is not None:
             return
         params, plan = self.params(), self.plan
+        self.ran_params = dict(params)
         path = self.file_edit.text().strip() if self.from_file.isChecked() else ""
 
         def job(progress, cancelled):
@@ -224,7 +232,8 @@ class SitingDialog(QDialog):
         self.results.clear()
         method = (self.tr("straight line — no network loaded") if result.method == STRAIGHT_LINE
                   else self.tr("walking network"))
-        text = self.tr("Covered within %1: %2% now, %3% with the suggested sites (%4). %5.").replace(
+        text = self.tr("Households covered within %1: %2% now, %3% with the suggested sites "
+                       "(%4). %5.").replace(
             "%1", level_text(result.level_m, self.speed)).replace(
             "%2", f"{result.share_before * 100:.1f}").replace(
             "%3", f"{result.share_after * 100:.1f}").replace("%4", method).replace(
@@ -238,10 +247,13 @@ class SitingDialog(QDialog):
             cells = ", ".join(f"{c}: {h:,.0f}" for c, h in list(s.cells.items())[:6])
             if len(s.cells) > 6:
                 cells += ", …"
-            item = QTreeWidgetItem([self.tr("Site %1").replace("%1", str(s.rank)),
+            name = (self.tr("%1. %2").replace("%1", str(s.rank)).replace("%2", s.place)
+                    if getattr(s, "place", "") else self.tr("Site %1").replace("%1", str(s.rank)))
+            item = QTreeWidgetItem([name,
                                     f"{s.households_added:,.0f}", f"{s.residents_added:,.0f}",
                                     cells or "—", ""])
             item.setToolTip(3, "\n".join(f"{c}: {h:,.0f}" for c, h in s.cells.items()))
+            item.setToolTip(0, f"({s.point.x:,.1f}, {s.point.y:,.1f})")
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.results.addTopLevelItem(item)

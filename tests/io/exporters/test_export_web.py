@@ -41,3 +41,14 @@ def test_layers_are_toggleable_with_a_legend(page):
     for name in ("网格", "服务中心", "步行覆盖", "覆盖盲区"):
         assert name in page or json.dumps(name) in page
     assert "gp-legend" in page and "bindPopup" in page
+
+
+def test_web_map_uses_the_window_colours_for_the_levels(page):
+    """The 1,000 m class is orange as in the window, not red; beyond is the window's red."""
+    from gridplanner.analysis.network.coverage_view import BEYOND_COLOUR, level_colours
+
+    within = level_colours(3)
+    legend = page.replace("\\u7c73", "米")
+    for colour in (*within, BEYOND_COLOUR):
+        assert colour in legend
+    assert "#d73027" not in legend and "#7f0000" not in legend
