@@ -111,21 +111,20 @@ def _check_declared(ws: Any, where: str, limits: InputLimits) -> None:
 def _stream_rows(ws: Any, where: str, limits: InputLimits) -> list[list[Any]]:
     ws.reset_dimensions()  # the declaration may lie: check every row as it arrives
     rows: list[list[Any]] = []
-    last = 0
+    blank: list[Any] = []
     for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
         width = len(values)
         while width and (values[width - 1] is None or values[width - 1] == ""):
             width -= 1
         if not width:
-            rows.append([])
-            continue
+            continue  # blank rows are kept only before data (bounded by the row limit)
         if number > limits.max_sheet_rows:
             raise _too_many_rows(where, number, limits)
         if width > limits.max_sheet_columns:
             raise _too_many_columns(where, number, width, limits)
+        rows.extend([blank] * (number - 1 - len(rows)))
         rows.append(list(values[:width]))
-        last = number
-    return rows[:last]
+    return rows
 
 
 # -- CSV -------------------------------------------------------------------------------
