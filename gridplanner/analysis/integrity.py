@@ -20,6 +20,8 @@ missing_reference        error     the row names no cell, worker or branch (empt
 bad_target               error     ``target`` is neither ``worker`` nor ``branch``
 duplicate_assignment     warning   the same person or branch on the same cell twice
 duplicate_code           warning   several cells share one grid code (:func:`check_codes`)
+broken_link              warning   another table's link (:data:`LINKS`: a volunteer's
+                                   cell, a branch's parent ...) names a missing row
 invalid_geometry         error     a boundary, building, centre or network feature
                                    has an invalid shape (cells: grid validation)
 =======================  ========  ==============================================
@@ -40,6 +42,25 @@ from gridplanner.model.plan import Plan
 
 #: What ``assignments.target`` may name, and the table each one lives in.
 TARGET_TABLES: dict[str, str] = {"worker": "workers", "branch": "branches"}
+
+#: Other links between tables: (table, column, the table it names). A link to
+#: a row that is gone (cells regenerated, a centre deleted) is a warning: the
+#: row itself is sound, and the repair clears the link and keeps the row.
+LINKS: tuple[tuple[str, str, str], ...] = (
+    ("branches", "parent_fid", "branches"),
+    ("micro_grids", "cell_fid", "cells"),
+    ("party_groups", "branch_fid", "branches"),
+    ("party_groups", "micro_fid", "micro_grids"),
+    ("party_households", "building_fid", "buildings"),
+    ("party_households", "micro_fid", "micro_grids"),
+    ("party_households", "group_fid", "party_groups"),
+    ("party_members", "building_fid", "buildings"),
+    ("party_members", "cell_fid", "cells"),
+    ("party_members", "micro_fid", "micro_grids"),
+    ("volunteers", "cell_fid", "cells"),
+    ("volunteers", "micro_fid", "micro_grids"),
+    ("staff", "centre_fid", "centres"),
+)
 
 #: Kinds whose rows :func:`repair_references` removes.
 REMOVED_KINDS = ("dangling_reference", "missing_reference", "bad_target", "duplicate_assignment")
@@ -62,6 +83,10 @@ class Repair:
     def describe(self) -> str:
         return f"{self.table}: {self.action} row(s) {list_rows(self.rows)} ({self.reason})"
 
+    def to_json(self) -> dict[str, object]:
+        return {"table": self.table, "action": self.action, "rows": list(self.rows),
+                "reason": self.reason}
+
 
 def list_rows(rows: Iterable[int], limit: int = _MAX_LISTED) -> str:
     """``1, 2, 3 … (12 in all)``: a row list short enough for one line."""
@@ -79,7 +104,8 @@ def _row_finding(kind: str, severity: str, row: int, message: str,
 
 
 def check_references(plan: Plan) -> list[Finding]:
-    """Every assignment row that points at nothing, names nothing or repeats another.
+    """Every assignment row that points at nothing, names nothing or repeats
+    another, and every broken link of :data:`LINKS`.
 
     Parameters
     ----------
@@ -101,6 +127,28 @@ def check_references(plan: Plan) -> list[Finding]:
             frame.index, frame["cell_fid"], frame["target"], frame["target_fid"], strict=True):
         out.extend(_check_row(int(row), cell, target, target_fid, cells, targets))
     out.extend(_duplicates(frame))
+    return out + check_links(plan)
+
+
+def check_links(plan: Plan) -> list[Finding]:
+    """``broken_link`` warnings: a row of :data:`LINKS` naming a row that does not exist."""
+    out = []
+    for table, column, target in LINKS:
+        if table not in plan.layers or target not in plan.layers:
+            continue
+        frame = plan.layer(table).frame
+        if column not in frame.columns or len(frame) == 0:
+            continue
+        values = pd.to_numeric(frame[column], errors="coerce")
+        named = values[values.notna()]
+        broken = named[~named.astype("int64").isin(plan.layer(target).fids())]
+        for row, value in broken.items():
+            out.append(Finding(
+                "broken_link", WARNING, f"{table} row {int(row)}: {column} names "
+                f"{target} row {int(value)}, which does not exist", features={table: [int(row)]},
+                params={"table": table, "row": int(row), "rows": str(int(row)),
+                        "column": column, "value": str(int(value)), "refers_to": target,
+                        "repair": "the link is cleared; the row is kept"}))
     return out
 
 
@@ -149,28 +197,49 @@ def _duplicates(frame: pd.DataFrame) -> list[Finding]:
     return out
 
 
-def repair_references(plan: Plan, findings: Iterable[Finding] | None = None) -> list[Repair]:
-    """Apply the safe repairs: remove the assignment rows the findings name.
+def repair_references(plan: Plan, findings: Iterable[Finding] | None = None,
+                      dry_run: bool = False) -> list[Repair]:
+    """Apply the safe repairs: remove the assignment rows the findings name,
+    clear the broken links (keeping their rows).
 
     Parameters
     ----------
     plan
         Changed in place, through the model's own methods (so the change
-        events fire and the window can undo it).
+        events fire and the window can undo it); not changed with ``dry_run``.
     findings
         The findings to act on; default :func:`check_references` of ``plan``.
+    dry_run
+        Only say what would be done.
 
     Returns
     -------
     list of Repair
-        What was removed and why; empty when nothing needed repair.
+        What was (or would be) removed or cleared and why; empty when
+        nothing needs repair.
     """
     found = check_references(plan) if findings is None else list(findings)
+    done = []
+    for (table, column), rows in planned_clearing(found).items():
+        if not dry_run:
+            plan.layer(table).set_column(column, {r: None for r in rows})
+        done.append(Repair(table, f"cleared {column} of", tuple(rows), "broken link"))
     rows, reasons = planned_removals(plan, found)
-    if not rows:
-        return []
-    plan.assignments.remove(rows)
-    return [Repair("assignments", "removed", tuple(rows), "; ".join(reasons))]
+    if rows:
+        if not dry_run:
+            plan.assignments.remove(rows)
+        done.append(Repair("assignments", "removed", tuple(rows), "; ".join(reasons)))
+    return done
+
+
+def planned_clearing(findings: Iterable[Finding]) -> dict[tuple[str, str], list[int]]:
+    """The broken links a repair clears: {(table, column): [row, ...]}."""
+    out: dict[tuple[str, str], list[int]] = {}
+    for f in findings:
+        if f.kind == "broken_link":
+            out.setdefault((str(f.params["table"]), str(f.params["column"])), []).append(
+                int(f.params["row"]))
+    return out
 
 
 def planned_removals(plan: Plan, findings: Iterable[Finding]) -> tuple[list[int], list[str]]:

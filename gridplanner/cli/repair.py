@@ -16,12 +16,7 @@ import shutil
 from pathlib import Path
 
 from gridplanner.analysis.findings import Finding
-from gridplanner.analysis.integrity import (
-    Repair,
-    check_references,
-    planned_removals,
-    repair_references,
-)
+from gridplanner.analysis.integrity import Repair, repair_references
 from gridplanner.cli import common
 from gridplanner.io.plan_file import lock
 from gridplanner.io.plan_file.ondisk import file_state
@@ -53,29 +48,25 @@ def cmd_repair(args: argparse.Namespace) -> int:
         lock.acquire(path, common.PROGRAM)
     state = file_state(path)
     plan, damage = load_plan_checked(path)
-    rows, reasons = planned_removals(plan, check_references(plan))
-    needs_save = bool(rows) or any(f.params.get("repair") for f in damage)
-    repairs: list[Repair] = []
+    planned = repair_references(plan, dry_run=True)
+    needs_save = bool(planned) or any(f.params.get("repair") for f in damage)
     backup = None
     if needs_save and not args.dry_run:
-        repairs = repair_references(plan)
+        repair_references(plan)
         backup = backup_path(path)
         shutil.copy2(path, backup)
         with lock.plan_lock(path, common.PROGRAM):
             save_plan(plan, path, expected=state, program=common.PROGRAM)
-    elif rows:
-        repairs = [Repair("assignments", "removed", tuple(rows), "; ".join(reasons))]
     left = [f for f in damage if not f.params.get("repair")]
     if args.json:
         common.print_json({
             "damage": [f.to_json() for f in damage],
-            "repairs": [{"table": r.table, "action": r.action, "rows": list(r.rows),
-                         "reason": r.reason} for r in repairs],
+            "repairs": [r.to_json() for r in planned],
             "not_repaired": [f.to_json() for f in left],
             "dry_run": bool(args.dry_run), "saved": backup is not None,
             "backup": str(backup) if backup else None})
         return 0
-    _print_report(path, damage, repairs, left, args.dry_run, backup, needs_save)
+    _print_report(path, damage, planned, left, args.dry_run, backup, needs_save)
     return 0
 
 
@@ -88,9 +79,10 @@ def _print_report(path: Path, damage: list[Finding], repairs: list[Repair],
     for f in damage:
         repair = f.params.get("repair") or "not repaired: fix it in the window"
         print(f"{f.severity}: {f.kind}: {f.message} -> {repair}")
-    verb = "would remove" if dry_run else "removed"
     for r in repairs:
-        print(f"{r.table}: {verb} row(s) {', '.join(str(x) for x in r.rows)} ({r.reason})")
+        action = f"would {r.action.replace('removed', 'remove').replace('cleared', 'clear')}" \
+            if dry_run else r.action
+        print(f"{r.table}: {action} row(s) {', '.join(str(x) for x in r.rows)} ({r.reason})")
     if dry_run:
         print(f"dry run: {path} was not changed")
     elif backup is not None:

@@ -53,6 +53,7 @@ import shapely.errors
 from gridplanner.analysis.findings import ERROR, WARNING, Finding
 from gridplanner.analysis.integrity import check_codes, check_references, list_rows
 from gridplanner.errors import ProjectFileError
+from gridplanner.io.plan_file.geometry_types import POINT_LAYERS
 from gridplanner.model.plan import Plan
 from gridplanner.model.schema import LAYER_SPECS
 
@@ -116,8 +117,9 @@ def read_facts(path: str | os.PathLike[str]) -> dict[str, TableFacts]:
     try:
         tables = {str(r[0]) for r in con.execute("SELECT table_name FROM gpkg_contents")}
         cached = _cached_counts(con)
+        names = [*LAYER_SPECS, *POINT_LAYERS.values()]
         return {name: _table_facts(con, name, cached.get(name))
-                for name in LAYER_SPECS if name in tables}
+                for name in names if name in tables}
     except sqlite3.DatabaseError as exc:
         raise ProjectFileError(f"{p}: the plan file cannot be checked ({exc})") from exc
     finally:
@@ -132,6 +134,11 @@ def _cached_counts(con: sqlite3.Connection) -> dict[str, int | None]:
     return {str(name): (int(n) if n is not None else None) for name, n in rows}
 
 
+def model_table(file_layer: str) -> str:
+    """The plan table a file layer belongs to (``building_points`` -> ``buildings``)."""
+    return next((t for t, points in POINT_LAYERS.items() if points == file_layer), file_layer)
+
+
 def _table_facts(con: sqlite3.Connection, name: str, cached: int | None) -> TableFacts:
     info = con.execute(f'PRAGMA table_info("{name}")').fetchall()
     columns = {str(r[1]): str(r[2] or "").upper() for r in info}
@@ -142,7 +149,7 @@ def _table_facts(con: sqlite3.Connection, name: str, cached: int | None) -> Tabl
     ident = f'"{key}"' if key else "rowid"
     if key is None and "fid" in columns:
         facts.duplicate_fids = _duplicate_fids(con, name)
-    for col in LAYER_SPECS[name].columns:
+    for col in LAYER_SPECS[model_table(name)].columns:
         if col.name in columns and col.dtype in _NUMERIC:
             bad = _bad_numbers(con, name, ident, col.name, whole=col.dtype == "Int64")
             if bad:
@@ -222,7 +229,7 @@ def _column_damage(t: TableFacts) -> list[Finding]:
                 "missing_column", ERROR, t.name, [], f"{t.name}: column {column} is missing, "
                 f"so its {t.rows} row(s) have lost their {column}", _missing_repair(t.name,
                 column), column=column, count=t.rows))
-    specs = {c.name: c for c in LAYER_SPECS[t.name].columns}
+    specs = {c.name: c for c in LAYER_SPECS[model_table(t.name)].columns}
     for column, values in t.bad_values.items():
         fids = sorted(values)
         sample = values[fids[0]]
@@ -256,14 +263,17 @@ def _bad_value_repair(table: str, column: str) -> str:
 
 
 def _fid_damage(t: TableFacts) -> list[Finding]:
-    if t.key is not None:
-        return []
-    out = [_finding("no_fid_key", WARNING, t.name, [], f"{t.name}: the table has no fid key",
-                    "the table is written with its fid key on save")]
+    out = []
+    if t.key is None:
+        out.append(_finding("no_fid_key", WARNING, t.name, [], f"{t.name}: the table has no "
+                            "fid key", "the table is written with its fid key on save"))
+    table = model_table(t.name)
     for fid, rows in t.duplicate_fids.items():
+        where = f"file rows {list_rows(rows)}" if t.key is None else \
+            f"one in {table}, one in {t.name}"
         out.append(_finding(
-            "duplicate_fid", ERROR, t.name, [fid], f"{t.name}: fid {fid} is used by "
-            f"{len(rows)} rows (file rows {list_rows(rows)})", "the first row keeps fid "
+            "duplicate_fid", ERROR, table, [fid], f"{table}: fid {fid} is used by "
+            f"{len(rows)} rows ({where})", "the first row keeps fid "
             f"{fid}, the others get new fids; what points at fid {fid} stays on the first",
             value=str(fid), count=len(rows)))
     return out
@@ -371,3 +381,24 @@ def _parse_error(wkb: bytes) -> str:
     except shapely.errors.GEOSException as exc:
         return str(exc).split(": ", 1)[-1]
     return "unreadable"
+
+
+def join_point_rows(frame: pd.DataFrame, points: pd.DataFrame,
+                    facts: TableFacts | None) -> pd.DataFrame:
+    """The rows of a points layer (``building_points``) joined to their table.
+
+    A point row whose fid its table already uses keeps its row and gets a new
+    fid (listed in ``facts`` as a duplicate fid), instead of every fid of the
+    table being renumbered.
+    """
+    clash = np.asarray(points.index.isin(frame.index))
+    if clash.any():
+        start = int(max(frame.index.max(), points.index.max())) + 1
+        for fid in points.index[clash]:
+            if facts is not None:
+                facts.duplicate_fids[int(fid)] = [int(fid), int(fid)]
+        new = np.asarray(points.index, dtype="int64").copy()
+        new[clash] = np.arange(start, start + int(clash.sum()))
+        points = points.copy()
+        points.index = pd.Index(new, name="fid")
+    return pd.concat([frame, points]).sort_index()

@@ -189,18 +189,16 @@ def _read_styles(path: Path, text: str | None) -> dict[str, dict]:
 
 
 def _stored_geometries(path: Path, name: str, frame: gpd.GeoDataFrame,
-                       present: set[str]) -> gpd.GeoDataFrame:
+                       present: set[str], facts: dict[str, integrity.TableFacts]
+                       ) -> gpd.GeoDataFrame:
     """A spatial layer as the model holds it: its points layer joined back and
     one-part multi-geometries made single (:mod:`.geometry_types`)."""
     points_layer = geometry_types.POINT_LAYERS.get(name)
     if points_layer in present:
-        try:
-            points = pyogrio.read_dataframe(path, layer=points_layer, fid_as_index=True)
-        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-            raise ProjectFileError(f"{path}: layer {points_layer} cannot be read ({exc})") from exc
-        points.index = points.index.astype("int64")
-        frame = gpd.GeoDataFrame(pd.concat([frame, points.set_crs(frame.crs, allow_override=True)
-                                            if frame.crs is not None else points]).sort_index(),
+        points = integrity.read_layer(path, points_layer, facts.get(points_layer))
+        if frame.crs is not None:
+            points = points.set_crs(frame.crs, allow_override=True)
+        frame = gpd.GeoDataFrame(integrity.join_point_rows(frame, points, facts.get(points_layer)),
                                  geometry="geometry", crs=frame.crs)
     frame = frame.copy()
     frame["geometry"] = geometry_types.single_parts(frame.geometry.values)
@@ -257,7 +255,7 @@ def load_plan_checked(path: str | os.PathLike[str]) -> tuple[Plan, list[Finding]
             continue
         frame = integrity.read_layer(p, name, facts.get(name))
         if table.is_spatial and isinstance(frame, gpd.GeoDataFrame):
-            frame = _stored_geometries(p, name, frame, present)
+            frame = _stored_geometries(p, name, frame, present, facts)
         if table.is_spatial and isinstance(frame, gpd.GeoDataFrame) and crs is not None:
             frame = frame.set_crs(plan.crs, allow_override=True)
         table.replace(frame)

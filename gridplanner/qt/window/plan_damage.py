@@ -21,7 +21,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,13 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from gridplanner.analysis.findings import ERROR, Finding
-from gridplanner.analysis.integrity import planned_removals
+from gridplanner.analysis.integrity import LINKS, repair_references
 from gridplanner.errors import GridPlannerError
 from gridplanner.io.plan_file.integrity import PlanDamageError
 from gridplanner.io.plan_file.ondisk import file_state
 from gridplanner.io.plan_file.project import load_plan_checked
 from gridplanner.io.plan_file.targets import same_file
 from gridplanner.model.plan import Plan
+from gridplanner.qt.shell.commands import record_change
 
 CONTEXT = "PlanDamage"
 
@@ -68,8 +68,11 @@ PROBLEMS: dict[str, str] = {
         "PlanDamage", "Names “{value}”, neither a grid worker nor a Party branch"),
     "duplicate_assignment": QT_TRANSLATE_NOOP("PlanDamage", "Repeats {value} on the same cell"),
     "duplicate_code": QT_TRANSLATE_NOOP("PlanDamage", "These cells share the grid code {value}"),
+    "broken_link": QT_TRANSLATE_NOOP(
+        "PlanDamage", "{column} points at {refers_to} {value}, which does not exist"),
 }
 REMOVED = QT_TRANSLATE_NOOP("PlanDamage", "The row is removed")
+UNLINKED = QT_TRANSLATE_NOOP("PlanDamage", "The link is cleared; the row is kept")
 CLEARED = QT_TRANSLATE_NOOP("PlanDamage", "The value is cleared; fill it in again")
 ADDED_BACK = QT_TRANSLATE_NOOP("PlanDamage", "The column is added back, empty")
 ON_SAVE = QT_TRANSLATE_NOOP("PlanDamage", "Put right when the plan is saved")
@@ -86,6 +89,12 @@ TABLES: dict[str, str] = {
     "workers": QT_TRANSLATE_NOOP("PlanDamage", "Grid workers"),
     "branches": QT_TRANSLATE_NOOP("PlanDamage", "Party branches"),
     "assignments": QT_TRANSLATE_NOOP("PlanDamage", "Assignments"),
+    "micro_grids": QT_TRANSLATE_NOOP("PlanDamage", "Micro-grids"),
+    "party_groups": QT_TRANSLATE_NOOP("PlanDamage", "Party groups"),
+    "party_households": QT_TRANSLATE_NOOP("PlanDamage", "Party-member households"),
+    "party_members": QT_TRANSLATE_NOOP("PlanDamage", "Reporting Party members"),
+    "volunteers": QT_TRANSLATE_NOOP("PlanDamage", "Volunteers"),
+    "staff": QT_TRANSLATE_NOOP("PlanDamage", "Community staff"),
 }
 
 
@@ -116,7 +125,7 @@ def describe_repair(finding: Finding) -> str:
         return _tr(REMOVED)
     return _tr({"bad_value": CLEARED, "missing_column": ADDED_BACK, "duplicate_fid": NEW_FIDS,
                 "broken_geometry": SHAPE, "hidden_rows": ON_SAVE, "no_fid_key": ON_SAVE,
-                "wrong_column_type": ON_SAVE}.get(kind, NOT_REPAIRED))
+                "wrong_column_type": ON_SAVE, "broken_link": UNLINKED}.get(kind, NOT_REPAIRED))
 
 
 def table_name(table: str) -> str:
@@ -164,24 +173,6 @@ class DamageDialog(QDialog):
         self.accept() if self.choice != "cancel" else self.reject()
 
 
-class RepairCommand(QUndoCommand):
-    """The safe repairs of a damaged plan as one step: undo shows the damaged rows again."""
-
-    def __init__(self, plan: Plan, rows: list[int]):
-        super().__init__(_tr("Repair damaged plan"))
-        self.plan = plan
-        self.rows = list(rows)
-        self.removed = None
-
-    def redo(self) -> None:
-        if self.rows:
-            self.removed = self.plan.assignments.remove(self.rows)
-
-    def undo(self) -> None:
-        if self.removed is not None:
-            self.plan.assignments.add(self.removed)
-
-
 class PlanDamage:
     """Mixin for the main window: open a damaged plan, and keep its damage off disk."""
 
@@ -204,10 +195,9 @@ class PlanDamage:
         self.disk_state = state
         self._remember(path)
         if answer == "repair":
-            from gridplanner.analysis.integrity import check_references
-
-            rows, _reasons = planned_removals(plan, check_references(plan))
-            self.undo_stack.push(RepairCommand(plan, rows))
+            tables = {"assignments"} | {t for t, _c, _n in LINKS if t in plan.layers}
+            self.undo_stack.push(record_change(plan, repair_references,
+                                               _tr("Repair damaged plan"), tables))
             self.statusBar().showMessage(_tr("Repaired; save the plan to keep the repairs"),
                                          15000)
         else:

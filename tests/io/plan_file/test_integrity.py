@@ -186,3 +186,42 @@ def test_a_sound_plan_has_no_damage(tmp_path):
     path = saved_roster_plan(tmp_path)
     _plan, found = load_plan_checked(path)
     assert found == []
+
+
+def test_a_point_building_sharing_a_footprints_fid_keeps_both_and_every_other_fid(tmp_path):
+    import shapely
+
+    from gridplanner.io.plan_file.project import load_plan as load
+
+    path = saved_roster_plan(tmp_path)
+    plan = load(path)
+    plan.buildings.set_geometry(96, shapely.Point(plan.buildings.geometry(96).centroid))
+    save_plan(plan, path)
+    damage(path, "UPDATE building_points SET fid = 5 WHERE fid = 96")
+    with pytest.raises(PlanDamageError) as caught:
+        load(path)
+    dup = _finding(caught.value.findings, "duplicate_fid", "buildings")
+    assert dup.features == {"buildings": [5]}
+    opened, _found = load_plan_checked(path)
+    frame = opened.buildings.frame
+    assert len(frame) == 96 and list(frame.index[:95]) == list(range(1, 96))
+    assert frame.loc[96].geometry.geom_type == "Point"  # the clashing point, renumbered
+    assert frame.loc[5].geometry.geom_type == "Polygon"
+
+
+def test_a_broken_link_of_a_register_is_a_warning_and_repair_clears_only_it(tmp_path):
+    from gridplanner.analysis.integrity import check_references, repair_references
+
+    plan = load_plan(saved_roster_plan(tmp_path))
+    plan.layer("volunteers").add(pd.DataFrame([{"name": "志愿者甲", "cell_fid": 3},
+                                      {"name": "志愿者乙", "cell_fid": 99}]))
+    path = tmp_path / "links.gpkg"
+    save_plan(plan, path)
+    opened = load_plan(path)  # a warning does not stop the plan opening
+    links = [f for f in check_references(opened) if f.kind == "broken_link"]
+    assert [(f.severity, f.features, f.params["value"]) for f in links] == [
+        ("warning", {"volunteers": [2]}, "99")]
+    done = repair_references(opened)
+    assert [(r.table, r.rows) for r in done] == [("volunteers", (2,))]
+    frame = opened.layer("volunteers").frame
+    assert len(frame) == 2 and pd.isna(frame.at[2, "cell_fid"]) and frame.at[1, "cell_fid"] == 3
