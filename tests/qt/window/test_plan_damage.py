@@ -89,3 +89,28 @@ def test_the_dialog_lists_each_problem_with_its_repair(main_window, damaged, qtb
     QTimer.singleShot(0, dialog.open_button.click)
     dialog.exec()
     assert dialog.choice == "read_only"
+
+
+def test_the_damage_and_the_refusal_read_in_chinese(main_window, damaged, qapp, qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    from gridplanner.qt.shell import i18n
+    from gridplanner.qt.window.plan_damage import DamageDialog
+
+    _plan, findings = load_plan_checked(damaged)
+    i18n.switch_language(qapp, "zh_CN")
+    QCoreApplication.processEvents()
+    try:
+        dialog = DamageDialog(damaged, findings, main_window)
+        qtbot.addWidget(dialog)
+        rows = [[dialog.tree.topLevelItem(i).text(c) for c in range(4)]
+                for i in range(dialog.tree.topLevelItemCount())]
+        assert ["人员分配", "2", "指向网格员 999，但它不存在", "删除该行"] in rows
+        assert dialog.repair_button.text() == "修复"
+        _answer(main_window, "read_only")
+        assert main_window.open_plan_file(damaged, confirm=False)
+        assert not main_window.save_plan_file()
+        assert "另存为" in main_window.errors[-1][1]
+    finally:
+        i18n.switch_language(qapp, "en")
+        QCoreApplication.processEvents()
