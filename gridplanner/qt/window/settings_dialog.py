@@ -80,7 +80,7 @@ class SettingsDialog(QDialog):
                             self.tr("Staffing and estimates"))
         self._add_page((self._grid_group, self._codes_group))
         self._add_page((self._walking_group, self._services_group))
-        self._add_page((self._staffing_group, self._estimates_group))
+        self._add_page((self._staffing_group, self._organisation_group, self._estimates_group))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, parent=self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -99,6 +99,14 @@ class SettingsDialog(QDialog):
         self.residents_max = _spin(1, 1000000, 100)
         self.worker_load_max = _spin(1, 100000, 50)
         self.branch_min_members = _spin(1, 100)
+        self.micro_min, self.micro_max = _spin(1, 5000, 5), _spin(1, 5000, 5)
+        self.care_min, self.care_max = _spin(1, 1000), _spin(1, 1000)
+        for spin, value in ((self.micro_min, s.micro_households_min),
+                            (self.micro_max, s.micro_households_max),
+                            (self.care_min, s.care_households_min),
+                            (self.care_max, s.care_households_max)):
+            spin.setValue(value)
+            spin.setMaximumWidth(140)
         self.walking_speed = _real(0.1, 5.0, 2, 0.05, " m/s")
         self.target_share = _real(1.0, 100.0, 1, 1.0, " %")
         self.code_scheme = QComboBox()
@@ -211,6 +219,25 @@ class SettingsDialog(QDialog):
                           "grid with fewer is joined to a neighbour's branch."))
         return box
 
+    def _organisation_group(self) -> QGroupBox:
+        box, rows = self._group(self.tr("Below the grid"))
+        for key, low, high, label, hint in (
+                ("micro_households", self.micro_min, self.micro_max,
+                 self.tr("Households per micro-grid"),
+                 self.tr("A micro-grid (微网格) of a few buildings: 30–80 households is a "
+                         "common local convention, not a rule.")),
+                ("care_households", self.care_min, self.care_max,
+                 self.tr("Households per Party-member household"),
+                 self.tr("A Party-member household (党员中心户) looks after about 5–15 "
+                         "households: a convention, not a rule."))):
+            line = QHBoxLayout()
+            line.addWidget(low, 1)
+            line.addWidget(QLabel("–"))
+            line.addWidget(high, 1)
+            line.addStretch(1)
+            self._add(rows, key, label, line, hint)
+        return box
+
     def _codes_group(self) -> QGroupBox:
         box, rows = self._group(self.tr("Grid codes"))
         self._add(rows, "code_scheme", self.tr("Code scheme"), self.code_scheme, self.tr(
@@ -253,6 +280,7 @@ class SettingsDialog(QDialog):
     def _connect_checks(self) -> None:
         for spin in (self.households_min, self.households_max, self.residents_max,
                      self.worker_load_max, self.branch_min_members, self.target_share,
+                     self.micro_min, self.micro_max, self.care_min, self.care_max,
                      self.dwelling_size, self.floor_height):
             spin.valueChanged.connect(self.check)
         self.walking_speed.valueChanged.connect(self._speed_changed)
@@ -284,6 +312,10 @@ class SettingsDialog(QDialog):
             "dwelling_size_m2": round(self.dwelling_size.value(), 1),
             "floor_height_m": round(self.floor_height.value(), 2),
             "services": self.services.services(),
+            "micro_households_min": self.micro_min.value(),
+            "micro_households_max": self.micro_max.value(),
+            "care_households_min": self.care_min.value(),
+            "care_households_max": self.care_max.value(),
         }
 
     def problems(self) -> dict[str, str]:
@@ -292,6 +324,9 @@ class SettingsDialog(QDialog):
         errors: dict[str, str] = {}
         if v["households_min"] > v["households_max"]:
             errors["households"] = self.tr("The smallest number is above the largest")
+        for key in ("micro_households", "care_households"):
+            if v[f"{key}_min"] > v[f"{key}_max"]:
+                errors[key] = self.tr("The smallest number is above the largest")
         if not re.fullmatch(r"\d{6}", v["county_code"]):
             errors["county_code"] = self.tr("Type the 6 digits of the county code")
         if not re.fullmatch(r"\d{3}", v["subdistrict_code"]):
@@ -302,7 +337,7 @@ class SettingsDialog(QDialog):
             errors["services"] = problem
         if not errors:
             try:
-                Settings(**v)
+                self.original.replaced(**v)
             except ModelError as exc:
                 text = str(exc)
                 key = next((k for word, k in _ERROR_FIELDS if word in text), "households")
@@ -326,7 +361,7 @@ class SettingsDialog(QDialog):
         errors = self.problems()
         if errors:
             raise ModelError(next(iter(errors.values())))
-        return Settings(**self.values())
+        return self.original.replaced(**self.values())  # settings not shown here stay
 
     def renames(self) -> dict[str, str]:
         """Old service → new name, for the services renamed in the list."""
