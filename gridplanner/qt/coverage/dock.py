@@ -53,6 +53,7 @@ from gridplanner.analysis.network.coverage_view import (
 )
 from gridplanner.qt.coverage.centre_dialog import service_label
 from gridplanner.qt.coverage.centre_table import CentreTable
+from gridplanner.qt.coverage.scenario_panel import ScenarioPanel
 from gridplanner.qt.shell.retranslate import Retranslatable
 
 MET_COLOUR, MISSED_COLOUR = "#c7e9c0", "#fcbba1"
@@ -111,6 +112,8 @@ class CoverageDock(Retranslatable, QDockWidget):
         self.centres = CentreTable(body)
         self.centres.centreActivated.connect(self.centreActivated)
         self.tabs.addTab(self.centres, "")
+        self.scenarios = ScenarioPanel(body)
+        self.tabs.addTab(self.scenarios, "")
         layout.addWidget(self.tabs, 1)
         self.setWidget(body)
         self.retranslateUi()
@@ -210,6 +213,7 @@ class CoverageDock(Retranslatable, QDockWidget):
         self.count_kind.setItemText(0, self.tr("Residents covered"))
         self.count_kind.setItemText(1, self.tr("Households covered"))
         self.tabs.setTabText(0, self.tr("Tallies"))
+        self.tabs.setTabText(3, self.tr("Scenarios"))
         self._show_levels()
         self.show_table(self.table_data)
 

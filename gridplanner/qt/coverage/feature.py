@@ -23,6 +23,7 @@ from gridplanner.analysis.network.coverage_session import CoverageSession
 from gridplanner.analysis.network.coverage_view import CoverageTable
 from gridplanner.qt.coverage.centre_editing import CentreEditing
 from gridplanner.qt.coverage.centre_tools import DeleteCentreTool, MoveCentreTool, PlaceCentreTool
+from gridplanner.qt.coverage.centre_views import CentreViews
 from gridplanner.qt.coverage.dock import CoverageDock
 from gridplanner.qt.coverage.overlay import CoverageOverlay
 from gridplanner.qt.coverage.reporting import CoverageReporting
@@ -73,7 +74,8 @@ TOOLS = {"place": "tool_place_centre", "move": "tool_move_centre", "delete": "to
 WATCHED = ("centres", "buildings", "network", "cells", "boundaries")
 
 
-class CoverageFeature(CentreEditing, CoverageViewsMixin, CoverageReporting, QObject):
+class CoverageFeature(CentreEditing, CentreViews, CoverageViewsMixin, CoverageReporting,
+                      QObject):
     """Everything the window does with centres and coverage (see the module docstring)."""
 
     #: a coverage table is shown (after a computation finished)
@@ -172,6 +174,7 @@ class CoverageFeature(CentreEditing, CoverageViewsMixin, CoverageReporting, QObj
         self.dock.computeRequested.connect(self.action_compute)
         self.dock.buildingActivated.connect(self.zoom_to_building)
         self.dock.centreActivated.connect(self.zoom_to_centre)
+        self.dock.scenarios.compareRequested.connect(self.compare_scenarios)
 
     def retranslate(self) -> None:
         retranslate_actions(self.actions, ACTIONS)
@@ -202,6 +205,8 @@ class CoverageFeature(CentreEditing, CoverageViewsMixin, CoverageReporting, QObj
         self.overlay.set_gaps(None)
         self.overlay.set_problems([])
         self.overlay.set_suggestions([])
+        self.overlay.set_changes([], [])
+        self.dock.scenarios.show_comparison(None)
         self.findings.set_findings([])
 
     def _settings_changed(self, settings) -> None:
@@ -336,16 +341,6 @@ class CoverageFeature(CentreEditing, CoverageViewsMixin, CoverageReporting, QObj
                 self.dock.set_services(centre_services(self.plan))
                 self._centre_info()
             self._timer.start()
-
-    def _centre_info(self) -> None:
-        """The centres' names, status, year, capacity and services, for the centre table."""
-        from gridplanner.model.schema import split_services
-
-        frame = self.plan.centres.frame
-        self.dock.set_centre_info({
-            int(fid): {"name": str(r["name"]), "status": str(r["status"]), "year": r["year"],
-                       "capacity": r["capacity"], "services": split_services(r["services"])}
-            for fid, r in frame.iterrows()})
 
     def _recompute_all(self) -> None:
         if self.live:

@@ -42,6 +42,7 @@ CENTRE_COLOURS = ("#1f78b4", "#33a02c", "#e31a1c", "#ff7f00", "#6a3d9a", "#b1592
 ISO_LINE_STYLES = ((Qt.PenStyle.SolidLine, 2.2), (Qt.PenStyle.DashLine, 1.6),
                    (Qt.PenStyle.DotLine, 1.4))
 ISO_LEGEND_CENTRES = 8
+GAINED_COLOUR, LOST_COLOUR = "#00a651", "#7a0019"
 PROBLEM_COLOUR = "#d01c8b"
 DISSOLVED_COLOUR = "#2166ac"
 SUGGESTION_COLOUR = "#5e3c99"
@@ -96,6 +97,8 @@ class CoverageOverlay:
         self._gap_paths: list[QPainterPath] = []
         self._problem_shapes: tuple[QPainterPath, QPolygonF] = (QPainterPath(), QPolygonF())
         self.suggestions: list[tuple[int, float, float]] = []
+        #: buildings that gain / lose coverage between two compared scenarios
+        self._changes: tuple[QPainterPath, QPainterPath] | None = None
         self.gap_level: float | None = None
         self._lod_key = None
         self._version = 0
@@ -166,6 +169,13 @@ class CoverageOverlay:
         self.suggestions = [(int(s.rank), float(s.point.x), float(s.point.y)) for s in suggestions]
         self._changed()
 
+    def set_changes(self, gained: Sequence, lost: Sequence) -> None:
+        """Buildings (geometries) that gain and lose coverage; empty lists clear them."""
+        self._changes = (path_from_geometries(list(gained)) if len(gained) else QPainterPath(),
+                         path_from_geometries(list(lost)) if len(lost) else QPainterPath()) \
+            if len(gained) or len(lost) else None
+        self._changed()
+
     def _changed(self) -> None:
         if self.canvas is not None:
             self.canvas.update()
@@ -216,6 +226,8 @@ class CoverageOverlay:
             painter.resetTransform()
         if self.show_gaps and self._gap_paths:
             self._paint_gaps(painter, transform)
+        if self._changes is not None:
+            self._paint_changes(painter, transform)
         if self.show_problems:
             self._paint_problems(painter, transform)
         if self.show_shading and self.table is not None or self.show_isochrones:
@@ -344,6 +356,19 @@ class CoverageOverlay:
             painter.setPen(pen)
             painter.drawPath(device)
 
+    def _paint_changes(self, painter: QPainter, transform) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setTransform(transform)
+        for path, colour in zip(self._changes, (GAINED_COLOUR, LOST_COLOUR), strict=True):
+            if path.isEmpty():
+                continue
+            pen = QPen(QColor(colour), 3.0)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(_qcolour(colour, 90))
+            painter.drawPath(path)
+        painter.resetTransform()
+
     def _paint_problems(self, painter: QPainter, transform) -> None:
         path, pts = self._problem_shapes
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -423,6 +448,9 @@ class CoverageOverlay:
             items.append(("line", PROBLEM_COLOUR, _tr("network problem")))
         if self.suggestions:
             items.append(("fill", SUGGESTION_COLOUR, _tr("suggested site")))
+        if self._changes is not None:
+            items.append(("fill", GAINED_COLOUR, _tr("gains coverage (scenarios compared)")))
+            items.append(("fill", LOST_COLOUR, _tr("loses coverage (scenarios compared)")))
         return title, items
 
     def _isochrone_legend(self) -> list[tuple[str, str, str]]:

@@ -135,3 +135,30 @@ def test_report_dialog_gathers_the_options(qtbot, main_window, tmp_path):
     dialog.compare.setCurrentIndex(0)
     o = dialog.options()
     assert o["xlsx"] is None and o["compare"] is None
+
+
+def test_scenarios_compared_in_the_dock_and_on_the_map(qtbot, main_window, feature):
+    """The health station is planned (not open now): comparing "open now" with
+    "every centre" shows the buildings it will cover as gains."""
+    plan = main_window.plan
+    plan.centres.set_attributes(2, {"status": "planned", "scenarios": "2027 plan"})
+    feature.dock.levels_edit.setText("150, 250")
+    feature.dock._levels_edited()
+    panel = feature.dock.scenarios
+    names = [panel.side_b.itemData(i) for i in range(panel.side_b.count())]
+    assert names == ["every", "now", "s:2027 plan"]
+    assert panel.side_a.currentData() == "now" and panel.side_b.currentData() == "every"
+    with qtbot.waitSignal(feature.viewReady, timeout=WAIT_MS,
+                          check_params_cb=lambda kind: kind == "scenarios"):
+        panel.compare_button.click()
+    c = panel.comparison
+    assert c.gained and not c.lost
+    assert c.level_m == 250.0
+    assert f"{len(c.gained)} buildings gain coverage" in panel.summary.text()
+    changes = {panel.table.item(r, 0).text(): panel.table.item(r, 3).text()
+               for r in range(panel.table.rowCount())}
+    assert any(v.startswith("+") for v in changes.values())
+    assert feature.overlay._changes is not None and not feature.overlay._changes[0].isEmpty()
+    kinds = [t for _k, _c, t in feature.overlay.legend_entries()[1]]
+    assert "gains coverage (scenarios compared)" in kinds
+    main_window.canvas.grab()  # paints the changes without error
