@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from gridplanner.errors import ModelError
 from gridplanner.model.settings import Settings
+from gridplanner.qt.window.settings_limits import LimitsEditor
 from gridplanner.qt.window.settings_widgets import LevelsEditor, ServicesEditor
 
 CODE_SCHEMES = ("db11", "cjt349")
@@ -77,10 +78,11 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self._tab_of: dict[str, int] = {}
         self._tab_titles = (self.tr("Grids and codes"), self.tr("Walking and services"),
-                            self.tr("Staffing and estimates"))
+                            self.tr("Staffing and estimates"), self.tr("Input limits"))
         self._add_page((self._grid_group, self._codes_group))
         self._add_page((self._walking_group, self._services_group))
         self._add_page((self._staffing_group, self._organisation_group, self._estimates_group))
+        self._add_page((lambda: self.limits,))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, parent=self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -134,6 +136,7 @@ class SettingsDialog(QDialog):
         self.floor_height.setValue(s.floor_height_m)
         self.levels = LevelsEditor(s.levels_m, s.walking_speed)
         self.services = ServicesEditor(s.services)
+        self.limits = LimitsEditor(s.input_limits)
 
     def _add_page(self, groups) -> None:
         page = QWidget()
@@ -312,6 +315,7 @@ class SettingsDialog(QDialog):
             "dwelling_size_m2": round(self.dwelling_size.value(), 1),
             "floor_height_m": round(self.floor_height.value(), 2),
             "services": self.services.services(),
+            "input_limits": self.limits.limits(),
             "micro_households_min": self.micro_min.value(),
             "micro_households_max": self.micro_max.value(),
             "care_households_min": self.care_min.value(),
