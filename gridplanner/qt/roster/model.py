@@ -62,6 +62,7 @@ KIND_TITLES = {
     BranchKind.GRID.value: QT_TRANSLATE_NOOP("Roster", "Grid branch"),
     BranchKind.JOINT.value: QT_TRANSLATE_NOOP("Roster", "Joint branch"),
     BranchKind.COMPOUND.value: QT_TRANSLATE_NOOP("Roster", "Compound branch"),
+    BranchKind.COMMITTEE.value: QT_TRANSLATE_NOOP("Roster", "Community Party committee"),
 }
 
 
