@@ -109,20 +109,42 @@ def straight_cut(piece: shapely.Polygon, footprints: np.ndarray, points: np.ndar
         if weight[idx].sum() <= high or len(idx) <= 1:
             out.append((geom, idx))
             continue
-        parts = _cut_once(geom, idx, coords, owner, rep, weight, high, grid_size)
+        parts = _cut_once(geom, idx, coords, owner, rep, weight, high, grid_size, footprints)
         if parts is None:
             return None
         todo.extend(parts)
     return out
 
 
+def _fewest_crossings(lo: np.ndarray, hi: np.ndarray, centre: np.ndarray, weight: np.ndarray,
+                      high: float) -> float:
+    """Where to cut along an axis with no clear gap: between two neighbouring
+    buildings, near an even split, through as few footprints as can be."""
+    order = np.argsort(centre, kind="stable")
+    c, w = centre[order], weight[order]
+    total = float(w.sum())
+    k = math.ceil(total / high)
+    goal = total * (k // 2) / k
+    at = 0.5 * (c[:-1] + c[1:])
+    miss = np.abs(np.cumsum(w)[:-1] - goal) / max(total, 1e-9)
+    crossed = np.searchsorted(np.sort(lo), at) - np.searchsorted(np.sort(hi), at)
+    score = crossed + 20.0 * miss + np.where(c[1:] > c[:-1], 0.0, np.inf)
+    return float(at[int(np.argmin(score))]) if len(at) else 0.0
+
+
 def _cut_once(geom: shapely.Polygon, idx: np.ndarray, coords: np.ndarray, owner: np.ndarray,
-              rep: np.ndarray, weight: np.ndarray, high: float, grid_size: float
-              ) -> list[tuple[shapely.Polygon, np.ndarray]] | None:
-    """One straight cut of ``geom`` between the buildings ``idx``, or None."""
+              rep: np.ndarray, weight: np.ndarray, high: float, grid_size: float,
+              footprints: np.ndarray) -> list[tuple[shapely.Polygon, np.ndarray]] | None:
+    """One straight cut of ``geom`` between the buildings ``idx``, or None.
+
+    The cut runs along a clear gap when one is near an even split; else along
+    the main axis through as few footprints as can be, each crossed footprint
+    going wholly to the side of its representative point (a notch in the line).
+    """
     origin = rep[idx].mean(axis=0)
     mine = np.isin(owner, idx)
     local = np.searchsorted(idx, owner[mine])  # idx is sorted: position of each vertex's building
+    extents = []
     for axis in _axes(rep[idx]):
         proj = (coords[mine] - origin) @ axis
         lo = np.full(len(idx), np.inf)
@@ -131,21 +153,44 @@ def _cut_once(geom: shapely.Polygon, idx: np.ndarray, coords: np.ndarray, owner:
         np.maximum.at(hi, local, proj)
         centre = (rep[idx] - origin) @ axis
         lo, hi = np.minimum(lo, centre), np.maximum(hi, centre)
+        extents.append((axis, lo, hi, centre))
         found = _best_gap(lo, hi, centre, weight[idx], high)
-        if found is None:
-            continue
-        _, _, at = found
-        x0, y0, x1, y1 = geom.bounds
-        reach = 2.0 * math.hypot(x1 - x0, y1 - y0) + 1.0 + abs(at)
-        side = _half_plane(origin, axis, at, reach)
-        first = shapely.intersection(geom, side, grid_size=grid_size)
-        second = shapely.difference(geom, first, grid_size=grid_size)
-        near = centre <= at
-        parts = []
-        for half, chosen in ((first, idx[near]), (second, idx[~near])):
-            parts.extend(_parts_with_members(half, chosen, rep))
-        return parts
-    return None
+        if found is not None:
+            return _halves(geom, idx, rep, origin, axis, found[2], centre, [], grid_size)
+    axis, lo, hi, centre = extents[0]
+    at = _fewest_crossings(lo, hi, centre, weight[idx], high)
+    crossed = np.flatnonzero((lo < at) & (hi > at))
+    notches = [(footprints[idx[j]], centre[j] <= at) for j in crossed]
+    return _halves(geom, idx, rep, origin, axis, at, centre, notches, grid_size)
+
+
+def _halves(geom: shapely.Polygon, idx: np.ndarray, rep: np.ndarray, origin: np.ndarray,
+            axis: np.ndarray, at: float, centre: np.ndarray,
+            notches: list[tuple[shapely.Geometry, bool]], grid_size: float
+            ) -> list[tuple[shapely.Polygon, np.ndarray]] | None:
+    """``geom`` cut at ``at`` along ``axis``: the parts with their buildings, or
+    None when the cut leaves one side without buildings."""
+    near = centre <= at
+    if near.all() or not near.any():
+        return None
+    x0, y0, x1, y1 = geom.bounds
+    reach = 2.0 * math.hypot(x1 - x0, y1 - y0) + 1.0 + abs(at)
+    side = _half_plane(origin, axis, at, reach)
+    if notches:
+        mine = [f for f, first in notches if first]
+        theirs = [f for f, first in notches if not first]
+        if mine:
+            side = shapely.union_all(np.asarray([side, *mine], dtype=object))
+        if theirs:
+            side = shapely.difference(side, shapely.union_all(np.asarray(theirs, dtype=object)))
+    first = shapely.intersection(geom, side, grid_size=grid_size)
+    if shapely.get_type_id(first) == 7:  # a notch left a line beside the polygons
+        first = shapely.multipolygons(polygon_parts(first))
+    second = shapely.difference(geom, first, grid_size=grid_size)
+    parts = []
+    for half, chosen in ((first, idx[near]), (second, idx[~near])):
+        parts.extend(_parts_with_members(half, chosen, rep))
+    return parts
 
 
 def _parts_with_members(geom: shapely.Geometry, idx: np.ndarray, rep: np.ndarray

@@ -40,6 +40,7 @@ from gridplanner.analysis.grids.atoms import (
     split_heavy_atoms,
 )
 from gridplanner.analysis.grids.regionalize import choose_region_count, regionalize
+from gridplanner.analysis.grids.shape import shape_metrics
 from gridplanner.analysis.grids.tallies import add_totals, assign_points, building_points
 from gridplanner.analysis.grids.whole_buildings import keep_buildings_whole, lines_outside_buildings
 from gridplanner.errors import AnalysisError
@@ -342,20 +343,24 @@ def _range_misses(cells: gpd.GeoDataFrame, low: float, high: float,
 
 
 def partition_metrics(cells: gpd.GeoDataFrame, low: float, high: float) -> dict[str, float]:
-    """Balance (std/mean of households, share in range) and compactness (Polsby-Popper)."""
+    """Balance (std/mean of households, share in range) and shape (Polsby-Popper
+    mean and minimum, holed and multi-part cells; see :mod:`.shape`)."""
     if len(cells) == 0:
         return {"cells": 0, "households_mean": 0.0, "balance_cv": 0.0, "share_within": 0.0,
-                "polsby_popper_mean": 0.0}
+                "polsby_popper_mean": 0.0, "polsby_popper_min": 0.0, "holed_cells": 0,
+                "multipart_cells": 0}
     h = cells["households"].to_numpy(float)
-    geoms = np.asarray(cells.geometry.values, dtype=object)
-    pp = 4 * math.pi * shapely.area(geoms) / np.maximum(shapely.length(geoms) ** 2, 1e-12)
+    shape = shape_metrics(np.asarray(cells.geometry.values, dtype=object))
     mean = float(h.mean())
     return {
         "cells": int(len(cells)),
         "households_mean": mean,
         "balance_cv": float(h.std() / mean) if mean > 0 else 0.0,
         "share_within": float(((h >= low) & (h <= high)).mean()),
-        "polsby_popper_mean": float(pp.mean()),
+        "polsby_popper_mean": shape["polsby_popper_mean"],
+        "polsby_popper_min": shape["polsby_popper_min"],
+        "holed_cells": int(shape["holed_cells"]),
+        "multipart_cells": int(shape["multipart_cells"]),
     }
 
 

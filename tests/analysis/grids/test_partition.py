@@ -127,6 +127,8 @@ def test_metrics_measure_balance_and_compactness(grid_plan):
     assert m["cells"] == 10
     assert 0 <= m["balance_cv"] < 0.3
     assert 0.3 < m["polsby_popper_mean"] <= 1.0
+    assert 0 < m["polsby_popper_min"] <= m["polsby_popper_mean"]
+    assert m["holed_cells"] == 0 and m["multipart_cells"] == 0
 
 
 def test_bad_parameters_are_refused(grid_plan):
