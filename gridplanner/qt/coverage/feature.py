@@ -61,13 +61,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("show_problems", N("MainWindow", "Show &Network Problems"), "action_toggle_view",
                checkable=True),
     ActionSpec("suggest_sites", N("MainWindow", "&Suggest Centre Sites…"), "action_suggest_sites"),
+    ActionSpec("station_rule", N("MainWindow", "One S&tation per Grid…"), "action_station_rule",
+               tip=N("MainWindow", "Grids without a Party-mass service station inside or "
+                     "within a walk")),
     ActionSpec("coverage_report", N("MainWindow", "Coverage &Report…"), "action_coverage_report",
                tip=N("MainWindow", "The coverage report for superiors: PDF with charts and "
                      "maps, and an Excel summary")),
 )
 MENU = ("compute_coverage", "-", "tool_place_centre", "tool_move_centre", "tool_delete_centre",
         "centre_attributes", "-", "show_shading", "show_gaps", "show_isochrones", "iso_overlap",
-        "iso_dissolve", "iso_split", "-", "check_network", "show_problems", "-", "suggest_sites")
+        "iso_dissolve", "iso_split", "-", "check_network", "show_problems", "-", "suggest_sites",
+        "station_rule")
 TOOLBAR = ("compute_coverage", "tool_place_centre", "tool_move_centre", "show_isochrones",
            "show_gaps", "suggest_sites")
 TOOLS = {"place": "tool_place_centre", "move": "tool_move_centre", "delete": "tool_delete_centre"}

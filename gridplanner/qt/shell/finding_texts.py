@@ -127,6 +127,9 @@ PARAM_TEMPLATES: dict[str, str] = {
         "FindingTexts", "Network line {line} has no length (its points coincide)"),
     "dangling_end": QT_TRANSLATE_NOOP(
         "FindingTexts", "Network line {line} ends without meeting another line"),
+    "no_station": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Grid {cell} has no Party-mass service station inside it or within "
+        "{distance} m walk (one station per grid)"),
     "network_component": QT_TRANSLATE_NOOP(
         "FindingTexts", "A piece of network of {length} m ({lines} lines) is not joined to "
         "the main network; {stranded} buildings join it"),

@@ -162,3 +162,32 @@ def test_scenarios_compared_in_the_dock_and_on_the_map(qtbot, main_window, featu
     kinds = [t for _k, _c, t in feature.overlay.legend_entries()[1]]
     assert "gains coverage (scenarios compared)" in kinds
     main_window.canvas.grab()  # paints the changes without error
+
+
+def test_station_rule_setting_is_undoable_and_lists_the_grids(qtbot, main_window, feature):
+    import geopandas as gpd
+    import shapely
+
+    plan = main_window.plan
+    x0, y0, x1, y1 = plan.extent()
+    half = (x0 + x1) / 2
+    plan.cells.add(gpd.GeoDataFrame(
+        {"code": ["W", "E"], "community": ["东风社区", "西湖社区"]},
+        geometry=[shapely.box(x0, y0, half, y1), shapely.box(half, y0, x1, y1)], crs=plan.crs))
+    feature.ask_station_rule = lambda: {"station_rule": True, "station_distance_m": 100.0}
+    with qtbot.waitSignal(feature.viewReady, timeout=WAIT_MS,
+                          check_params_cb=lambda kind: kind == "stations"):
+        feature.action_station_rule()
+    assert plan.settings.station_distance_m == 100.0
+    found = feature.findings.findings
+    assert [f.cells for f in found] == [["E"]] and found[0].kind == "no_station"
+    from gridplanner.qt.shell.finding_texts import describe
+
+    assert describe(found[0]).startswith("Grid E has no Party-mass service station")
+    main_window.undo_stack.undo()
+    assert plan.settings.station_distance_m == 300.0
+    feature.ask_station_rule = lambda: {"station_rule": False, "station_distance_m": 300.0}
+    with qtbot.waitSignal(feature.viewReady, timeout=WAIT_MS,
+                          check_params_cb=lambda kind: kind == "stations"):
+        feature.action_station_rule()
+    assert feature.findings.findings == [] and not plan.settings.station_rule
