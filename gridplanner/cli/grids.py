@@ -190,9 +190,9 @@ def _name_unnamed_cells(plan) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     from gridplanner.analysis.findings import ERROR
     from gridplanner.analysis.integrity import validate_plan
-    from gridplanner.io.plan_file.project import load_plan_checked
+    from gridplanner.cli.repair import open_checked
 
-    plan, damage = load_plan_checked(args.plan)  # damage is reported, not refused
+    plan, damage = open_checked(args.plan)  # damage is reported, not refused
     findings = validate_plan(plan, damage)
     errors = sum(1 for f in findings if f.severity == ERROR)
     warnings = len(findings) - errors

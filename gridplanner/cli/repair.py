@@ -16,11 +16,18 @@ import shutil
 from pathlib import Path
 
 from gridplanner.analysis.findings import Finding
-from gridplanner.analysis.integrity import Repair, repair_references
+from gridplanner.analysis.integrity import (
+    Repair,
+    check_codes,
+    check_references,
+    repair_references,
+)
 from gridplanner.cli import common
 from gridplanner.io.plan_file import lock
 from gridplanner.io.plan_file.ondisk import file_state
+from gridplanner.io.plan_file.postgis import is_database_uri
 from gridplanner.io.plan_file.project import load_plan_checked, save_plan
+from gridplanner.model.plan import Plan
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,7 +49,23 @@ def backup_path(path: Path) -> Path:
     return candidate
 
 
+def open_checked(path: str) -> tuple[Plan, list[Finding]]:
+    """A plan (damaged or not) and its damage; a PostGIS plan has only the table links
+    checked (its rows are typed and keyed by the database)."""
+    if is_database_uri(path):
+        plan = common.open_plan(path)
+        return plan, check_references(plan) + check_codes(plan)
+    return load_plan_checked(Path(path))
+
+
 def cmd_repair(args: argparse.Namespace) -> int:
+    if is_database_uri(args.plan):
+        plan, damage = open_checked(args.plan)
+        planned = repair_references(plan, dry_run=True)
+        if planned and not args.dry_run:
+            repair_references(plan)
+            common.write_plan(plan, args.plan)
+        return _report(args, damage, planned, None, bool(planned))
     path = Path(args.plan)
     if not args.dry_run:
         lock.acquire(path, common.PROGRAM)
@@ -57,20 +80,25 @@ def cmd_repair(args: argparse.Namespace) -> int:
         shutil.copy2(path, backup)
         with lock.plan_lock(path, common.PROGRAM):
             save_plan(plan, path, expected=state, program=common.PROGRAM)
+    return _report(args, damage, planned, backup, needs_save)
+
+
+def _report(args: argparse.Namespace, damage: list[Finding], planned: list[Repair],
+            backup: Path | None, needs_save: bool) -> int:
     left = [f for f in damage if not f.params.get("repair")]
     if args.json:
         common.print_json({
             "damage": [f.to_json() for f in damage],
             "repairs": [r.to_json() for r in planned],
             "not_repaired": [f.to_json() for f in left],
-            "dry_run": bool(args.dry_run), "saved": backup is not None,
+            "dry_run": bool(args.dry_run), "saved": needs_save and not args.dry_run,
             "backup": str(backup) if backup else None})
         return 0
-    _print_report(path, damage, planned, left, args.dry_run, backup, needs_save)
+    _print_report(args.plan, damage, planned, left, args.dry_run, backup, needs_save)
     return 0
 
 
-def _print_report(path: Path, damage: list[Finding], repairs: list[Repair],
+def _print_report(path: str, damage: list[Finding], repairs: list[Repair],
                   left: list[Finding], dry_run: bool, backup: Path | None,
                   needs_save: bool) -> None:
     if not damage:
@@ -87,6 +115,8 @@ def _print_report(path: Path, damage: list[Finding], repairs: list[Repair],
         print(f"dry run: {path} was not changed")
     elif backup is not None:
         print(f"repaired {path} (the damaged file is kept as {backup})")
+    elif needs_save:
+        print(f"repaired {path}")
     elif not needs_save:
         print(f"{path}: nothing the repair can change")
     if left:
