@@ -95,10 +95,16 @@ def hole_counts(values: np.ndarray) -> np.ndarray:
     holes = np.zeros(len(values), dtype=np.int64)
     simple = types == _POLYGON
     holes[simple] = shapely.get_num_interior_rings(values[simple])
-    for i in np.flatnonzero((types == _MULTIPOLYGON) | (types == _COLLECTION)):
-        parts = shapely.get_parts(values[i])
-        polys = parts[shapely.get_type_id(parts) == _POLYGON]
-        holes[i] = int(shapely.get_num_interior_rings(polys).sum()) if len(polys) else 0
+    multi = np.flatnonzero((types == _MULTIPOLYGON) | (types == _COLLECTION))
+    if len(multi):
+        parts, owner = shapely.get_parts(values[multi], return_index=True)
+        nested = np.isin(shapely.get_type_id(parts), (_MULTIPOLYGON, _COLLECTION))
+        if nested.any():  # a collection holding multi-polygons: one level further
+            inner, at = shapely.get_parts(parts[nested], return_index=True)
+            parts = np.concatenate([parts[~nested], inner])
+            owner = np.concatenate([owner[~nested], owner[nested][at]])
+        polys = shapely.get_type_id(parts) == _POLYGON
+        np.add.at(holes, multi[owner[polys]], shapely.get_num_interior_rings(parts[polys]))
     return holes
 
 
