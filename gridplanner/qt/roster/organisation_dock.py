@@ -17,7 +17,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
+    QHBoxLayout,
     QHeaderView,
+    QPushButton,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -146,8 +148,10 @@ class OrgTree(QTreeWidget):
 class OrganisationDock(Retranslatable, QDockWidget):
     """The organisation tree and the registers (see the module docstring)."""
 
-    #: (layer, fids) chosen in a tree
+    #: (layer, fids) activated (double-clicked) in a tree
     rowsSelected = Signal(str, list)
+    #: the chosen rows are to go to what is selected on the map (True) or nowhere (False)
+    assignRequested = Signal(list, bool)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -162,19 +166,35 @@ class OrganisationDock(Retranslatable, QDockWidget):
         self.tabs.addTab(self.tree, "")
         self.tabs.addTab(self.registers, "")
         layout.addWidget(self.tabs)
+        buttons = QHBoxLayout()
+        self.assign_button = QPushButton(body)
+        self.clear_button = QPushButton(body)
+        buttons.addWidget(self.assign_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.assign_button.clicked.connect(lambda: self.assignRequested.emit(self.chosen(), True))
+        self.clear_button.clicked.connect(lambda: self.assignRequested.emit(self.chosen(), False))
         self.setWidget(body)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.refresh)
         for tree in (self.tree, self.registers):
-            tree.itemSelectionChanged.connect(lambda t=tree: self._selected(t))
+            # double-click (or Enter) shows on the map where the rows are; a plain
+            # selection leaves the map's selection alone for "Assign to Map Selection"
+            tree.itemActivated.connect(lambda _item, _col, t=tree: self._selected(t))
         self.retranslateUi()
 
     def retranslateUi(self) -> None:  # noqa: N802 (Qt naming)
         self.setWindowTitle(translate("OrganisationDock", "Party Organisation"))
         self.tabs.setTabText(0, translate("OrganisationDock", "Organisation"))
         self.tabs.setTabText(1, translate("OrganisationDock", "Registers"))
+        self.assign_button.setText(translate("OrganisationDock", "Assign to Map Selection"))
+        self.assign_button.setToolTip(translate(
+            "OrganisationDock", "Put the chosen people on the grid or micro-grid selected on the "
+            "map (staff on the selected centre)"))
+        self.clear_button.setText(translate("OrganisationDock", "Unassign"))
         for tree in (self.tree, self.registers):
             tree.setHeaderLabels([translate("OrganisationDock", "Name"),
                                   translate("OrganisationDock", "Kind"),
@@ -202,6 +222,14 @@ class OrganisationDock(Retranslatable, QDockWidget):
             return
         self.tree.fill(organisation_tree(self.plan))
         self.registers.fill(register_nodes(self.plan))
+
+    def chosen(self) -> list[tuple[str, int]]:
+        """The (layer, fid) rows chosen in the current tab that can be assigned."""
+        tree = self.tabs.currentWidget()
+        assert isinstance(tree, OrgTree), "both tabs are trees"
+        return [(str(i.data(0, LAYER_ROLE)), int(i.data(0, FID_ROLE)))
+                for i in tree.selectedItems()
+                if i.data(0, LAYER_ROLE) in DRAGGABLE and i.data(0, FID_ROLE) is not None]
 
     def _selected(self, tree: OrgTree) -> None:
         rows: dict[str, list[int]] = {}

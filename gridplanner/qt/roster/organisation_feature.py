@@ -139,6 +139,7 @@ class OrganisationFeature(QObject):
         self.canvas.setAcceptDrops(True)
         self.canvas.installEventFilter(self.drop_filter)
         self.dock.rowsSelected.connect(self._rows_selected)
+        self.dock.assignRequested.connect(self.assign_to_selection)
         window.planChanged.connect(self.dock.set_plan)
         if window.plan is not None:
             self.dock.set_plan(window.plan)
@@ -217,6 +218,35 @@ class OrganisationFeature(QObject):
             return False
         text = translate("Organisation", "Assign %1 by drag and drop").replace(
             "%1", str(len(steps)))
+        return self.push(lambda p: [step(p) for step in steps], text, ORG_TABLES)
+
+    def assign_to_selection(self, rows: list[tuple[str, int]], assign: bool = True) -> bool:
+        """Assign ``rows`` to the micro-grid, grid or centre selected on the map (or,
+        with ``assign`` False, to nothing), as one undo step; True when done."""
+        from gridplanner.analysis.people.register_assignment import assign_person
+
+        micro = self.canvas.selection("micro_grids")[:1]
+        cell = self.canvas.selection("cells")[:1]
+        centre = self.canvas.selection("centres")[:1]
+        steps = []
+        for layer, fid in rows:
+            if layer == "staff" and (centre or not assign):
+                c = centre[0] if assign else None
+                steps.append(lambda p, f=fid, c=c: assign_person(p, "staff", f, centre_fid=c))
+            elif layer in ("party_members", "volunteers") and (micro or cell or not assign):
+                m = micro[0] if assign and micro else None
+                g = cell[0] if assign and cell and not micro else None
+                steps.append(lambda p, f=fid, t=layer, g=g, m=m: assign_person(p, t, f, g, m))
+            elif layer in ("party_households", "party_groups") and (micro or not assign):
+                m = micro[0] if assign else None
+                steps.append(lambda p, f=fid, t=layer, m=m: p.layer(t).set_attributes(
+                    f, {"micro_fid": m}))
+        if not steps:
+            self.status(translate("Organisation", "Choose people in the dock and select a grid, "
+                                  "micro-grid or centre on the map"))
+            return False
+        text = (translate("Organisation", "Assign %1 to the map selection") if assign
+                else translate("Organisation", "Unassign %1")).replace("%1", str(len(steps)))
         return self.push(lambda p: [step(p) for step in steps], text, ORG_TABLES)
 
     def _rows_selected(self, layer: str, fids: list) -> None:

@@ -178,3 +178,30 @@ def test_findings_read_from_their_params(plan):
         assert f.kind in PARAM_TEMPLATES
         text = describe(f)
         assert "{" not in text and text
+
+
+def test_assign_the_chosen_rows_to_the_map_selection(make_window, plan):
+    window = make_window(plan)
+    feature = feature_of(window)
+    dock = feature.dock
+    dock.tabs.setCurrentIndex(1)
+    dock.refresh()
+    micro = plan.layer("micro_grids").frame
+    m = int(micro.index[2])
+    window.canvas.set_selection("micro_grids", [m])
+    for layer in ("volunteers", "party_members"):
+        dock.registers.find(layer, 1).setSelected(True)
+    assert sorted(dock.chosen()) == [("party_members", 1), ("volunteers", 1)]
+    dock.assign_button.click()
+    assert int(plan.layer("volunteers").frame.at[1, "micro_fid"]) == m
+    assert int(plan.layer("party_members").frame.at[1, "cell_fid"]) == int(
+        micro.at[m, "cell_fid"])
+    assert window.undo_stack.count() == 1
+    dock.clear_button.click()
+    assert plan.layer("volunteers").frame["micro_fid"].isna().all()
+    # staff need a centre selected
+    dock.registers.clearSelection()
+    dock.registers.find("staff", 1).setSelected(True)
+    window.canvas.set_selection("centres", [2])
+    dock.assign_button.click()
+    assert int(plan.layer("staff").frame.at[1, "centre_fid"]) == 2
