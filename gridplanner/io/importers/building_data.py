@@ -47,6 +47,12 @@ def _norm_key(value: object) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
+def _norm_keys(values: pd.Series) -> list[str]:
+    """:func:`_norm_key` of every value, vectorised (blank for missing values)."""
+    text = values.astype("string").fillna("")
+    return text.str.normalize("NFKC").str.replace(r"\s+", "", regex=True).str.lower().tolist()
+
+
 def import_building_data(plan: Plan, path: Path, options: ImportOptions) -> ImportReport:
     """Join a building ledger to the plan's buildings; see the module docstring."""
     path = Path(path)
@@ -71,10 +77,19 @@ def import_building_data(plan: Plan, path: Path, options: ImportOptions) -> Impo
     if not matches:
         raise ImportDataError(f"{path}: no row matches a building by {field!r}"
                               + (f" ({report.skipped[0]})" if report.skipped else ""))
-    values = {c: numbers(table[c]) for c in (hh_col, res_col, *groups) if c}
+    values = {c: _numbers(table[c]) for c in (hh_col, res_col, *groups) if c}
     _apply(plan, matches, values, hh_col, res_col, groups, report)
     report.layer = None
     return report
+
+
+def _numbers(series: pd.Series) -> pd.Series:
+    """Numbers of a column: plain ones at once, text such as ``120户`` the slow way."""
+    direct = pd.to_numeric(series, errors="coerce").astype("float64")
+    rest = direct.isna() & series.astype("string").fillna("").str.strip().ne("")
+    if rest.any():
+        direct[rest] = numbers(series[rest])
+    return direct
 
 
 def read_ledger(path: Path, key_field: str, encoding: str | None = None,
@@ -84,18 +99,18 @@ def read_ledger(path: Path, key_field: str, encoding: str | None = None,
     if not path.is_file():
         raise ImportDataError(f"{path}: no such file")
     raw = read_sheet(path, encoding=encoding, sheet=sheet, limits=limits)[0].fillna("")
-    raw = raw.map(_clean_cell) if raw.size else raw.astype(str)
     wanted = _norm_key(key_field)
     at = next((i for i in range(min(10, len(raw)))
-               if any(_norm_key(v) == wanted for v in raw.iloc[i])), None)
+               if any(_norm_key(_clean_cell(v)) == wanted for v in raw.iloc[i])), None)
     if at is None:
         first = [str(v) for v in raw.iloc[0] if str(v)] if len(raw) else []
         raise ImportDataError(f"{path}: has no column {key_field!r} for the building key; "
                               f"its first row reads: {', '.join(first) or '(empty)'}")
     frame = raw.iloc[at + 1:].reset_index(drop=True)
-    headers = _unique_headers(list(raw.iloc[at]))
+    headers = _unique_headers([_clean_cell(v) for v in raw.iloc[at]])
     headers = [key_field if _norm_key(h) == wanted else h for h in headers]
     frame.columns = headers
+    frame[key_field] = frame[key_field].map(_clean_cell)  # 1001.0 typed in Excel is "1001"
     frame.attrs["first_row"] = at + 2
     return frame
 
@@ -143,13 +158,13 @@ def _building_keys(plan: Plan, keys: pd.Series, given: str | None, path: Path,
     if given and given not in b.columns:
         raise ImportDataError(f"{path}: the buildings have no attribute {given!r} to match "
                               f"the key on; they have: {', '.join(map(str, text_cols))}")
-    wanted = {_norm_key(k) for k in keys if _norm_key(k)}
+    wanted = {k for k in _norm_keys(keys) if k}
     best, best_hits, best_index = None, -1, {}
     for col in [given] if given else text_cols:
         index: dict[str, list[int]] = defaultdict(list)
-        for fid, value in zip(b.index, b[col], strict=True):
-            if value is not None and value is not pd.NA and _norm_key(value):
-                index[_norm_key(value)].append(int(fid))
+        for fid, norm in zip(b.index.tolist(), _norm_keys(b[col]), strict=True):
+            if norm:
+                index[norm].append(int(fid))
         hits = len(wanted & set(index))
         if hits > best_hits:
             best, best_hits, best_index = col, hits, dict(index)
@@ -168,13 +183,14 @@ def _match(table: pd.DataFrame, key_field: str, index: dict[str, list[int]],
     """Table position → building fid for the rows that apply; the rest reported."""
     first = int(table.attrs.get("first_row", 2))
     rows_of: dict[str, list[int]] = defaultdict(list)
-    for pos, key in enumerate(table[key_field]):
-        if _norm_key(key):
-            rows_of[_norm_key(key)].append(pos)
+    for pos, norm in enumerate(_norm_keys(table[key_field])):
+        if norm:
+            rows_of[norm].append(pos)
+    keys = table[key_field].tolist()
     problems: dict[str, list[str]] = {"duplicate": [], "ambiguous": [], "unmatched": []}
     out: dict[int, int] = {}
     for norm, positions in rows_of.items():
-        raw = table[key_field].iloc[positions[0]]
+        raw = keys[positions[0]]
         rows = " and ".join(str(p + first) for p in positions)
         if len(positions) > 1:
             problems["duplicate"].append(f"rows {rows}: key {raw!r} appears {len(positions)} "
