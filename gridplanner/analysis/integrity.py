@@ -122,10 +122,17 @@ def check_references(plan: Plan) -> list[Finding]:
         return []
     cells = set(plan.cells.fids())
     targets = {kind: set(plan.layer(table).fids()) for kind, table in TARGET_TABLES.items()}
+    cell = pd.to_numeric(frame["cell_fid"], errors="coerce")
+    target_fid = pd.to_numeric(frame["target_fid"], errors="coerce")
+    target = frame["target"].astype("object")
+    found = pd.Series(False, index=frame.index)
+    for kind, fids in targets.items():
+        found |= (target == kind) & target_fid.isin(list(fids))
+    suspect = frame.index[(cell.isna() | ~cell.isin(list(cells)) | ~found).to_numpy()]
     out: list[Finding] = []
-    for row, cell, target, target_fid in zip(
-            frame.index, frame["cell_fid"], frame["target"], frame["target_fid"], strict=True):
-        out.extend(_check_row(int(row), cell, target, target_fid, cells, targets))
+    for row in suspect:  # the few damaged rows, one by one for their messages
+        out.extend(_check_row(int(row), frame.at[row, "cell_fid"], frame.at[row, "target"],
+                              frame.at[row, "target_fid"], cells, targets))
     out.extend(_duplicates(frame))
     return out + check_links(plan)
 
@@ -265,10 +272,9 @@ def check_codes(plan: Plan) -> list[Finding]:
     """
     codes = plan.cells.frame["code"]
     named = codes[codes.notna() & (codes.astype(str).str.strip() != "")].astype(str)
+    shared = named[named.duplicated(keep=False)]
     out = []
-    for code, group in named.groupby(named, sort=True):
-        if len(group) < 2:
-            continue
+    for code, group in shared.groupby(shared, sort=True):
         fids = [int(f) for f in group.index]
         out.append(Finding(
             "duplicate_code", WARNING, f"cells rows {list_rows(fids)} share the grid code "
