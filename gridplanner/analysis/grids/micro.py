@@ -231,3 +231,80 @@ def renumber_micro_grids(plan: Plan, cell_fids: Sequence[int] | None = None) -> 
     old = table.set_column("number", numbers)
     table.set_column("code", codes)
     return old
+
+
+NEW_MICRO = "new"
+
+
+def repaint_micro_grids(plan: Plan, buildings: Sequence[int],
+                        target: int | None = None) -> dict[str, Any]:
+    """Move ``buildings`` into micro-grid ``target`` (None: a new micro-grid) and redraw
+    the micro-grids of their cell around their buildings.
+
+    The painting rule of cells, one level down
+    (:func:`gridplanner.analysis.grids.editing.repaint_cells`): the cell's area
+    is shared among its micro-grids by nearness to their buildings, so they
+    stay inside the cell with no gap or overlap and edges run between
+    buildings. A micro-grid left without buildings is removed; the cell's
+    micro-grids are then numbered afresh. Returns what changed:
+    ``{"cell": fid, "geometries": {fid: geom}, "added": geom | None, "removed": [fid]}``
+    (the plan is not changed; :func:`apply_micro_repaint` applies it).
+    """
+    from gridplanner.analysis.grids.editing import repaint_cells
+
+    micro = plan.layer(MICRO_LAYER).frame
+    chosen = [int(b) for b in buildings]
+    if not chosen:
+        raise AnalysisError("choose the buildings to move first")
+    cells = plan.cells.frame
+    of_building = pd.Series(assign_points(cells.geometry.values, building_points(
+        plan.buildings.frame.loc[chosen].geometry.values)), index=chosen)
+    if (of_building < 0).any() or of_building.nunique() != 1:
+        raise AnalysisError("the buildings must all lie in one grid cell")
+    cell = int(cells.index[int(of_building.iloc[0])])
+    if target is not None:
+        row = plan.layer(MICRO_LAYER).row(target)
+        if pd.isna(row["cell_fid"]) or int(row["cell_fid"]) != cell:
+            raise AnalysisError(f"micro-grid {row['code'] or target} is not in the buildings' "
+                                "grid cell")
+    mine = micro[micro["cell_fid"] == cell]
+    outlines: dict[Any, Any] = {int(f): g for f, g in mine.geometry.items()}
+    if not outlines:
+        outlines = {NEW_MICRO + "0": cells.at[cell, "geometry"]}
+    outlines.setdefault(NEW_MICRO, shapely.Polygon())
+    area = shapely.union_all(np.asarray(list(outlines.values()), dtype=object))
+    b = plan.buildings.frame
+    inside = b.index[shapely.intersects(area, building_points(b.geometry.values))]
+    where = assign_points(np.asarray(list(outlines.values()), dtype=object),
+                          building_points(b.loc[inside].geometry.values))
+    keys = list(outlines)
+    labels = [keys[w] if w >= 0 else keys[0] for w in where]
+    goal = target if target is not None else NEW_MICRO
+    labels = [goal if int(f) in set(chosen) else lab for f, lab in zip(inside, labels,
+                                                                      strict=True)]
+    parts = repaint_cells(outlines, b.loc[inside].geometry.values, labels)
+    changed = {k: g for k, g in parts.items() if isinstance(k, int) and not g.is_empty}
+    removed = [k for k, g in parts.items() if isinstance(k, int) and g.is_empty]
+    added = [g for k, g in parts.items() if not isinstance(k, int) and not g.is_empty]
+    return {"cell": cell, "geometries": changed, "added": shapely.union_all(added) if added
+            else None, "removed": removed, "buildings": chosen}
+
+
+def apply_micro_repaint(plan: Plan, change: dict[str, Any]) -> None:
+    """Apply :func:`repaint_micro_grids`'s result, then renumber the cell's micro-grids."""
+    table = plan.layer(MICRO_LAYER)
+    if change["geometries"]:
+        table.set_geometries(change["geometries"])
+    if change["added"] is not None:
+        table.add(gpd.GeoDataFrame({"cell_fid": [change["cell"]], "number": [None],
+                                    "code": [""]}, geometry=[change["added"]], crs=plan.crs))
+    if change["removed"]:
+        table.remove(change["removed"])
+    gone = set(change["removed"])
+    moved = set(change.get("buildings", []))
+    for name in ("party_households", "party_members"):  # people living in moved buildings
+        frame = plan.layer(name).frame
+        hit = frame["building_fid"].isin(list(moved)).fillna(False).to_numpy(bool)
+        gone |= {int(m) for m in frame.loc[hit, "micro_fid"].dropna()}
+    relink_micro_references(plan, gone)
+    renumber_micro_grids(plan, [change["cell"]])

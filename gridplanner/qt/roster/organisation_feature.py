@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 MENU_TITLE = QT_TRANSLATE_NOOP("MainWindow", "&Organisation")
 ACTIONS = (
     ("micro", QT_TRANSLATE_NOOP("Organisation", "Generate &Micro-grids…"), "action_micro"),
+    ("paint", QT_TRANSLATE_NOOP("Organisation", "Move Selected &Buildings to Micro-grid…"),
+     "action_paint"),
     ("propose", QT_TRANSLATE_NOOP("Organisation", "&Propose Organisation…"), "action_propose"),
     ("import", QT_TRANSLATE_NOOP("Organisation", "&Import Register…"), "action_import"),
     ("assign", QT_TRANSLATE_NOOP("Organisation", "&Auto-assign Registers…"), "action_assign"),
@@ -289,6 +291,36 @@ class OrganisationFeature(QObject):
                 "%1", str(len(self.plan.layer("micro_grids")))))
         return done
 
+    def action_paint(self) -> bool:
+        """Move the buildings selected on the map into a micro-grid of their grid (or a
+        new one); the grid's micro-grids are redrawn around their buildings."""
+        from gridplanner.analysis.grids.micro import (
+            apply_micro_repaint,
+            building_micro_grids,
+            repaint_micro_grids,
+        )
+
+        buildings = self.canvas.selection("buildings")
+        if not buildings:
+            self.status(translate("Organisation", "Select buildings on the map first"))
+            return False
+        micro = self.plan.layer("micro_grids").frame
+        where = building_micro_grids(self.plan)
+        cells = {int(micro.at[int(m), "cell_fid"]) for m in where.reindex(buildings).dropna()}
+        choices = [(translate("Organisation", "A new micro-grid"), None)]
+        choices += [(str(code) or f"#{f}", int(f)) for f, code in
+                    micro[micro["cell_fid"].isin(list(cells))]["code"].sort_values().items()]
+        target = self.ask_choice(translate("Organisation", "Move Buildings to Micro-grid"),
+                                 translate("Organisation", "Micro-grid for %1 building(s):")
+                                 .replace("%1", str(len(buildings))), choices)
+        if target is False:
+            return False
+        return self.push(
+            lambda p: apply_micro_repaint(p, repaint_micro_grids(p, buildings, target)),
+            translate("Organisation", "Move %1 building(s) to a micro-grid").replace(
+                "%1", str(len(buildings))),
+            ("micro_grids", "party_groups", "party_households", "party_members", "volunteers"))
+
     def action_propose(self) -> list[str] | None:
         from gridplanner.analysis.people.organisation_proposal import (
             apply_org_proposal,
@@ -344,6 +376,14 @@ class OrganisationFeature(QObject):
         return findings
 
     # -- questions (replace these in tests) -----------------------------------------
+    def ask_choice(self, title: str, label: str, choices: list[tuple[str, Any]]) -> Any:
+        """The value of the chosen (text, value) pair, or False when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        texts = [t for t, _ in choices]
+        text, ok = QInputDialog.getItem(self.window, title, label, texts, 0, False)  # type: ignore[arg-type]
+        return dict(choices)[text] if ok else False
+
     def ask_dialog(self, dialog: QDialog) -> bool:
         return dialog.exec() == QDialog.DialogCode.Accepted
 

@@ -177,3 +177,35 @@ def test_micro_grids_of_cells_that_are_gone_are_dropped_on_the_next_generation()
     micro = plan.layer("micro_grids").frame
     assert set(micro["cell_fid"]) == {int(plan.cells.frame.index[0])}
     assert "micro_no_cell" not in kinds(validate_micro_grids(plan))
+
+
+def test_painting_buildings_into_another_or_a_new_micro_grid():
+    from gridplanner.analysis.grids.micro import apply_micro_repaint, repaint_micro_grids
+
+    plan = roster_plan()
+    code = cell_code(0, 2)
+    replace_micro_grids(plan, generate_micro_grids(plan, [code]).micro)
+    micro = plan.layer("micro_grids").frame
+    where = building_micro_grids(plan)
+    a, b = (int(f) for f in micro.index[:2])
+    moving = [int(f) for f in where.index[where == a]][:1]
+    (home,) = plan.layer("party_households").add([{"name": "甲", "building_fid": moving[0],
+                                                   "micro_fid": a}])
+    apply_micro_repaint(plan, repaint_micro_grids(plan, moving, b))
+    where = building_micro_grids(plan)
+    moved_to = int(where[moving[0]])
+    assert plan.layer("micro_grids").frame.at[moved_to, "cell_fid"] == cell_fid(plan, code)
+    assert int(plan.layer("party_households").frame.at[home, "micro_fid"]) == moved_to
+    errors = [f for f in validate_micro_grids(plan) if f.severity == "error"]
+    assert errors == []
+    # a new micro-grid from one building, numbered with the others
+    count = len(plan.layer("micro_grids"))
+    one = [int(where.index[where.notna()][-1])]
+    apply_micro_repaint(plan, repaint_micro_grids(plan, one, None))
+    frame = plan.layer("micro_grids").frame
+    assert len(frame) in (count, count + 1)  # +1, or the same when its old one emptied
+    assert sorted(frame["number"]) == list(range(1, len(frame) + 1))
+    assert [f for f in validate_micro_grids(plan) if f.severity == "error"] == []
+    with pytest.raises(AnalysisError, match="one grid cell"):
+        other = plan.buildings.frame.index[-1]
+        repaint_micro_grids(plan, [one[0], int(other)], None)

@@ -205,3 +205,27 @@ def test_assign_the_chosen_rows_to_the_map_selection(make_window, plan):
     window.canvas.set_selection("centres", [2])
     dock.assign_button.click()
     assert int(plan.layer("staff").frame.at[1, "centre_fid"]) == 2
+
+
+def test_move_selected_buildings_to_a_micro_grid(make_window, plan):
+    from gridplanner.analysis.grids.micro import building_micro_grids
+
+    window = make_window(plan)
+    feature = feature_of(window)
+    where = building_micro_grids(plan)
+    micro = plan.layer("micro_grids").frame
+    a = int(micro.index[0])
+    same_cell = micro.index[micro["cell_fid"] == micro.at[a, "cell_fid"]]
+    b = int(same_cell[1])
+    building = int(where.index[where == a][0])
+    window.canvas.set_selection("buildings", [building])
+    asked = []
+    feature.ask_choice = lambda title, label, choices: (asked.append(choices), b)[1]
+    assert feature.action_paint()
+    assert [v for _, v in asked[0]][0] is None and b in [v for _, v in asked[0]]
+    moved = int(building_micro_grids(plan)[building])
+    assert plan.layer("micro_grids").frame.at[moved, "cell_fid"] == micro.at[a, "cell_fid"]
+    window.undo_action.trigger()
+    assert int(building_micro_grids(plan)[building]) == a
+    window.canvas.clear_selection()
+    assert not feature.action_paint()
