@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -15,14 +14,16 @@ from gridplanner.io.exporters.report_labels import percent, service_label, statu
 from gridplanner.io.exporters.tables import roster_rows
 from gridplanner.model.plan import Plan
 from gridplanner.render.decorations import draw_scale_bar
-from gridplanner.render.legend import draw_legend, print_label
+from gridplanner.render.legend import LegendItem, draw_legend, print_label
 from gridplanner.render.painter import MapPainter, view_transform
 from gridplanner.render.png import padded_extent
-from gridplanner.render.print_styles import legend_items, print_plan, sheet_styles
+from gridplanner.render.print_styles import _layer_items, print_plan, sheet_styles
 from gridplanner.render.report_blocks import BODY_W, Block, Drawing, Text, heading, table
 from gridplanner.render.report_chart import BarChart, draw_chart
+from gridplanner.render.styles import MapStyle
 
 LEGEND_MM = 42.0
+CELL_OUTLINE = MapStyle(fill=None, outline="#2b6b96", outline_width=1.0, label_field=None)
 SITE_COLOUR = "#6a3d9a"
 
 
@@ -38,8 +39,8 @@ def body_blocks(plan: Plan, f: ReportFigures) -> list[Block]:
     blocks += _services(f)
     blocks += _gap_map(plan, f)
     blocks += _centres(f)
-    blocks += _stations(f)
     blocks += _sites(f)
+    blocks += _stations(f)
     if f.comparison is not None:
         blocks += _comparison(f)
     return blocks
@@ -98,6 +99,7 @@ def _paint_map(p: QPainter, rect: QRectF, mm: float, plan: Plan, f: ReportFigure
     result = f.coverage
     view = print_plan(plan, roster_rows(plan, f.lang), result)
     styles = sheet_styles(view, None, coverage=True)
+    styles["cells"] = CELL_OUTLINE  # a coverage map: grids as plain outlines, no staffing
     target = QRectF(rect.left(), rect.top(), map_w * mm, rect.height())
     x0, y0, x1, y1 = extent
     scale = min(target.width() / (x1 - x0), target.height() / (y1 - y0))
@@ -136,10 +138,23 @@ def _paint_map(p: QPainter, rect: QRectF, mm: float, plan: Plan, f: ReportFigure
     p.setPen(QPen(QColor("#303030"), 0.3 * mm))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRect(target)
-    sheet = SimpleNamespace(community=None, cell_fid=None)
-    items = legend_items(view, sheet, result, f.lang)
+    items = _legend(view, styles, f)
     legend = QRectF(target.right() + 4 * mm, rect.top(), LEGEND_MM * mm, rect.height())
     draw_legend(p, legend, print_label("legend", f.lang), items, mm, font_pt=7.0)
+
+
+def _legend(view: Plan, styles: dict[str, Any], f: ReportFigures) -> list[LegendItem]:
+    items = []
+    if len(view.cells):
+        items.append(LegendItem("line", CELL_OUTLINE, f.label("cells")))
+    if f.no_station:
+        items.append(LegendItem("line", MapStyle(outline="#000000", outline_width=2.6),
+                                f.label("no_station_short")))
+    items += _layer_items(view, styles, f.coverage, f.lang)
+    if f.sites is not None and f.sites.suggestions:
+        items.append(LegendItem("fill", MapStyle(fill=SITE_COLOUR, outline="#ffffff"),
+                                f.label("sites")))
+    return items
 
 
 def _rings(geom: Any) -> list[list[tuple[float, float]]]:
@@ -180,9 +195,14 @@ def _stations(f: ReportFigures) -> list[Block]:
         return out + [Text(f.label("no_cells"), space_after=5.0)]
     if not f.no_station:
         return out + [Text(f.label("no_station_none", distance=d), space_after=5.0)]
-    texts = [[r["code"] or f"#{r['fid']}", r["name"], r["community"]] for r in f.no_station]
-    out.append(table([f.label("code"), f.label("name"), f.label("community")], texts,
-                     [1.5, 1.5, 1.5], [False, False, False]))
+    by_community: dict[str, list[str]] = {}
+    for r in f.no_station:
+        by_community.setdefault(r["community"], []).append(r["code"] or r["name"]
+                                                           or f"#{r['fid']}")
+    texts = [[name, str(len(codes)), "、".join(sorted(codes))]
+             for name, codes in sorted(by_community.items())]
+    out.append(table([f.label("community"), f.label("cells"), f.label("code")], texts,
+                     [1.2, 0.5, 5.0], [False, True, False], font_pt=7.0))
     return out
 
 

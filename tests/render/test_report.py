@@ -58,7 +58,7 @@ def test_report_text_has_headline_communities_chart_labels_and_tables(plan, tmp_
     # the centre table with capacity and status, the station rule, the sites
     assert "邻里中心" in text and "规划 2027" in text and "850" in text
     assert "超容量(户)" in text and f"{f.centres[0]['over_capacity']:,.0f}" in text
-    assert "无党群服务站的网格" in text and "G-E 西湖社区" in text
+    assert "无党群服务站的网格" in text and "西湖社区 1 G-E" in text
     assert "建议新增服务点位" in text
     assert report.page_count >= 3
 
