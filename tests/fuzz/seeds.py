@@ -2,7 +2,8 @@
 
 The fuzz suite mutates these; each seed imports cleanly into the street-grid
 plan of tests/factories.py (they lie on its streets, near 116.30 E 39.93 N).
-``make_seeds(folder)`` returns ``[(kind, path), ...]``.
+``make_seeds(folder)`` returns ``[(kind, path), ...]``; ``EXTRA_ARGS`` holds
+the options a kind needs on the command line.
 """
 
 from __future__ import annotations
@@ -86,6 +87,15 @@ def _osm_xml(gdf: gpd.GeoDataFrame) -> str:
             + "".join(nodes) + "".join(ways) + "</osm>")
 
 
+#: Command-line options a kind needs (the building ledger's key column).
+EXTRA_ARGS: dict[str, list[str]] = {"building-data": ["--key-field", "楼栋名称"]}
+
+LEDGER = [["楼栋名称", "户数", "人口", "60岁以上", "党员"],
+          ["0-0-0", "48", "130", "20", "3"], ["0-0-1", "52", "140", "11", "0"],
+          ["1-0-0", "30", "80", "9", "2"]]
+PEOPLE = [["姓名", "手机号码", "所属社区"], ["陈静", "13900000001", "东风社区"],
+          ["刘洋", "13900000002", "西湖社区"]]
+
 WORKERS = [["姓名", "手机号码", "岗位", "所属社区", "备注"],
            ["王小明", "13800000001", "网格长", "东风社区", ""],
            ["李红", "13800000002", "专职网格员", "东风社区", "新入职"],
@@ -130,6 +140,13 @@ def make_seeds(folder: Path) -> list[tuple[str, Path]]:
     vector("buildings", bld, "buildings")
     vector("network", net, "streets")
     vector("centres", cen, "centres")
+    cells = gpd.GeoDataFrame({"网格名称": ["第一网格", "第二网格"], "网格编码": ["01", "02"]},
+                             geometry=[shapely.box(LON, LAT, LON + 2 * D, LAT + 2 * D),
+                                       shapely.box(LON + 2 * D, LAT, LON + 4 * D, LAT + 2 * D)],
+                             crs="EPSG:4326")
+    cells_json = folder / "cells.geojson"
+    cells_json.write_text(cells.to_json(ensure_ascii=False), encoding="utf-8")
+    seeds += [("cells", cells_json), ("cells", _shapefile_zip(cells, folder, "cells"))]
     kml = folder / "communities.kml"
     kml.write_text(_kml(com, "名称"), encoding="utf-8")
     kmz = folder / "communities.kmz"
@@ -144,6 +161,11 @@ def make_seeds(folder: Path) -> list[tuple[str, Path]]:
               ("branches", _csv(folder / "branches.csv", BRANCHES)),
               ("branches", _xlsx(folder / "branches.xlsx", BRANCHES)),
               ("centres", _csv(folder / "centres.csv", CENTRE_SHEET)),
-              ("centres", _xlsx(folder / "centres.xlsx", CENTRE_SHEET))]
+              ("centres", _xlsx(folder / "centres.xlsx", CENTRE_SHEET)),
+              ("building-data", _xlsx(folder / "ledger.xlsx", LEDGER)),
+              ("building-data", _csv(folder / "ledger.csv", LEDGER, "gb18030")),
+              ("party-members", _csv(folder / "members.csv", PEOPLE)),
+              ("volunteers", _xlsx(folder / "volunteers.xlsx", PEOPLE)),
+              ("staff", _csv(folder / "staff.csv", PEOPLE))]
     (folder / "seeds.json").write_text(json.dumps([(k, str(p)) for k, p in seeds]))
     return seeds

@@ -29,7 +29,7 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
 from mutate import mutate  # noqa: E402
-from seeds import make_seeds  # noqa: E402
+from seeds import EXTRA_ARGS, make_seeds  # noqa: E402
 
 CASES = int(os.environ.get("GRIDPLANNER_FUZZ_CASES", "120"))
 ONLY = os.environ.get("GRIDPLANNER_FUZZ_ONLY")
@@ -53,7 +53,8 @@ def test_every_seed_imports_cleanly(corpus, capsys):
     for kind, path in seeds:
         plan = root / "seed-check.gpkg"
         plan.write_bytes(pristine.read_bytes())
-        code = main(["import", str(plan), kind, str(path), "--dry-run"])
+        code = main(["import", str(plan), kind, str(path), "--dry-run",
+                     *EXTRA_ARGS.get(kind, [])])
         out, err = capsys.readouterr()
         assert code == 0, f"{kind} {path.name}: {err}"
         assert "imported" in out
@@ -66,7 +67,7 @@ def _cases(root: Path, seeds, pristine: Path) -> tuple[list[dict], dict[int, str
         kind, seed = seeds[n % len(seeds)]
         path, what = mutate(seed, root / "cases" / str(n), FIRST_SEED + n)
         # every third case saves the plan on success; the others are dry runs
-        extra = [] if n % 3 == 0 else ["--dry-run"]
+        extra = ([] if n % 3 == 0 else ["--dry-run"]) + EXTRA_ARGS.get(kind, [])
         cases.append({"id": n, "kind": kind, "file": str(path), "plan": str(root / "plan.gpkg"),
                       "pristine": str(pristine), "extra": extra})
         described[n] = f"case {n} ({kind}, {what})"
