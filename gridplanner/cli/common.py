@@ -9,9 +9,10 @@ from typing import Any
 
 from gridplanner.io.atomic import real_target
 from gridplanner.io.plan_file import lock
-from gridplanner.io.plan_file.ondisk import FileState, file_state, read_plan
+from gridplanner.io.plan_file.ondisk import FileState, file_state
 from gridplanner.io.plan_file.postgis import PostgisPlanStore, is_database_uri
 from gridplanner.io.plan_file.project import save_plan
+from gridplanner.io.plan_file.reading import read_plan
 from gridplanner.model.plan import Plan
 
 #: who this command is, for lock files and the plan's "saved by" (set by main)

@@ -15,7 +15,9 @@ The target is the real file behind a symbolic link (the link stays a
 link), a read-only target is refused, a full disk is reported as such (both
 errors carry ``reason``: ``"read_only"``, ``"disk_full"``), and
 an existing gridplanner plan is never replaced unless the caller saves a
-plan (``replace_plan=True``): exports can never overwrite a plan.
+plan (``replace_plan=True``): exports can never overwrite a plan. Every
+write holds the target's lock (:mod:`gridplanner.io.plan_file.lock`), so a
+plan save and an export to the same path cannot cross.
 """
 
 from __future__ import annotations
@@ -29,7 +31,11 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from gridplanner.errors import ExportError, GridPlannerError
+from gridplanner.errors import ExportError, GridPlannerError, PlanLockedError, ProjectFileError
+from gridplanner.io.plan_file.lock import describe_holder, plan_lock, real_target
+from gridplanner.io.plan_file.targets import refuse_plan_target
+
+__all__ = ["clean_stale_temps", "real_target", "stale_temps", "write_atomic"]
 
 #: what marks a temporary save folder (and, before it, a temporary save file)
 TEMP_MARK = ".saving"
@@ -38,14 +44,6 @@ DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 #: texts GDAL and SQLite give for a full disk when they hide the errno
 DISK_FULL_TEXTS = ("no space left", "disk is full", "disk quota", "file too large",
                    "failed to commit transaction", "disk i/o error")
-
-
-def real_target(path: str | os.PathLike[str]) -> Path:
-    """The file a write to ``path`` must replace: the end of any chain of links."""
-    target = Path(path)
-    if target.is_symlink():
-        return Path(os.path.realpath(target))
-    return target
 
 
 def write_atomic(
@@ -71,10 +69,26 @@ def write_atomic(
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise error(f"{given}: folder {folder} does not exist")
-    if not replace_plan:
-        from gridplanner.io.plan_file.targets import refuse_plan_target
+    try:
+        with plan_lock(target):  # no plan save lands on this path while we look and write
+            if not replace_plan:
+                refuse_plan_target(given, error)
+            _replace(given, target, folder, write, error)
+    except PlanLockedError as exc:
+        if replace_plan:
+            raise
+        raise error(f"{given}: not written: it is a plan being saved by "
+                    f"{describe_holder(exc.holder)}, and an export never replaces a plan; "
+                    "choose another file name") from exc
+    except ProjectFileError as exc:
+        if replace_plan or isinstance(exc, error):
+            raise
+        raise error(str(exc)) from exc  # the folder is not writable (lock file)
+    return given
 
-        refuse_plan_target(given, error)
+
+def _replace(given: Path, target: Path, folder: Path, write: Callable[[Path], object],
+             error: type[GridPlannerError]) -> None:
     refuse_read_only(given, target, error)
     tmp_dir = folder / f".{target.name}{TEMP_MARK}-{uuid.uuid4().hex[:10]}"
     try:
@@ -98,7 +112,6 @@ def write_atomic(
         raise
     finally:
         shutil.rmtree(tmp_dir, ignore_errors=True)
-    return given
 
 
 def refuse_read_only(given: Path, target: Path, error: type[GridPlannerError]) -> None:

@@ -18,8 +18,9 @@ from factories import district_plan
 
 from gridplanner.io.atomic import write_atomic
 from gridplanner.io.plan_file import lock
-from gridplanner.io.plan_file.ondisk import file_state, read_plan
+from gridplanner.io.plan_file.ondisk import file_state
 from gridplanner.io.plan_file.project import _write_all, load_plan, save_plan
+from gridplanner.io.plan_file.reading import read_plan
 
 pytestmark = pytest.mark.bench
 

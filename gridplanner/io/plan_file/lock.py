@@ -14,7 +14,9 @@ command's read-modify-write spans many GDAL connections, not one
 transaction.
 
 Locks are re-entrant within a process (a command locks at open and saves
-later under the same lock).
+later under the same lock). An export takes the lock of its target file
+too (:func:`gridplanner.io.atomic.write_atomic`), so a plan save and an
+export to one path never overlap.
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from gridplanner.errors import PlanLockedError, ProjectFileError
-from gridplanner.io.atomic import real_target
 
 LOCK_SUFFIX = ".lock"
 #: where on Windows the one locked byte sits (beyond the text, so it stays readable)
@@ -46,6 +47,14 @@ class _Held:
         self.fd = fd
         self.lock_file = lock_file
         self.count = 1
+
+
+def real_target(path: str | os.PathLike[str]) -> Path:
+    """The file a write to ``path`` must replace: the end of any chain of links."""
+    target = Path(path)
+    if target.is_symlink():
+        return Path(os.path.realpath(target))
+    return target
 
 
 def lock_path(plan_path: str | os.PathLike[str]) -> Path:

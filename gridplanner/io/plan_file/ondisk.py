@@ -24,17 +24,10 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from gridplanner.errors import PlanChangedError, ProjectFileError
-from gridplanner.io.atomic import clean_stale_temps, real_target, stale_temps
 from gridplanner.io.plan_file import lock
-
-if TYPE_CHECKING:
-    from gridplanner.model.plan import Plan
-
-#: how often a read is retried when the file changes while it is being read
-READ_ATTEMPTS = 3
+from gridplanner.io.plan_file.lock import real_target
 
 
 @dataclass(frozen=True)
@@ -107,39 +100,3 @@ def check_unchanged(path: str | os.PathLike[str], expected: FileState | None) ->
         f"{path}: the plan was changed on disk{who} after it was read (file now from "
         f"{current.when()}); nothing was saved, so that change is not lost; save under "
         "another name, or open the plan again and redo the change", path=path, writer=writer)
-
-
-def read_plan(path: str | os.PathLike[str], program: str | None = None
-              ) -> tuple[Plan, FileState]:
-    """Open a plan and the state of the file it came from.
-
-    The state is taken before and after reading; when a save by another
-    program lands in between, the read is repeated, so the plan and the
-    state always belong to the same version of the file. Temporary copies
-    left by a crashed save are removed when nobody is saving the plan.
-    """
-    from gridplanner.io.plan_file.project import load_plan
-
-    clean_if_idle(path, program)
-    for _attempt in range(READ_ATTEMPTS):
-        before = file_state(path)
-        plan = load_plan(path)
-        after = file_state(path)
-        if before is not None and before == after:
-            return plan, after
-    raise ProjectFileError(f"{path}: the file kept changing while it was read (another "
-                           "program is saving it); try again in a moment")
-
-
-def clean_if_idle(path: str | os.PathLike[str], program: str | None = None) -> list[Path]:
-    """Remove stale temporary copies of the plan unless a save of it is under way.
-
-    The lock is taken only when there is something to clean, so opening a
-    plan never gets in the way of another program saving it.
-    """
-    if not stale_temps(path) or not lock.try_with_lock(path, program):
-        return []
-    try:
-        return clean_stale_temps(path)
-    finally:
-        lock.release(path)

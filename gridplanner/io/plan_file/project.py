@@ -55,7 +55,7 @@ def save_plan(plan: Plan, path: str | os.PathLike[str], *, expected: FileState |
     ----------
     expected
         The state of the file when the plan was read from it
-        (:func:`~gridplanner.io.plan_file.ondisk.read_plan`); when the file
+        (:func:`~gridplanner.io.plan_file.reading.read_plan`); when the file
         has changed since, nothing is written and PlanChangedError says so.
         None: no check (a new file, or "Save As" over a file the user chose).
     program

@@ -1,7 +1,8 @@
 """What no export may overwrite: the open plan, any gridplanner plan, a locked plan.
 
 :func:`gridplanner.io.atomic.write_atomic` asks :func:`refuse_plan_target`
-before every export it writes, and the few writers that do not go through
+before every export it writes (holding the target's lock, so no plan save
+can land in between), and the few writers that do not go through
 it (GDAL layers written in place) ask it themselves; the export dialog asks
 :func:`plan_target_problem` to say why in the window's language.
 """
@@ -13,8 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from gridplanner.errors import ExportError, GridPlannerError
-from gridplanner.io.atomic import real_target
-from gridplanner.io.plan_file.lock import describe_holder, held_by_other
+from gridplanner.io.plan_file.lock import describe_holder, held_by_other, real_target
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 META_TABLE = "gridplanner_meta"

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from gridplanner.errors import GridPlannerError
 from gridplanner.io.importers.registry import ImportOptions, ImportReport
 from gridplanner.io.plan_file.integrity import PlanDamageError
-from gridplanner.io.plan_file.ondisk import read_plan
+from gridplanner.io.plan_file.reading import read_plan
 from gridplanner.model.plan import Plan
 from gridplanner.qt.importing.dialog import report_summary, show_import_report
 from gridplanner.qt.importing.messages import ui_text

@@ -13,8 +13,9 @@ import time
 import pytest
 
 from gridplanner.io.atomic import stale_temps
-from gridplanner.io.plan_file.ondisk import read_plan
+from gridplanner.io.plan_file.lock import lock_path
 from gridplanner.io.plan_file.project import save_plan
+from gridplanner.io.plan_file.reading import read_plan
 
 SAVER = textwrap.dedent("""
     import sys
@@ -55,5 +56,6 @@ def test_kill_9_during_save_leaves_old_or_new_and_the_next_open_cleans(tmp_path,
     assert plan.name in ("street grid", "old", "new")
     assert len(plan.buildings) == len(grid_plan.buildings)
     assert stale_temps(plan_path) == []
+    assert not lock_path(plan_path).exists()  # the dead saver's lock file went too
     assert stat.S_IMODE(plan_path.stat().st_mode) == 0o600
     save_plan(plan, plan_path)  # the dead saver's lock file does not block anyone

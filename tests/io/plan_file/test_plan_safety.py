@@ -11,8 +11,9 @@ import pytest
 from gridplanner.errors import PlanChangedError, PlanLockedError, ProjectFileError
 from gridplanner.io import atomic
 from gridplanner.io.plan_file import lock
-from gridplanner.io.plan_file.ondisk import file_state, read_plan, saved_by
+from gridplanner.io.plan_file.ondisk import file_state, saved_by
 from gridplanner.io.plan_file.project import load_plan, save_plan
+from gridplanner.io.plan_file.reading import read_plan
 from gridplanner.model.plan import Plan
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions and links")
@@ -229,3 +230,18 @@ def test_an_export_refuses_a_plan_whatever_its_name_but_replaces_an_old_export(p
     layers = plan_file.with_name("layers.gpkg")
     export_gpkg(grid_plan, layers)
     export_gpkg(grid_plan, layers)  # an earlier export is not a plan: replaced
+
+
+@posix_only
+def test_an_export_never_lands_on_a_plan_being_saved(tmp_path, grid_plan):
+    from gridplanner.errors import ExportError
+    from gridplanner.io.exporters.tables import export_csv
+
+    target = tmp_path / "new-plan.gpkg"  # a plan another program is saving for the first time
+    with held_elsewhere(target, HOLDER):
+        with pytest.raises(ExportError, match="new-plan.gpkg: not written: it is a plan being "
+                           "saved by gridplanner grids generate"):
+            export_csv(grid_plan, target)
+    assert not target.exists()
+    export_csv(grid_plan, target)  # once nobody holds it, it is an ordinary file name
+    assert not lock.lock_path(target).exists()
