@@ -73,6 +73,7 @@ def table_layout(columns: list[str], lang: str, width_mm: float, font_pt: float 
     """
     spec = [c for c in COLUMNS if c[0] in columns]
     spec += [(c, COVERAGE_WEIGHT, True) for c in columns if c.startswith("coverage_")]
+    spec += [(c, COVERAGE_WEIGHT, True) for c in columns if c.startswith("group_")]
     keys = [k for k, _, _ in spec]
     weights = {k: w for k, w, _ in spec}
     if "workers" in weights:  # the organisation columns do not squeeze codes and names

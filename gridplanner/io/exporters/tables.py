@@ -90,6 +90,18 @@ def organisation_columns(plan: Plan) -> pd.DataFrame:
     return organisation_by_cell(plan).round().astype("int64")
 
 
+def group_columns(plan: Plan) -> pd.DataFrame:
+    """Population groups per cell fid as whole numbers, one ``group_<name>`` column each
+    (none when the buildings carry no groups)."""
+    from gridplanner.analysis.grids.group_tallies import plan_groups, tallies_by_cell
+
+    names = plan_groups(plan)
+    if len(plan.cells) == 0 or not names:
+        return pd.DataFrame(index=plan.cells.frame.index)
+    tallies = tallies_by_cell(plan)[names].round().astype("int64")
+    return tallies.rename(columns={n: f"group_{n}" for n in names})
+
+
 # -- the table ------------------------------------------------------------------------
 def _person(row: dict[str, Any], lang: str, with_role: bool) -> str:
     text = str(row["name"])
@@ -134,6 +146,7 @@ def roster_rows(plan: Plan, lang: str = "zh_CN", coverage: Any | None = None) ->
     frame = pd.DataFrame(records, index=cells.index, columns=list(BASE_COLUMNS))
     frame = frame.join(coverage_shares(plan, coverage))
     frame = frame.join(organisation_columns(plan))
+    frame = frame.join(group_columns(plan))
     keys = sorted(zip(frame["code"] == "", frame["code"], frame.index, strict=True))
     return frame.loc[[k[2] for k in keys]]
 
@@ -144,6 +157,8 @@ def header_labels(columns: list[str], lang: str) -> list[str]:
     for col in columns:
         if col.startswith("coverage_"):
             out.append(label("coverage", lang, level=col.removeprefix("coverage_")))
+        elif col.startswith("group_"):
+            out.append(col.removeprefix("group_"))  # the office's own word (独居老人 …)
         else:
             out.append(label(col, lang))
     return out

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridplanner.analysis.grids.group_tallies import plan_groups, tallies_by_cell
 from gridplanner.analysis.grids.tallies import ABOVE, BELOW, WITHIN, BuildingIndex
 from gridplanner.model.layer import LayerChange
 from gridplanner.model.plan import Plan
@@ -67,7 +68,15 @@ def tally_table(plan: Plan, index: BuildingIndex,
     h = out["households"].to_numpy(float)
     out["deviation"] = np.where(h < s.households_min, h - s.households_min,
                                 np.where(h > s.households_max, h - s.households_max, 0.0))
-    return out[list(COLUMNS)]
+    groups = plan_groups(plan)
+    if not groups:
+        return out[list(COLUMNS)]
+    # population groups from a building ledger: counted from the plan's cells (a
+    # reshape preview keeps the last numbers until the edit is done)
+    by_cell = tallies_by_cell(plan).reindex(out.index).fillna(0.0)
+    for name in groups:
+        out[f"group_{name}"] = by_cell[name].to_numpy(float)
+    return out[list(COLUMNS) + [f"group_{n}" for n in groups]]
 
 
 class TalliesModel(QAbstractTableModel):
@@ -77,12 +86,14 @@ class TalliesModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.frame = pd.DataFrame(columns=list(COLUMNS))
+        self.columns: list[str] = list(COLUMNS)  # then a column per population group
         self.status_text = {BELOW: "below", WITHIN: "within", ABOVE: "above"}
         self.header_text = list(COLUMNS)
 
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.beginResetModel()
         self.frame = frame
+        self.columns = [str(c) for c in frame.columns]
         self.endResetModel()
 
     def update_rows(self, rows: pd.DataFrame) -> None:
@@ -105,20 +116,24 @@ class TalliesModel(QAbstractTableModel):
         return 0 if parent is not None and parent.isValid() else len(self.frame)
 
     def columnCount(self, parent=None) -> int:  # noqa: N802
-        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
+        return 0 if parent is not None and parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.header_text[section]
+            if section < len(COLUMNS):
+                return self.header_text[section]
+            return self.columns[section].removeprefix("group_")  # the office's own word
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        col = COLUMNS[index.column()]
+        col = self.columns[index.column()]
         value = self.frame.iat[index.row(), index.column()]
         status = self.frame.iat[index.row(), COLUMNS.index("status")]
+        if col.startswith("group_"):
+            col = "buildings"  # shown, sorted and aligned like a count
         if role == Qt.ItemDataRole.DisplayRole:
             if col == "status":
                 return self.status_text.get(str(value), str(value))
