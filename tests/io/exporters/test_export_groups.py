@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import Qt
 from factories_office import building_table, buildings_file, cells_file, community_file
+from PySide6.QtCore import Qt
 
 from gridplanner.analysis.grids.group_tallies import tallies_by_cell
 from gridplanner.io.exporters.tables import export_csv, roster_rows
