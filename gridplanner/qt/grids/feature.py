@@ -308,9 +308,10 @@ class GridFeature(QObject):
 
     # -- whole-plan actions ------------------------------------------------------
     def action_validate(self) -> list[Finding]:
-        from gridplanner.analysis.grids.validation import run_checkers
+        from gridplanner.analysis.integrity import check_references, validate_plan
 
-        found = run_checkers(self.plan)
+        # broken links and invalid shapes of any layer too; a bad shape never stops the checks
+        found = validate_plan(self.plan, check_references(self.plan))
         self.findings.set_findings(found, self.tr("Grid Validation"))
         self.canvas.set_current_layer("cells")
         if not found:

@@ -133,6 +133,20 @@ PARAM_TEMPLATES: dict[str, str] = {
     "network_component": QT_TRANSLATE_NOOP(
         "FindingTexts", "A piece of network of {length} m ({lines} lines) is not joined to "
         "the main network; {stranded} buildings join it"),
+    # plan-file damage and broken links (gridplanner.analysis.integrity)
+    "dangling_reference": QT_TRANSLATE_NOOP(
+        "FindingTexts", "{table} row {row}: {column} names {refers_to} row {value}, which does "
+        "not exist"),
+    "missing_reference": QT_TRANSLATE_NOOP("FindingTexts", "{table} row {row}: {column} is empty"),
+    "bad_target": QT_TRANSLATE_NOOP(
+        "FindingTexts", "{table} row {row}: “{value}” is neither a grid worker nor a Party branch"),
+    "duplicate_assignment": QT_TRANSLATE_NOOP(
+        "FindingTexts", "{table} row {row} repeats {value} on the same cell"),
+    "broken_link": QT_TRANSLATE_NOOP(
+        "FindingTexts", "{table} row {row}: {column} names {refers_to} row {value}, which does "
+        "not exist"),
+    "invalid_geometry": QT_TRANSLATE_NOOP(
+        "FindingTexts", "{count} feature(s) of {table} have an invalid shape (rows {rows})"),
 }
 NOT_STARTED = QT_TRANSLATE_NOOP("FindingTexts", "(no one is assigned to any grid yet)")
 DEAD_ENDS = QT_TRANSLATE_NOOP("FindingTexts", "{count} dead ends in the walking network")

@@ -114,3 +114,35 @@ def test_the_damage_and_the_refusal_read_in_chinese(main_window, damaged, qapp, 
     finally:
         i18n.switch_language(qapp, "en")
         QCoreApplication.processEvents()
+
+
+def test_validate_grids_in_the_window_lists_broken_references_and_bad_shapes(
+        main_window, tmp_path, qapp):
+    import shapely
+    from PySide6.QtCore import QCoreApplication
+
+    from gridplanner.qt.shell import i18n
+    from gridplanner.qt.shell.finding_texts import describe
+
+    path = saved_roster_plan(tmp_path)
+    damage(path, "UPDATE assignments SET target_fid = 999 WHERE fid = 2")
+    _answer(main_window, "read_only")
+    assert main_window.open_plan_file(path, confirm=False)
+    plan = main_window.plan
+    bx0, by0, bx1, by1 = plan.buildings.geometry(40).bounds  # GEOS cannot cut this with cells
+    plan.buildings.set_geometry(40, shapely.Polygon(
+        [(bx0, by0), (bx1 + 70, by1), (bx1 + 70, by0), (bx0, by1), (bx0 + 30, by0 - 20),
+         (bx1 + 10, by1 + 30)]))
+    found = main_window.features["grids"].action_validate()
+    by_kind = {f.kind: f for f in found}
+    assert by_kind["dangling_reference"].features == {"assignments": [2]}
+    assert by_kind["invalid_geometry"].features == {"buildings": [40]}
+    assert "no_full_time_worker" in by_kind  # the roster rules still ran (row 2 counts for none)
+    i18n.switch_language(qapp, "zh_CN")
+    QCoreApplication.processEvents()
+    try:
+        assert "不存在" in describe(by_kind["dangling_reference"])
+        assert "图形无效" in describe(by_kind["invalid_geometry"])
+    finally:
+        i18n.switch_language(qapp, "en")
+        QCoreApplication.processEvents()
