@@ -17,29 +17,15 @@ import pandas as pd
 
 from gridplanner.analysis.network.allocation import Allocation, allocate_capacity
 from gridplanner.analysis.network.coverage import CoverageResult, level_key
+from gridplanner.model.groups import group_columns as model_group_columns
+from gridplanner.model.groups import group_name
 from gridplanner.model.schema import split_services
-
-#: Population-group columns a building table commonly carries (older
-#: residents, elderly living alone, left-behind children, disabled,
-#: low-income households, Party members), English or Chinese.
-KNOWN_GROUPS: tuple[str, ...] = (
-    "elderly", "older_residents", "elderly_alone", "left_behind_children", "disabled",
-    "low_income", "party_members",
-    "老年人", "60岁以上", "独居老人", "留守儿童", "残疾人", "低保户", "党员",
-)
 
 
 def group_columns(plan: Any) -> list[str]:
-    """The plan's population-group columns on buildings.
-
-    The plan's own list when its settings name one (``population_groups`` or
-    ``groups``), else every known group column the buildings carry.
-    """
-    cols = plan.buildings.frame.columns
-    listed = getattr(plan.settings, "population_groups", None) or \
-        getattr(plan.settings, "groups", None)
-    names = list(listed) if listed else [c for c in KNOWN_GROUPS if c in cols]
-    return [c for c in names if c in cols]
+    """The plan's population-group columns on buildings (``group_<name>``,
+    see :mod:`gridplanner.model.groups`), in their order."""
+    return model_group_columns(plan.buildings.frame.columns)
 
 
 def _cell_labels(plan: Any) -> dict[int, str]:
@@ -72,7 +58,7 @@ def _served(table: pd.DataFrame, centre_col: str, dist_col: str, level: float,
 
 def _empty(groups: Sequence[str]) -> dict[str, Any]:
     return {"buildings": 0, "households": 0.0, "residents": 0.0,
-            "groups": {g: 0.0 for g in groups}, "cells": [], "communities": []}
+            "groups": {group_name(g): 0.0 for g in groups}, "cells": [], "communities": []}
 
 
 def centre_rows(plan: Any, result: CoverageResult, allocation: Allocation | None = None,
@@ -86,7 +72,7 @@ def centre_rows(plan: Any, result: CoverageResult, allocation: Allocation | None
     weights = pd.DataFrame({"households": pd.to_numeric(b["households"]).fillna(0),
                             "residents": pd.to_numeric(b["residents"]).fillna(0)}, index=b.index)
     for g in plan_groups:
-        weights[f"group:{g}"] = pd.to_numeric(b[g], errors="coerce").fillna(0)
+        weights[f"group:{group_name(g)}"] = pd.to_numeric(b[g], errors="coerce").fillna(0)
     labels = _cell_labels(plan)
     table = result.buildings
     overall = {level_key(lv): _served(table, "nearest_centre", "distance_m", lv, weights, labels)

@@ -116,15 +116,21 @@ def _centres(wb: Any, f: ReportFigures) -> None:
                f.label("buildings"), f.label("households"), f.label("residents"),
                f.label("cells"), f.label("communities"), f.label("capacity"),
                f.label("allocated"), f.label("over_capacity")]
+    groups = sorted({k for r in f.centres for k in r if k.startswith("group:")})
+    headers += [g[len("group:"):] for g in groups]
     rows = [[r["name"], status_label(r["status"], f.lang), r["year"], r["floor_area_m2"],
              r["buildings"], r["households"], r["residents"], r["cell_codes"],
              r["community_names"], r["capacity"], r["allocated"], r["over_capacity"] or None]
-            for r in f.centres]
+            + [r.get(g) for g in groups] for r in f.centres]
     first, last = _table(ws, headers, rows, [None, None, "0", NUMBER, NUMBER, NUMBER, NUMBER,
-                                             None, None, NUMBER, NUMBER, NUMBER],
+                                             None, None, NUMBER, NUMBER, NUMBER]
+                         + [NUMBER] * len(groups),
                          [f.label("total")] + [None] * (len(headers) - 1))
     if last - 1 > first:
-        for col in "DEFGJKL":
+        from openpyxl.utils import get_column_letter
+
+        sums = [*"DEFGJKL", *(get_column_letter(13 + i) for i in range(len(groups)))]
+        for col in sums:
             ws[f"{col}{last}"] = f"=SUM({col}{first + 1}:{col}{last - 1})"
             ws[f"{col}{last}"].number_format = NUMBER
     ws.freeze_panes = "B2"

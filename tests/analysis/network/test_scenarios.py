@@ -41,7 +41,7 @@ def plan():
     p.cells.add(gpd.GeoDataFrame({"code": ["A1", "B1"], "community": ["甲社区", "乙社区"]},
                                  geometry=[west, east], crs=CRS))
     p.buildings.add(gpd.GeoDataFrame(
-        {"households": [10] * 6, "residents": [20] * 6, "elderly_alone": [1, 2, 3, 4, 5, 6]},
+        {"households": [10] * 6, "residents": [20] * 6, "group_独居老人": [1, 2, 3, 4, 5, 6]},
         geometry=[shapely.Point(X0 + x, Y0) for x in XS], crs=CRS))
     p.centres.add(gpd.GeoDataFrame(
         {"name": ["west", "east-now", "east-2026"], "services": ["health", "health", "health"],
@@ -95,7 +95,7 @@ def test_what_each_centre_serves_with_grids_communities_groups_and_capacity(plan
     assert rows["west"]["households"] == 20 and rows["west"]["cell_codes"] == "A1"
     assert rows["east-now"]["community_names"] == "乙社区、甲社区"
     assert rows["east-now"]["cells"] == 2
-    assert rows["east-now"]["group:elderly_alone"] == 3 + 4
+    assert rows["east-now"]["group:独居老人"] == 3 + 4
     assert rows["east-2026"]["residents"] == 40
     assert rows["east-now"]["capacity"] == 15 and rows["east-now"]["over_capacity"] == 5
     assert rows["east-now"]["allocated"] == 15

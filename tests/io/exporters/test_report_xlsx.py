@@ -52,3 +52,15 @@ def test_text_that_looks_like_a_formula_stays_text(grid_plan, tmp_path):
     path = export_report_xlsx(report_figures(grid_plan, sites=0), tmp_path / "s.xlsx")
     ws = openpyxl.load_workbook(path)["服务中心"]
     assert ws.cell(2, 1).value == "=HYPERLINK(\"x\")" and ws.cell(2, 1).data_type == "s"
+
+
+def test_population_groups_per_centre(grid_plan, tmp_path):
+    b = grid_plan.buildings.frame
+    grid_plan.buildings.set_column("group_独居老人", {fid: 2.0 for fid in b.index})
+    figures = report_figures(grid_plan, sites=0)
+    ws = openpyxl.load_workbook(export_report_xlsx(figures, tmp_path / "g.xlsx"))["服务中心"]
+    header = [c.value for c in ws[1]]
+    col = header.index("独居老人") + 1
+    served = {r["name"]: r["buildings"] for r in figures.centres}
+    assert ws.cell(2, col).value == 2.0 * served[ws.cell(2, 1).value]
+    assert str(ws.cell(ws.max_row, col).value).startswith("=SUM(")
