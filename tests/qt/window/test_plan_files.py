@@ -139,3 +139,44 @@ def test_the_recovery_folder_is_private(monkeypatch, tmp_path):
     monkeypatch.setenv(autosave.ENV_VAR, str(tmp_path / "fresh" / "recovery"))
     folder = autosave.recovery_dir()
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_an_import_from_the_command_line_while_the_window_is_open(opened, tmp_path,
+                                                                   repo_root):
+    import subprocess
+
+    from tests.cli.test_cli_import import building_file
+    from tests.cli.test_cli_writers import gridplanner_exe
+
+    window, path = opened
+    n = len(window.plan.buildings)
+    done = subprocess.run([*gridplanner_exe(repo_root), "import", str(path), "buildings",
+                           str(building_file(tmp_path))], capture_output=True, text=True,
+                          timeout=240)
+    assert done.returncode == 0, done.stderr
+    window.conflict_answers = ["reload"]
+    assert not window.save_plan_file()
+    assert "changed on disk by gridplanner import" in window.conflicts[-1]
+    assert len(window.plan.buildings) == n + 6  # the command's buildings, nothing lost
+
+
+def test_two_windows_on_one_plan(opened, qtbot, grid_plan):
+    from gridplanner.qt.window.main_window import MainWindow
+
+    first, path = opened
+    second = MainWindow(grid_plan)
+    qtbot.addWidget(second)
+    second.errors, second.conflicts = [], []
+    second.show_error = lambda title, message: second.errors.append((title, message))
+    second.ask_save_conflict = lambda message: second.conflicts.append(message) or "cancel"
+    try:
+        assert second.open_plan_file(path, confirm=False)
+        assert first.save_plan_file()  # the first window saves its edit
+        second.plan.name = "second window's edit"
+        second.undo_stack.resetClean()
+        assert not second.save_plan_file()
+        assert "changed on disk by gridplanner window" in second.conflicts[-1]
+        assert load_plan(path).name == "my edit"
+    finally:
+        second.undo_stack.setClean()
+        second.close()
