@@ -245,3 +245,21 @@ def test_an_export_never_lands_on_a_plan_being_saved(tmp_path, grid_plan):
     assert not target.exists()
     export_csv(grid_plan, target)  # once nobody holds it, it is an ordinary file name
     assert not lock.lock_path(target).exists()
+
+
+def test_a_save_landing_during_a_read_makes_the_read_start_again(plan_file, monkeypatch):
+    from gridplanner.io.plan_file import reading
+
+    calls = []
+
+    def load_while_someone_saves(path):
+        plan = load_plan(path)
+        if not calls:
+            save_plan(Plan(name="saved during the read"), path, program="other")
+        calls.append(plan.name)
+        return plan
+
+    monkeypatch.setattr(reading, "load_plan", load_while_someone_saves)
+    plan, state = read_plan(plan_file)
+    assert calls == ["一号社区", "saved during the read"]
+    assert plan.name == "saved during the read" and state == file_state(plan_file)
