@@ -310,7 +310,7 @@ class MapPainter:
                 if short is None:  # one choice per layer, so labels look alike
                     short = metrics.horizontalAdvance(text) > typical_px
                 if short:
-                    text = text[-sub.label_short:]
+                    text = short_label(row, text, sub.label_short)
             for candidate in dict.fromkeys((text, text.split("\n", 1)[0])):
                 # a multi-line label that does not fit falls back to its first line
                 if self._place_label(p, candidate, font, metrics, anchor, sub.label_colour,
@@ -401,6 +401,15 @@ def symbol_path(kind: str, size: float) -> QPainterPath:
     else:
         path.addEllipse(QPointF(0, 0), r, r)
     return path
+
+
+def short_label(row: pd.Series, text: str, keep: int) -> str:
+    """A label too wide for its feature: the grid's short name (第3网格) when it has
+    one, else the last ``keep`` characters (the serial of a grid code)."""
+    name = _text(row, "name")
+    if name and len(name) <= 8 and (name.startswith("第") or len(name) < len(text)):
+        return name
+    return text[-keep:]
 
 
 def _text(row: pd.Series, field: str | None) -> str:

@@ -112,3 +112,15 @@ def test_render_png_refuses_silly_sizes(grid_plan, tmp_path, size):
 
     with pytest.raises(ExportError, match="outside"):
         render_png(grid_plan, tmp_path / "x.png", *size)
+
+
+def test_a_grid_label_too_wide_shows_the_short_name():
+    import pandas as pd
+
+    from gridplanner.render.painter import short_label
+
+    code = "110105001001003"
+    assert short_label(pd.Series({"code": code, "name": "第3网格"}), code, 3) == "第3网格"
+    assert short_label(pd.Series({"code": code, "name": ""}), code, 3) == "003"
+    long_name = "东风社区幸福里小区第三网格"
+    assert short_label(pd.Series({"code": code, "name": long_name}), code, 3) == "003"
