@@ -70,3 +70,23 @@ def test_exporting_over_another_plan_or_a_locked_one_is_refused(main_window, gri
     dialog.paths["gpkg"].setText(str(tmp_path / "layers.gpkg"))
     assert dialog.run() == [tmp_path / "layers.gpkg"]
     dialog.close()
+
+
+def test_the_refusal_is_in_chinese_in_a_chinese_window(main_window, grid_plan, tmp_path, qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from gridplanner.qt.shell import i18n
+
+    dialog = _dialog(main_window, grid_plan, tmp_path)
+    i18n.switch_language(qapp, "zh_CN")
+    QCoreApplication.processEvents()
+    try:
+        for key in dialog.checks:
+            dialog.checks[key].setChecked(key == "gpkg")
+        dialog.paths["gpkg"].setText(str(main_window.path))
+        assert dialog.run() == []
+        assert "是当前打开的方案，导出不会覆盖方案" in dialog.result.text()
+    finally:
+        i18n.switch_language(qapp, "en")
+        QCoreApplication.processEvents()
+        dialog.close()
