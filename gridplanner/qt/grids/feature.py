@@ -347,7 +347,7 @@ class GridFeature(QObject):
             self.assign_codes(*values)
 
     def assign_codes(self, scheme: str, renumber: bool, category: str = "000000") -> None:
-        from gridplanner.analysis.grids.codes import assign_codes
+        from gridplanner.analysis.grids.codes import assign_codes, short_names
 
         try:
             codes = assign_codes(self.plan, scheme, renumber, category)
@@ -361,6 +361,12 @@ class GridFeature(QObject):
                 code_scheme=scheme)))
         if codes:
             stack.push(gc.SetColumnCommand(self.plan, "cells", "code", codes))
+            names = self.plan.cells.frame["name"].astype(str).str.strip()
+            unnamed = [int(f) for f in names.index[names == ""]]
+            if unnamed:  # a grid without a name is shown by its short name, 第N网格
+                short = short_names(self.plan)
+                stack.push(gc.SetColumnCommand(self.plan, "cells", "name",
+                                               {f: short[f] for f in unnamed}))
         stack.endMacro()
 
     # -- toggles and tools ---------------------------------------------------------

@@ -155,6 +155,18 @@ def test_codes_renumber_and_scheme_undo(grids, main_window, generated):
     assert plan.cells.frame["code"].tolist() == codes
 
 
+def test_codes_name_unnamed_cells_in_the_same_undo_step(grids, main_window, generated):
+    plan = main_window.plan
+    before = plan.cells.frame["name"].tolist()
+    grids.ask_codes = lambda: ("db11", True, "000000")
+    grids.actions["codes"].trigger()
+    cells = plan.cells.frame
+    for code, name, old in zip(cells["code"], cells["name"], before, strict=True):
+        assert name == (old or f"第{int(code[-3:])}网格")
+    main_window.undo_stack.undo()
+    assert plan.cells.frame["name"].tolist() == before
+
+
 def test_generate_dialog_runs_in_a_thread(qtbot, grid_plan):
     dialog = GenerateDialog(grid_plan)
     qtbot.addWidget(dialog)
