@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from gridplanner.io.atomic import real_target
+from gridplanner.errors import ProjectFileError
+from gridplanner.io.atomic import real_target, refuse_read_only
 from gridplanner.io.plan_file import lock
 from gridplanner.io.plan_file.ondisk import FileState, file_state
 from gridplanner.io.plan_file.postgis import PostgisPlanStore, is_database_uri
@@ -40,6 +41,7 @@ def open_plan(path: str, for_update: bool = False) -> Plan:
         return store.load()
     if for_update:
         lock.acquire(path, PROGRAM)
+        refuse_read_only(Path(path), real_target(path), ProjectFileError)  # before the work
     plan, state = read_plan(Path(path), PROGRAM)
     _read_states[_key(path)] = state
     return plan

@@ -154,3 +154,15 @@ def test_export_over_another_plan_or_through_a_link_is_refused(tmp_path, plan_pa
     assert (other.read_bytes(), plan_path.read_bytes()) == before
     assert "not written: it is a gridplanner plan" in capsys.readouterr().err
     assert main(["export", str(plan_path), "--gpkg", str(tmp_path / "layers2.gpkg")]) == 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_read_only_plan_is_refused_before_the_work(tmp_path, plan_path, capsys):
+    os.chmod(plan_path, 0o444)
+    before = plan_path.read_bytes()
+    code = main(["import", str(plan_path), "buildings", str(building_file(tmp_path))])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.count("\n") == 1 and "plan.gpkg: the file is read-only" in err
+    assert plan_path.read_bytes() == before
+    assert oct(plan_path.stat().st_mode & 0o777) == "0o444"
