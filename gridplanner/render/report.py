@@ -84,8 +84,10 @@ class CoverageReport:
                                                                   (y + 2) * mm))
         y += 10.0
         y = self._headline(p, y, mm)
-        for line in (f"{f.label('scenario')}：{f.scenario}", f"{f.label('office')}：{f.office}"
-                     if f.office else "", f"{f.label('date')}：{f.date}"):
+        colon = f.label("colon")
+        for line in (f"{f.label('scenario')}{colon}{f.scenario}",
+                     f"{f.label('office')}{colon}{f.office}" if f.office else "",
+                     f"{f.label('date')}{colon}{f.date}"):
             if line:
                 block = Text(line, pt=11.0, space_after=2.5)
                 block.draw(p, MARGIN_MM, y, mm)
@@ -129,7 +131,8 @@ class CoverageReport:
                    percent(f.share))
         gap = max(0.0, 100.0 * (f.target - f.share))
         verdict = f.label("met") if met else f.label("not_met", gap=f"{gap:.1f}")
-        Text(f"{f.label('target', target=percent(f.target))}，{verdict}", pt=11.0).draw(
+        Text(f"{f.label('target', target=percent(f.target))}{f.label('comma')}{verdict}",
+             pt=11.0).draw(
             p, MARGIN_MM + 88, y + 17, mm)
         method = f.coverage.method
         Text(f.label(f"method_{method}", level=f"{f.level_m:g}", minutes=minutes,

@@ -234,6 +234,7 @@ def _comparison(f: ReportFigures) -> list[Block]:
     out.append(table([f.label("community"), f"{hh} {c.a}", f"{hh} {c.b}", f.label("change"),
                       f"{f.label('share')} {c.a}", f"{f.label('share')} {c.b}"], texts,
                      [2, 1.2, 1.2, 0.9, 1.1, 1.1], [False, True, True, True, True, True]))
-    out.append(Text(f"{f.label('gained', n=len(c.gained))}；{f.label('lost', n=len(c.lost))}",
+    out.append(Text(f"{f.label('gained', n=len(c.gained))}{f.label('semicolon')}"
+                    f"{f.label('lost', n=len(c.lost))}",
                     pt=9.0, space_after=5.0))
     return out

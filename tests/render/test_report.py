@@ -72,6 +72,20 @@ def test_report_in_english_with_a_comparison(plan, tmp_path):
     assert "Residents within a 5-minute walk" in text
     assert "Scenarios compared: 2027 plan → all" in text
     assert "No new site is needed or possible." in text
+    assert "：" not in text and "，" not in text  # English punctuation in English
+
+
+def test_report_without_centres_network_or_communities(grid_plan, tmp_path):
+    plan = grid_plan
+    plan.centres.remove(list(plan.centres.frame.index))
+    report = export_report(plan, tmp_path / "none.pdf", sites=1)
+    assert report.figures.share == 0.0 and "未达标" in pdf_text(tmp_path / "none.pdf")
+    plan.network.remove(list(plan.network.frame.index))
+    plan.boundaries.remove(list(plan.boundaries.frame.index))
+    report = export_report(plan, tmp_path / "bare.pdf", sites=0)
+    text = pdf_text(tmp_path / "bare.pdf")
+    assert report.figures.coverage.method == "straight_line" and "按直线距离计算" in text
+    assert "规划中尚无网格" in text
 
 
 def test_a_page_renders_to_an_image(plan):

@@ -154,6 +154,8 @@ def solve_allocation(pairs: Pairs, demand: np.ndarray, capacity: np.ndarray,
 
 
 def _nearest_only(pairs: Pairs, demand: np.ndarray) -> np.ndarray:
+    if len(pairs) == 0:
+        return np.zeros(0)
     order = np.lexsort((pairs.centre, pairs.distance, pairs.building))
     first = np.zeros(len(pairs), dtype=bool)
     b = pairs.building[order]

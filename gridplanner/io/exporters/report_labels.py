@@ -88,6 +88,9 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "service_culture": "文体活动",
         "service_public_affairs": "政务便民",
         "minutes_unit": "分钟",
+        "colon": "：",
+        "comma": "，",
+        "semicolon": "；",
     },
     "en": {
         "title": "Walking coverage of the community life circles",
@@ -169,6 +172,9 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "service_culture": "Culture and sports",
         "service_public_affairs": "Public affairs",
         "minutes_unit": "min",
+        "colon": ": ",
+        "comma": ", ",
+        "semicolon": "; ",
     },
 }
 

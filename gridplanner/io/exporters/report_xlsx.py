@@ -79,8 +79,9 @@ def _summary(wb: Any, f: ReportFigures) -> None:
                     f.label("target", target=percent(f.target)),
                     f.label("met") if f.meets_target else
                     f.label("not_met", gap=f"{100 * max(0.0, f.target - f.share):.1f}")])
-    append_row(ws, [f"{f.label('scenario')}: {f.scenario}", f"{f.label('office')}: {f.office}",
-                    f"{f.label('date')}: {f.date}"])
+    colon = f.label("colon")
+    append_row(ws, [f"{f.label('scenario')}{colon}{f.scenario}",
+                    f"{f.label('office')}{colon}{f.office}", f"{f.label('date')}{colon}{f.date}"])
     append_row(ws, [])
     _table(ws, ["", f.label("centres"), f.label("share"), f.label("communities_with_centre"),
                 f.label("communities")],

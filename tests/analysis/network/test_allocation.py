@@ -182,3 +182,13 @@ def test_suggested_sites_are_named_by_compound_or_nearest_street():
     assert nearest_place(plan, shapely.Point(440100, 4420000)) == ("幸福路", "street")
     assert nearest_place(plan, shapely.Point(440350, 4420000)) == ("阳光小区", "compound")
     assert nearest_place(plan, shapely.Point(441000, 4421000)) == ("", "")
+
+
+def test_no_centre_within_reach_allocates_nothing():
+    plan = two_centre_plan()
+    plan.centres.remove(list(plan.centres.frame.index))
+    result = allocate_capacity(plan, 1000.0)
+    assert result.households_allocated == 0 and result.households_within == 0
+    assert len(result.centres) == 0 and result.solver == "none"
+    far = two_centre_plan()
+    assert allocate_capacity(far, 5.0).households_allocated == 0  # nothing within 5 m
