@@ -180,3 +180,16 @@ def test_two_windows_on_one_plan(opened, qtbot, grid_plan):
     finally:
         second.undo_stack.setClean()
         second.close()
+
+
+def test_a_full_disk_is_said_in_words_of_the_window(opened, monkeypatch):
+    window, path = opened
+    before = path.read_bytes()
+
+    def full(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("gridplanner.io.plan_file.project._write_layers", full)
+    assert not window.save_plan_file()
+    assert window.errors[-1][1].startswith(f"Not enough disk space to save {path}.")
+    assert path.read_bytes() == before and window.is_modified()
