@@ -24,6 +24,8 @@ from gridplanner.model.schema import CellKind
 XY = tuple[float, float]
 #: rebuilt outlines: shared edges simplified within this many metres
 SIMPLIFY_M = 1.5
+#: parts of a rebuilt outline smaller than this (m²) are slivers of the overlay, dropped
+MIN_PART_M2 = 0.01
 
 
 def polygon_parts(geom: shapely.Geometry | None, min_area: float = 0.0) -> list[shapely.Polygon]:
@@ -41,9 +43,11 @@ def polygon_parts(geom: shapely.Geometry | None, min_area: float = 0.0) -> list[
     return sorted(out, key=lambda p: -p.area)
 
 
-def as_polygonal(geom: shapely.Geometry | None) -> shapely.Geometry | None:
-    """A Polygon or MultiPolygon of the polygon parts of ``geom`` (None when none)."""
-    parts = polygon_parts(geom)
+def as_polygonal(geom: shapely.Geometry | None, min_area: float = 0.0
+                 ) -> shapely.Geometry | None:
+    """A Polygon or MultiPolygon of the polygon parts of ``geom`` larger than
+    ``min_area`` (None when none)."""
+    parts = polygon_parts(geom, min_area)
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
@@ -144,7 +148,9 @@ def rebuild_outlines(plan: Plan, column: str, communities: Sequence[str] | None 
     first, so the result has no gap and no overlap; a cell whose buildings
     were all painted away gets no outline (None). With ``only``, just those
     cells change (a paint stroke reshapes the cells it took buildings from
-    and the one it painted into; the rest of the community stays).
+    and the one it painted into; the rest of the community stays), sharing
+    only the area they hold and the footprints painted into them: a gap
+    elsewhere in the community, and any unassigned building in it, stays out.
     """
     cells = plan.cells.frame
     label = building_labels(plan, column)
@@ -186,18 +192,49 @@ def _rebuild_community(plan: Plan, name: str, label: pd.Series, out: Rebuild,
     if not with_buildings:
         return
     fixed, emptied = _fixed_cells(mine, ours, with_buildings, points[labelled])
-    region = shapely.difference(area, shapely.union_all(fixed)) if fixed else area
+    if only is not None:  # only the area these cells hold now (and the footprints painted in)
+        loose = points[inside & label.isna().to_numpy()]
+        region = _area_of(ours, blds.geometry.values[labelled], area, mine, loose)
+    else:
+        region = area
+    region = shapely.difference(region, shapely.union_all(fixed)) if fixed else region
     for fid in emptied:
         out.geometries[fid] = None
     labels = [int(v) for v in label[labelled]]
     painted = outlines_from_buildings(region, blds.geometry.values[labelled], labels)
     parts: dict[int, shapely.Geometry] = simplify_outlines(painted, points[labelled], labels)
     for fid, geom in parts.items():
-        poly = as_polygonal(geom)
+        poly = as_polygonal(geom, min_area=MIN_PART_M2)
         if poly is None:
             out.problems.append(f"cell {fid}: nothing left of its outline")
             continue
         out.geometries[int(fid)] = poly
+
+
+def _area_of(cells: pd.DataFrame, footprints: np.ndarray, community: shapely.Geometry,
+             everyone: pd.DataFrame, loose: np.ndarray) -> shapely.Geometry:
+    """What cells being repainted may share: the area they hold now, the
+    footprints painted into them, and the open gaps of the community next to
+    those (no cell there, no unassigned building in it). A gap holding an
+    unassigned building, or not touching the cells, stays out: a repaint never
+    grows a detached exclave nor silently takes buildings nobody painted."""
+    def valid(frame: pd.DataFrame) -> list:
+        return [g for g in frame.geometry.values if g is not None and not g.is_empty]
+
+    feet = [g for g in footprints if g is not None and shapely.get_type_id(g) in (3, 6)]
+    held = shapely.intersection(
+        shapely.union_all(np.asarray(valid(cells) + feet, dtype=object)), community)
+    taken = valid(everyone)
+    gaps = shapely.difference(community, shapely.union_all(np.asarray(taken, dtype=object))) \
+        if taken else community
+    parts = np.asarray(polygon_parts(gaps, MIN_PART_M2), dtype=object)
+    if len(parts):
+        open_ = ~np.asarray([shapely.intersects(p, loose).any() if len(loose) else False
+                             for p in parts], dtype=bool)
+        near = shapely.intersects(parts, held) & open_
+        if near.any():
+            held = shapely.union_all(np.asarray([held, *parts[near]], dtype=object))
+    return held
 
 
 def _fixed_cells(mine: pd.DataFrame, ours: pd.DataFrame, with_buildings: set[int],

@@ -141,3 +141,37 @@ def test_a_cell_painted_empty_loses_its_outline(grid_plan):
     result = rebuild_outlines(grid_plan, COLUMN, ["东风社区"])
     assert result.geometries[b] is None
     assert result.geometries[a].area == pytest.approx(200 * 400)
+
+
+def test_repainting_a_few_cells_leaves_gaps_and_unassigned_buildings_alone(grid_plan):
+    from gridplanner.analysis.grids.partition import generate_cells, replace_cells
+    from gridplanner.analysis.grids.tallies import assign_points, building_points
+
+    replace_cells(grid_plan, generate_cells(grid_plan, seed=0).cells)
+    cells = grid_plan.cells.frame
+    east = cells[cells["community"] == "东风社区"]
+    gone = int(east.index[0])
+    grid_plan.cells.remove([gone])  # a gap with unassigned buildings in it
+    pts = building_points(grid_plan.buildings.frame.geometry.values)
+    cells = grid_plan.cells.frame
+    where = assign_points(cells.geometry.values, pts)
+    unassigned = set(np.flatnonzero(where < 0))
+    assert unassigned
+    # one building moves to a neighbouring cell across their shared edge
+    geoms = dict(zip(cells.index, cells.geometry.values, strict=True))
+    a, b = next((int(x), int(y)) for x in geoms for y in geoms
+                if x < y and shapely.intersection(geoms[x], geoms[y]).length > 10)
+    edge = shapely.intersection(geoms[a], geoms[b])
+    mine = [i for i in np.flatnonzero(where == list(cells.index).index(a))]
+    move = min(mine, key=lambda i: pts[i].distance(edge))
+    fid = int(grid_plan.buildings.frame.index[move])
+    grid_plan.buildings.set_column(COLUMN, {fid: b})
+    out = rebuild_outlines(grid_plan, COLUMN, [str(cells.at[a, "community"])], only={a, b})
+    assert set(out.geometries) == {a, b}
+    before = shapely.union_all([geoms[a], geoms[b]])
+    after = shapely.union_all([out.geometries[a], out.geometries[b]])
+    assert abs(after.area - before.area) < 1.0  # no gap pulled in, nothing lost
+    assert all(len(polygon_parts(g)) == 1 for g in out.geometries.values())
+    new = assign_points([out.geometries[a], out.geometries[b]], pts)
+    assert new[move] == 1
+    assert not any(new[i] >= 0 for i in unassigned)  # no unassigned building pulled in
