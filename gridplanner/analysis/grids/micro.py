@@ -17,6 +17,7 @@ the two-digit number (``110105001001003-02``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,8 @@ from gridplanner.model.plan import Plan
 from gridplanner.model.schema import BoundaryLevel, CellKind
 
 MICRO_LAYER = "micro_grids"
+#: the partition speaks of cells; here they are micro-grids
+_CELL_WORD = re.compile(r"\bcell(s?)\b")
 #: tables whose rows point at micro-grids (``micro_fid``)
 MICRO_REFERENCES = ("party_groups", "party_households", "party_members", "volunteers")
 
@@ -139,7 +142,7 @@ def generate_micro_grids(plan: Plan, cells: Sequence[str] | None = None,
         probs: list[str] = []
         if len(b.fids):
             outlines, probs = partition_area(f"grid {code}", area, b, lines, low, high, seed)
-        problems.extend(probs)
+        problems.extend(_CELL_WORD.sub(r"micro-grid\1", p) for p in probs)
         for number, i in enumerate(serial_order(outlines), start=1):
             rows.append({"cell_fid": fid, "number": number,
                          "code": micro_code(str(frame.at[fid, "code"]), number),

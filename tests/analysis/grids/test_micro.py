@@ -209,3 +209,10 @@ def test_painting_buildings_into_another_or_a_new_micro_grid():
     with pytest.raises(AnalysisError, match="one grid cell"):
         other = plan.buildings.frame.index[-1]
         repaint_micro_grids(plan, [one[0], int(other)], None)
+
+
+def test_problems_speak_of_micro_grids():
+    plan = roster_plan()
+    result = generate_micro_grids(plan, [cell_code(0, 1)], low=5, high=10)
+    assert result.problems
+    assert all("micro-grid" in p and " cell " not in p for p in result.problems)
