@@ -227,6 +227,13 @@ def _comparison(f: ReportFigures) -> list[Block]:
     c = f.comparison
     assert c is not None
     out: list[Block] = [heading(f.label("comparison", a=c.a, b=c.b, level=f"{c.level_m:g}"))]
+    t = c.totals
+    if t:
+        out.append(Text(f.label("comparison_totals", a=percent(t["share_a"]),
+                                b=percent(t["share_b"]), ca=t["centres_a"], cb=t["centres_b"],
+                                ka=t["communities_with_centre_a"],
+                                kb=t["communities_with_centre_b"], n=t["communities"]),
+                        pt=9.0, space_after=2.0))
     texts = [[r["community"], _n(r["households_a"]), _n(r["households_b"]),
               f"{r['households_change']:+,.0f}", percent(r["share_a"]), percent(r["share_b"])]
              for r in c.communities]

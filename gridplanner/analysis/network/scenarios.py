@@ -148,12 +148,16 @@ class ScenarioComparison:
     communities: list[dict[str, Any]]
     gained: list[int] = field(default_factory=list)
     lost: list[int] = field(default_factory=list)
+    #: per side: centres, communities with a centre, and the share at
+    #: ``level_m`` against the target (``centres_a``, ``share_b`` …)
+    totals: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"a": self.a, "b": self.b, "level_m": self.level_m,
                 "levels": [dict(r) for r in self.levels],
                 "communities": [dict(r) for r in self.communities],
-                "gained": list(self.gained), "lost": list(self.lost)}
+                "gained": list(self.gained), "lost": list(self.lost),
+                "totals": dict(self.totals)}
 
 
 def _label(scenario: str | None, when: str) -> str:
@@ -171,8 +175,9 @@ def compare_scenarios(plan: Any, a: str | None, b: str | None, level: float | No
     at = float(level) if level is not None else lv[-1]
     if at not in lv:
         lv = sorted([*lv, at])
-    da = nearest_centres(plan_view(plan, a, when_a), service)["distance_m"].to_numpy()
-    db = nearest_centres(plan_view(plan, b, when_b), service)["distance_m"].to_numpy()
+    va, vb = plan_view(plan, a, when_a), plan_view(plan, b, when_b)
+    da = nearest_centres(va, service)["distance_m"].to_numpy()
+    db = nearest_centres(vb, service)["distance_m"].to_numpy()
     bld = plan.buildings.frame
     hh = pd.to_numeric(bld["households"]).fillna(0).to_numpy(float)
     rs = pd.to_numeric(bld["residents"]).fillna(0).to_numpy(float)
@@ -188,9 +193,18 @@ def compare_scenarios(plan: Any, a: str | None, b: str | None, level: float | No
         crow.append({"community": name} | _change_row(ca, cb, level_key(at)))
     ina, inb = da <= at, db <= at
     fids = np.asarray(bld.index)
+    here = next(r for r in rows if r["level_m"] == at)
+    target = plan.settings.target_share
+    totals = {"centres_a": int(len(va.centres)), "centres_b": int(len(vb.centres)),
+              "communities_with_centre_a": communities_with_centre(va),
+              "communities_with_centre_b": communities_with_centre(vb),
+              "communities": int(len(comms)), "share_a": here["share_a"],
+              "share_b": here["share_b"], "target_share": target,
+              "meets_target_a": bool(here["share_a"] + 1e-12 >= target),
+              "meets_target_b": bool(here["share_b"] + 1e-12 >= target)}
     return ScenarioComparison(_label(a, when_a), _label(b, when_b), at, rows, crow,
                               [int(f) for f in fids[inb & ~ina]],
-                              [int(f) for f in fids[ina & ~inb]])
+                              [int(f) for f in fids[ina & ~inb]], totals)
 
 
 def _change_row(sa: dict[str, Any], sb: dict[str, Any], k: str) -> dict[str, Any]:

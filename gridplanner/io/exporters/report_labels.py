@@ -70,6 +70,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "sites_after": "新增后户数覆盖率 {before} → {after}",
         "comparison": "方案比较：{a} → {b}（{level}米）",
         "change": "变化",
+        "comparison_totals": "覆盖率 {a} → {b}；服务中心 {ca} → {cb} 个；有服务中心的社区 {ka} → {kb}（共 {n} 个）",
         "gained": "新增覆盖楼栋 {n} 栋",
         "lost": "失去覆盖楼栋 {n} 栋",
         "page": "第 {n} 页",
@@ -154,6 +155,8 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "sites_after": "Households covered {before} → {after}",
         "comparison": "Scenarios compared: {a} → {b} ({level} m)",
         "change": "Change",
+        "comparison_totals": "Share {a} → {b}; centres {ca} → {cb}; communities with a centre "
+                             "{ka} → {kb} of {n}",
         "gained": "{n} buildings gain coverage",
         "lost": "{n} buildings lose coverage",
         "page": "Page {n}",

@@ -109,10 +109,21 @@ class ScenarioPanel(Retranslatable, QWidget):
             self.table.setRowCount(0)
             self.summary.setText(self.tr("Choose two placements and press Compare."))
             return
-        self.summary.setText(
-            self.tr("Within %1 m: %2 buildings gain coverage (green on the map), %3 lose it "
-                    "(red).").replace("%1", f"{c.level_m:,.0f}")
-            .replace("%2", str(len(c.gained))).replace("%3", str(len(c.lost))))
+        t = c.totals
+        text = self.tr("Within %1 m: %2 buildings gain coverage (green on the map), %3 lose it "
+                       "(red).").replace("%1", f"{c.level_m:,.0f}") \
+            .replace("%2", str(len(c.gained))).replace("%3", str(len(c.lost)))
+        if t:
+            text += " " + self.tr("Share %1 → %2 (target %3); centres %4 → %5; communities "
+                                  "with a centre %6 → %7 of %8.") \
+                .replace("%1", f"{100 * t['share_a']:.1f}%") \
+                .replace("%2", f"{100 * t['share_b']:.1f}%") \
+                .replace("%3", f"{100 * t['target_share']:.0f}%") \
+                .replace("%4", str(t["centres_a"])).replace("%5", str(t["centres_b"])) \
+                .replace("%6", str(t["communities_with_centre_a"])) \
+                .replace("%7", str(t["communities_with_centre_b"])) \
+                .replace("%8", str(t["communities"]))
+        self.summary.setText(text)
         self.table.setRowCount(len(c.communities))
         for r, row in enumerate(c.communities):
             change = row["households_change"]

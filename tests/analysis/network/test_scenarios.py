@@ -76,6 +76,10 @@ def test_comparing_two_scenarios_finds_the_buildings_that_gain_and_lose(plan):
     assert by["甲社区"]["households_change"] == -10
     assert by["乙社区"]["households_change"] == 10
     assert by["乙社区"]["share_b"] == pytest.approx(1.0)
+    t = c.totals
+    assert (t["centres_a"], t["centres_b"]) == (2, 2)
+    assert (t["communities_with_centre_a"], t["communities_with_centre_b"]) == (2, 2)
+    assert t["share_a"] == pytest.approx(5 / 6) and not t["meets_target_a"]
 
 
 def test_now_and_when_the_plan_is_built(plan):

@@ -155,6 +155,7 @@ def test_scenarios_compared_in_the_dock_and_on_the_map(qtbot, main_window, featu
     assert c.gained and not c.lost
     assert c.level_m == 250.0
     assert f"{len(c.gained)} buildings gain coverage" in panel.summary.text()
+    assert "centres 1 → 2" in panel.summary.text()
     changes = {panel.table.item(r, 0).text(): panel.table.item(r, 3).text()
                for r in range(panel.table.rowCount())}
     assert any(v.startswith("+") for v in changes.values())
