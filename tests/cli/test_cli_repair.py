@@ -140,3 +140,20 @@ def test_repair_after_a_dropped_column_empties_only_what_was_lost(tmp_path, caps
     assert "column target_fid is missing" in out
     plan = load_plan(path)
     assert len(plan.assignments) == 0 and len(plan.workers) == 24 and len(plan.cells) == 12
+
+
+def test_rows_pointing_at_nothing_do_not_stop_a_command_but_validate_and_repair_see_them(
+        tmp_path, capsys):
+    """Regenerating grids leaves the old cells' assignments pointing at nothing."""
+    path = saved_roster_plan(tmp_path)
+    assert main(["grids", "generate", str(path), "--method", "square", "--size", "200"]) == 0
+    assert main(["info", str(path)]) == 0  # nothing is lost by reading: no refusal
+    capsys.readouterr()
+    code, data = _validate_json(path, capsys)
+    dangling = [f for f in data["findings"] if f["kind"] == "dangling_reference"]
+    assert code == 1 and len(dangling) == 36
+    assert {f["params"]["column"] for f in dangling} == {"cell_fid"}
+    assert main(["repair", str(path)]) == 0
+    assert "assignments: removed row(s) 1, 2, 3" in capsys.readouterr().out
+    plan, found = load_plan_checked(path)
+    assert found == [] and len(plan.assignments) == 0 and len(plan.workers) == 24

@@ -12,10 +12,12 @@ every problem as a :class:`~gridplanner.analysis.findings.Finding` naming the
 table and the rows, together with the referential checks of
 :mod:`gridplanner.analysis.integrity`.
 
-Errors are damage that loading alone would hide or that leaves rows
-pointing at nothing; :func:`~gridplanner.io.plan_file.project.load_plan`
-refuses a plan with errors (:class:`PlanDamageError`) unless the caller asks
-to open it anyway. Warnings are repaired by the next save as they are.
+Errors of :data:`LOSSY_KINDS` are damage that reading alone would hide or
+alter; :func:`~gridplanner.io.plan_file.project.load_plan` refuses a plan
+with them (:class:`PlanDamageError`) unless the caller asks to open it
+anyway. Rows pointing at nothing are errors that are read and saved as they
+are: reported, never silently removed. Warnings are put right by the next
+save.
 
 File-level kinds (``features = {table: [fid, ...]}``; ``params`` carry
 ``table``, ``column``, ``rows`` and ``repair``):
@@ -73,13 +75,21 @@ _NUMERIC = {"Int64": ("INTEGER", "INT", "BIGINT", "MEDIUMINT", "SMALLINT", "TINY
             "float64": ("REAL", "DOUBLE", "FLOAT", "INTEGER", "NUMERIC")}
 
 
+#: Damage that reading alone would hide or alter: a plan with it is refused on
+#: open (unless opened anyway), so that no save makes the loss permanent.
+#: Rows pointing at nothing are errors too, but they are read and saved as
+#: they are (nothing is lost), so they are reported (validate, the window's
+#: question on open) without stopping a command.
+LOSSY_KINDS = frozenset({"missing_column", "bad_value", "duplicate_fid", "broken_geometry"})
+
+
 class PlanDamageError(ProjectFileError):
     """The plan file is damaged; ``findings`` list the damage by table and row."""
 
     def __init__(self, path: str | os.PathLike[str], findings: list[Finding]):
         self.path = Path(path)
         self.findings = list(findings)
-        errors = [f for f in self.findings if f.severity == ERROR]
+        errors = [f for f in self.findings if is_lossy(f)]
         first = errors[0].message if errors else ""
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         super().__init__(
@@ -297,9 +307,14 @@ def find_damage(plan: Plan, facts: dict[str, TableFacts]) -> list[Finding]:
     return damage + check_codes(plan)
 
 
+def is_lossy(finding: Finding) -> bool:
+    """Damage the model cannot hold as stored, so that a save would make it permanent."""
+    return finding.severity == ERROR and finding.kind in LOSSY_KINDS
+
+
 def has_damage(findings: Iterable[Finding]) -> bool:
-    """True when any finding is an error (the plan is refused unless opened anyway)."""
-    return any(f.severity == ERROR for f in findings)
+    """True when a finding is lossy damage (the plan is refused unless opened anyway)."""
+    return any(is_lossy(f) for f in findings)
 
 
 # -- the faithful read ----------------------------------------------------------

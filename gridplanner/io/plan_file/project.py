@@ -208,10 +208,11 @@ def _stored_geometries(path: Path, name: str, frame: gpd.GeoDataFrame,
 def load_plan(path: str | os.PathLike[str], *, damaged: str = "refuse") -> Plan:
     """Open a plan file; raises ProjectFileError with the reason when it cannot.
 
-    With ``damaged="refuse"`` (the default) a plan whose file is damaged (a
-    missing column, text in an id column, shared fids, rows pointing at
-    nothing) raises :class:`~gridplanner.io.plan_file.integrity.PlanDamageError`
-    listing the damage by table and row, so nothing is lost by a later save;
+    With ``damaged="refuse"`` (the default) a plan whose file is damaged in a
+    way reading would hide (a missing column, text in an id column, shared
+    fids, an unreadable shape) raises
+    :class:`~gridplanner.io.plan_file.integrity.PlanDamageError` listing the
+    damage by table and row, so nothing is lost by a later save;
     ``damaged="open"`` returns it anyway (see :func:`load_plan_checked`).
     """
     plan, damage = load_plan_checked(path)

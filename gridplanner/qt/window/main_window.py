@@ -232,9 +232,12 @@ class MainWindow(PlanDamage, PlanFiles, Retranslatable, QMainWindow):
         except (GridPlannerError, OSError, ValueError) as exc:
             self.show_error(self.tr("Cannot open the plan"), str(exc))
             return False
+        if (answer := self.review_opened_plan(path, plan)) == "cancel":
+            return False
         self.set_plan(plan, path)
         self.disk_state = state  # what a save checks the file against (plan_files.py)
         self._remember(path)
+        self.finish_opening(plan, answer)
         return True
 
     def import_data(self, kind: str, path: str | Path, options: ImportOptions | None = None

@@ -1,14 +1,16 @@
 """Opening a damaged plan in the window: the damage listed, repaired only on confirm.
 
 When :func:`~gridplanner.io.plan_file.project.load_plan` refuses a plan
-because its file is damaged (rows pointing at a missing cell, worker or
-branch, text in an id column, a lost column, rows sharing a fid …), the
-window lists the damage by table and row and the user chooses:
+because its file is damaged (text in an id column, a lost column, rows
+sharing a fid …), or a plan that opened has rows pointing at a missing
+cell, worker or branch, the window lists the damage by table and row and
+the user chooses:
 
 - **Repair**: the plan opens with the safe repairs made as one undoable step
   ("Repair damaged plan"), so it shows as changed; saving writes the
   repaired plan, and Undo shows the damaged rows again.
-- **Open without repairing**: the plan opens as read (nothing removed), but
+- **Open without repairing**: the plan opens as read (nothing removed); when
+  reading had to hide something (a lost column, text in an id column …)
   saving over the damaged file is refused, so the damage cannot become
   permanent by accident; Save As… to another file still works.
 - **Cancel**: nothing is opened.
@@ -34,9 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from gridplanner.analysis.findings import ERROR, Finding
-from gridplanner.analysis.integrity import LINKS, repair_references
+from gridplanner.analysis.integrity import LINKS, check_references, repair_references
 from gridplanner.errors import GridPlannerError
-from gridplanner.io.plan_file.integrity import PlanDamageError
+from gridplanner.io.plan_file.integrity import PlanDamageError, has_damage
 from gridplanner.io.plan_file.ondisk import file_state
 from gridplanner.io.plan_file.project import load_plan_checked
 from gridplanner.io.plan_file.targets import same_file
@@ -194,17 +196,27 @@ class PlanDamage:
         self.set_plan(plan, path)
         self.disk_state = state
         self._remember(path)
-        if answer == "repair":
-            tables = {"assignments"} | {t for t, _c, _n in LINKS if t in plan.layers}
-            self.undo_stack.push(record_change(plan, repair_references,
-                                               _tr("Repair damaged plan"), tables))
-            self.statusBar().showMessage(_tr("Repaired; save the plan to keep the repairs"),
-                                         15000)
-        else:
+        if answer == "read_only" and has_damage(damage):
             self.unrepaired_plan, self.unrepaired_path = plan, Path(path)
             self.statusBar().showMessage(_tr("Opened without repairing: saving over this "
                                              "file is refused; use Save As…"), 15000)
+        self.finish_opening(plan, answer)
         return True
+
+    def review_opened_plan(self, path: str | Path, plan: Plan) -> str:
+        """Ask about rows pointing at nothing in a plan that opened: "open" when there
+        are none, else the answer ("repair", "read_only" or "cancel")."""
+        found = [f for f in check_references(plan) if f.severity == ERROR]
+        return self.ask_damaged_plan(Path(path), found) if found else "open"
+
+    def finish_opening(self, plan: Plan, answer: str) -> None:
+        """After the plan is shown: the repairs the user chose, as one undoable step."""
+        if answer != "repair":
+            return
+        tables = {"assignments"} | {t for t, _c, _n in LINKS if t in plan.layers}
+        self.undo_stack.push(record_change(plan, repair_references,
+                                           _tr("Repair damaged plan"), tables))
+        self.statusBar().showMessage(_tr("Repaired; save the plan to keep the repairs"), 15000)
 
     def save_plan_file(self, path: str | Path | None = None) -> bool:
         """Refuse to save an unrepaired plan over its damaged file; else save as usual."""

@@ -146,3 +146,31 @@ def test_validate_grids_in_the_window_lists_broken_references_and_bad_shapes(
     finally:
         i18n.switch_language(qapp, "en")
         QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def dangling(tmp_path):
+    """Only rows pointing at nothing: assignment 2 names worker 999 (nothing hidden)."""
+    path = saved_roster_plan(tmp_path, "dangling.gpkg")
+    damage(path, "UPDATE assignments SET target_fid = 999 WHERE fid = 2")
+    return path
+
+
+def test_rows_pointing_at_nothing_are_asked_about_too(main_window, dangling):
+    asked = _answer(main_window, "cancel")
+    assert not main_window.open_plan_file(dangling, confirm=False)
+    assert [f.kind for f in asked[0][1]] == ["dangling_reference"]
+    _answer(main_window, "repair")
+    assert main_window.open_plan_file(dangling, confirm=False)
+    assert len(main_window.plan.assignments) == 35 and main_window.is_modified()
+    main_window.undo_stack.undo()
+    assert len(main_window.plan.assignments) == 36
+
+
+def test_kept_rows_pointing_at_nothing_can_be_saved_as_they_are(main_window, dangling):
+    _answer(main_window, "read_only")
+    assert main_window.open_plan_file(dangling, confirm=False)
+    main_window.plan.name = "an edit"
+    assert main_window.save_plan_file()  # nothing was hidden, so nothing is lost by saving
+    plan, found = load_plan_checked(dangling)
+    assert plan.name == "an edit" and [f.kind for f in found] == ["dangling_reference"]
