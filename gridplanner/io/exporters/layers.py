@@ -84,13 +84,31 @@ def export_frames(plan: Plan, lang: str = "zh_CN") -> dict[str, gpd.GeoDataFrame
         raise ExportError("the plan has no grid cells or centres to export")
     result = coverage_result(plan)
     frames = {"cells": _cells_frame(plan, lang, result)}
-    centres = plan.centres.frame
-    frames["centres"] = gpd.GeoDataFrame(
-        centres.reset_index(), geometry="geometry", crs=plan.crs)
+    frames["centres"] = _centres_frame(plan, result)
     if result is not None:
         frames["coverage"] = _coverage_frame(plan, result)
         frames["gaps"] = coverage_gaps(plan, result)
     return frames
+
+
+def _centres_frame(plan: Plan, result: Any | None) -> gpd.GeoDataFrame:
+    """The centres, with what each serves as the nearest centre within the largest
+    level (``served_*``) and the households beyond its capacity (``over_capacity``)."""
+    from gridplanner.analysis.network.service_areas import centre_rows, flat_centre_rows
+
+    frame = plan.centres.frame.copy()
+    if result is not None:
+        flat = {r["fid"]: r for r in flat_centre_rows(centre_rows(plan, result),
+                                                      result.levels_m[-1])}
+        for key, column in (("buildings", "served_buildings"), ("households",
+                            "served_households"), ("residents", "served_residents"),
+                            ("cells", "served_cells"), ("community_names",
+                            "served_communities")):
+            frame[column] = [flat[f][key] if f in flat else None for f in frame.index]
+        capacity = pd.to_numeric(frame["capacity"], errors="coerce")
+        over = pd.to_numeric(frame["served_households"], errors="coerce") - capacity
+        frame["over_capacity"] = over.where(over > 0, 0.0).where(capacity.notna())
+    return gpd.GeoDataFrame(frame.reset_index(), geometry="geometry", crs=plan.crs)
 
 
 def _cells_frame(plan: Plan, lang: str, result: Any | None) -> gpd.GeoDataFrame:

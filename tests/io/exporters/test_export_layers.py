@@ -66,3 +66,21 @@ def test_geojson_is_wgs84(plan, tmp_path):
     x, y = data["features"][0]["geometry"]["coordinates"][0][0][0]
     assert 116 < x < 117 and 39 < y < 41  # UTM 50N street grid near Beijing
     assert data["features"][0]["properties"]["name"] == "东风社区第1网格"
+
+
+def test_centres_layer_says_what_each_centre_serves(tmp_path):
+    from gridplanner.analysis.network.coverage import coverage_from_centres
+    from gridplanner.analysis.network.coverage_view import CoverageTable
+
+    plan = roster_plan()
+    fid = plan.centres.fids()[0]
+    plan.centres.set_attributes(fid, {"capacity": 10.0})
+    path = export_gpkg(plan, tmp_path / "out.gpkg")
+    centres = pyogrio.read_dataframe(path, layer="centres", fid_as_index=True)
+    served = {r["fid"]: r for r in CoverageTable.from_result(
+        plan, coverage_from_centres(plan, services=[])).centre_rows()}
+    row = centres.loc[fid]
+    assert row["served_households"] == served[fid]["households"] > 10
+    assert row["served_cells"] == len(served[fid]["cells"])
+    assert row["over_capacity"] == served[fid]["households"] - 10
+    assert set(row["served_communities"].split("、")) == set(served[fid]["communities"])
