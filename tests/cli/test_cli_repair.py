@@ -157,3 +157,19 @@ def test_rows_pointing_at_nothing_do_not_stop_a_command_but_validate_and_repair_
     assert "assignments: removed row(s) 1, 2, 3" in capsys.readouterr().out
     plan, found = load_plan_checked(path)
     assert found == [] and len(plan.assignments) == 0 and len(plan.workers) == 24
+
+
+def test_validate_and_repair_a_plan_in_postgis(tmp_path, postgis_uri, capsys):
+    path = saved_roster_plan(tmp_path)
+    damage(path, "UPDATE assignments SET target_fid = 999 WHERE fid = 2")
+    assert main(["copy", str(path), postgis_uri]) == 0
+    capsys.readouterr()
+    code, data = _validate_json(postgis_uri, capsys)
+    dangling = [f for f in data["findings"] if f["kind"] == "dangling_reference"]
+    assert code == 1 and [f["features"] for f in dangling] == [{"assignments": [2]}]
+    assert main(["repair", postgis_uri, "--dry-run"]) == 0
+    assert "would remove row(s) 2" in capsys.readouterr().out
+    assert main(["repair", postgis_uri]) == 0
+    assert "repaired" in capsys.readouterr().out
+    _code, data = _validate_json(postgis_uri, capsys)
+    assert "dangling_reference" not in {f["kind"] for f in data["findings"]}
