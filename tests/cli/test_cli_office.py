@@ -44,7 +44,7 @@ def test_import_cells_bad_field_and_tolerance_exit_1_plan_untouched(tmp_path, ca
     before = office.read_bytes()
     code, _, err = run(capsys, "import", office, "cells", cells_file(tmp_path),
                        "--code-field", "编号")
-    assert code == 1 and "has no field '编号'" in err and "Traceback" not in err
+    assert code == 2 and "has no field '编号'" in err and "Traceback" not in err  # bad usage
     code, _, err = run(capsys, "import", office, "cells", cells_file(tmp_path),
                        "--snap-tolerance", "500")
     assert code == 1 and "snap tolerance" in err
@@ -101,7 +101,7 @@ def test_building_data_errors_are_one_line(tmp_path, capsys, office):
     table, _ = building_table(tmp_path, ".csv")
     before = office.read_bytes()
     code, _, err = run(capsys, "import", office, "building-data", table, "--key-field", "楼号")
-    assert code == 1 and "has no column '楼号'" in err
+    assert code == 2 and "has no column '楼号'" in err  # a named column not there: bad usage
     code, _, err = run(capsys, "import", office, "building-data", table)
     assert code == 1 and "building key" in err
     assert office.read_bytes() == before

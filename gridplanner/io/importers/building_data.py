@@ -26,7 +26,7 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
-from gridplanner.errors import ImportDataError
+from gridplanner.errors import ImportDataError, UnknownFieldError
 from gridplanner.io.importers.households import HOUSEHOLD_FIELDS, RESIDENT_FIELDS, numbers
 from gridplanner.io.importers.registry import ImportOptions, ImportReport
 from gridplanner.io.importers.roster import _clean_cell, _unique_headers
@@ -104,7 +104,7 @@ def read_ledger(path: Path, key_field: str, encoding: str | None = None,
                if any(_norm_key(_clean_cell(v)) == wanted for v in raw.iloc[i])), None)
     if at is None:
         first = [str(v) for v in raw.iloc[0] if str(v)] if len(raw) else []
-        raise ImportDataError(f"{path}: has no column {key_field!r} for the building key; "
+        raise UnknownFieldError(f"{path}: has no column {key_field!r} for the building key; "
                               f"its first row reads: {', '.join(first) or '(empty)'}")
     frame = raw.iloc[at + 1:].reset_index(drop=True)
     headers = _unique_headers([_clean_cell(v) for v in raw.iloc[at]])
@@ -124,7 +124,7 @@ def _column(table: pd.DataFrame, given: str | None, candidates: tuple[str, ...],
             path: Path) -> str | None:
     if given:
         if given not in table.columns:
-            raise ImportDataError(f"{path}: has no column {given!r} for {what}; its columns "
+            raise UnknownFieldError(f"{path}: has no column {given!r} for {what}; its columns "
                                   f"are: {', '.join(table.columns)}")
         return given
     lower = {_norm_key(c): c for c in table.columns}
@@ -137,7 +137,7 @@ def _group_columns(table: pd.DataFrame, options: ImportOptions, used: set, path:
     names = [given] if isinstance(given, str) else [str(g) for g in cast("list", given)]
     for name in names:
         if name not in table.columns:
-            raise ImportDataError(f"{path}: has no column {name!r} for a population group; "
+            raise UnknownFieldError(f"{path}: has no column {name!r} for a population group; "
                                   f"its columns are: {', '.join(table.columns)}")
     if names:
         return names
@@ -156,7 +156,7 @@ def _building_keys(plan: Plan, keys: pd.Series, given: str | None, path: Path,
     text_cols = [c for c in b.columns if c != "geometry" and not str(c).startswith("group_")
                  and c not in ("households", "residents", "floors", "households_estimated")]
     if given and given not in b.columns:
-        raise ImportDataError(f"{path}: the buildings have no attribute {given!r} to match "
+        raise UnknownFieldError(f"{path}: the buildings have no attribute {given!r} to match "
                               f"the key on; they have: {', '.join(map(str, text_cols))}")
     wanted = {k for k in _norm_keys(keys) if k}
     best, best_hits, best_index = None, -1, {}
