@@ -24,7 +24,8 @@ from gridplanner.io.importers.registry import (
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import",
-        help="import boundaries, buildings, network, centres or the roster from a file",
+        help="import boundaries, buildings, existing grid cells, a building ledger, network, "
+        "centres or the roster from a file",
         description="Import a GeoJSON, Shapefile (.shp or zipped), GeoPackage or KML file "
         "into a plan. The plan is saved only when the whole import succeeds.",
     )
