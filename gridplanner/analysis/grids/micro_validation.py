@@ -62,17 +62,25 @@ def validate_micro_grids(plan: Plan, tolerance: float = TOLERANCE_M2) -> list[Fi
     if len(micro) == 0:
         return []
     cells = plan.cells.frame
+    owner = micro["cell_fid"].fillna(-1).astype("int64").to_numpy()
+    geoms = _valid(np.asarray(micro.geometry.values, dtype=object))
+    fids = np.asarray(micro.index, dtype=np.int64)
+    labels = [str(c) or f"#{f}" for f, c in zip(fids, micro["code"], strict=True)]
     out: list[Finding] = []
-    for cell_fid, group in micro.groupby(micro["cell_fid"].fillna(-1).astype("int64")):
-        cell_fid = int(cell_fid)
-        if cell_fid not in cells.index:
-            for fid in group.index:
-                out.append(_finding(plan, "micro_no_cell", ERROR,
-                                    f"micro-grid {_label(micro, int(fid))} belongs to no grid "
-                                    "cell", None, [int(fid)], group.at[fid, "geometry"],
-                                    {"micro": _label(micro, int(fid))}))
-            continue
-        out += _check_cell(plan, cell_fid, group, tolerance)
+    known = np.isin(owner, np.asarray(cells.index, dtype=np.int64))
+    for k in np.flatnonzero(~known).tolist():
+        out.append(_finding(plan, "micro_no_cell", ERROR,
+                            f"micro-grid {labels[k]} belongs to no grid cell", None,
+                            [int(fids[k])], geoms[k], {"micro": labels[k]}))
+    order = np.argsort(owner, kind="stable")
+    order = order[known[order]]
+    if len(order) == 0:
+        return out + _check_numbers(plan, micro) + _check_buildings(plan, micro)
+    starts = np.flatnonzero(np.r_[True, owner[order][1:] != owner[order][:-1]])
+    for a, b in zip(starts, np.r_[starts[1:], len(order)], strict=True):
+        idx = order[a:b]
+        out += _check_cell(plan, int(owner[idx[0]]), idx, geoms, fids, labels, tolerance)
+    out += _check_numbers(plan, micro)
     out += _check_buildings(plan, micro)
     return out
 
@@ -86,31 +94,33 @@ def _valid(geoms: np.ndarray) -> np.ndarray:
     return geoms
 
 
-def _check_cell(plan: Plan, cell_fid: int, group: pd.DataFrame,
-                tolerance: float) -> list[Finding]:
+def _check_cell(plan: Plan, cell_fid: int, idx: np.ndarray, all_geoms: np.ndarray,
+                all_fids: np.ndarray, labels: list[str], tolerance: float) -> list[Finding]:
     cell = plan.cells.frame.at[cell_fid, "geometry"]
     cell_code = str(plan.cells.frame.at[cell_fid, "code"]) or f"#{cell_fid}"
     cell = shapely.make_valid(cell) if cell is not None else shapely.Polygon()
-    geoms = _valid(np.asarray(group.geometry.values, dtype=object))
-    fids = [int(f) for f in group.index]
+    geoms = all_geoms[idx]
+    fids = [int(f) for f in all_fids[idx]]
+    names = [labels[i] for i in idx]
     out = []
     outside = shapely.area(shapely.difference(geoms, cell))
     for k in np.flatnonzero(outside > tolerance):
-        label = _label(group, fids[k])
         out.append(_finding(plan, "micro_outside_cell", ERROR,
-                            f"micro-grid {label} reaches {outside[k]:,.0f} m² outside its grid "
-                            f"{cell_code}", cell_fid, [fids[k]],
+                            f"micro-grid {names[k]} reaches {outside[k]:,.0f} m² outside its "
+                            f"grid {cell_code}", cell_fid, [fids[k]],
                             shapely.difference(geoms[k], cell),
-                            {"micro": label, "cell": cell_code, "area": round(outside[k])}))
-    i, j = shapely.STRtree(geoms).query(geoms, predicate="intersects")
-    for a, b in zip(i[i < j], j[i < j], strict=True):
-        inter = shapely.intersection(geoms[a], geoms[b])
-        if inter.area > tolerance:
-            la, lb = _label(group, fids[a]), _label(group, fids[b])
-            out.append(_finding(plan, "micro_overlap", ERROR,
-                                f"micro-grids {la} and {lb} overlap by {inter.area:,.0f} m²",
-                                cell_fid, [fids[a], fids[b]], inter,
-                                {"micro": la, "other": lb, "area": round(inter.area)}))
+                            {"micro": names[k], "cell": cell_code, "area": round(outside[k])}))
+    if len(geoms) > 1:
+        i, j = shapely.STRtree(geoms).query(geoms, predicate="intersects")
+        i, j = i[i < j], j[i < j]
+        inter = shapely.intersection(geoms[i], geoms[j])
+        for a, b, g, area in zip(i, j, inter, shapely.area(inter), strict=True):
+            if area > tolerance:
+                out.append(_finding(plan, "micro_overlap", ERROR,
+                                    f"micro-grids {names[a]} and {names[b]} overlap by "
+                                    f"{area:,.0f} m²", cell_fid, [fids[a], fids[b]], g,
+                                    {"micro": names[a], "other": names[b],
+                                     "area": round(area)}))
     gap = shapely.difference(cell, shapely.union_all(geoms))
     parts = [p for p in shapely.get_parts(gap) if p.area > tolerance]
     if parts:
@@ -119,12 +129,23 @@ def _check_cell(plan: Plan, cell_fid: int, group: pd.DataFrame,
                             f"{area:,.0f} m² of grid {cell_code} are in no micro-grid",
                             cell_fid, [], shapely.union_all(parts),
                             {"cell": cell_code, "area": round(area)}))
-    numbers = group["number"]
-    for number, dup in group[numbers.notna() & numbers.duplicated(keep=False)].groupby("number"):
+    return out
+
+
+def _check_numbers(plan: Plan, micro: pd.DataFrame) -> list[Finding]:
+    keyed = micro[["cell_fid", "number"]].dropna()
+    dup = keyed[keyed.duplicated(keep=False)]
+    cells = plan.cells.frame
+    out = []
+    for (cell_fid, number), rows in dup.groupby(["cell_fid", "number"]):
+        cell_fid = int(cell_fid)
+        if cell_fid not in cells.index:
+            continue
+        cell_code = str(cells.at[cell_fid, "code"]) or f"#{cell_fid}"
         out.append(_finding(plan, "micro_duplicate_number", ERROR,
-                            f"{len(dup)} micro-grids of grid {cell_code} share the number "
-                            f"{int(number)}", cell_fid, [int(f) for f in dup.index], None,
-                            {"cell": cell_code, "number": int(number), "count": len(dup)}))
+                            f"{len(rows)} micro-grids of grid {cell_code} share the number "
+                            f"{int(number)}", cell_fid, [int(f) for f in rows.index], None,
+                            {"cell": cell_code, "number": int(number), "count": len(rows)}))
     return out
 
 
