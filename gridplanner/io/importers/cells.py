@@ -21,9 +21,10 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from gridplanner.analysis.grids.codes import short_names
-from gridplanner.analysis.grids.fitting import FitResult, community_by_area, fit_cells
+from gridplanner.analysis.grids.fitting import REPORT_M2, FitResult, community_by_area, fit_cells
 from gridplanner.errors import ImportDataError
 from gridplanner.io.importers.clean_geometries import POLYGONAL, clean_geometries
 from gridplanner.io.importers.households import resolve_field
@@ -84,6 +85,8 @@ def prepare_cells(plan: Plan, path: Path, options: ImportOptions) -> PreparedImp
         geometry=gdf.geometry.values, crs=crs, index=gdf.index,
     )
     frame = _place_and_fit(plan, frame, snap_tolerance(options), report)
+    if not options.replace:
+        _warn_existing(plan, frame, report)
     names = short_names(plan, frame)
     frame["name"] = [n or names.get(int(f), "") for f, n in zip(frame.index, frame["name"],
                                                                  strict=True)]
@@ -144,6 +147,23 @@ def _place_and_fit(plan: Plan, frame: gpd.GeoDataFrame, tolerance: float,
     out["community"] = pd.array(placed, dtype="string")
     out["geometry"] = fit.geometries
     return out[keep]
+
+
+def _warn_existing(plan: Plan, frame: gpd.GeoDataFrame, report: ImportReport) -> None:
+    """Imported cells landing on cells the plan already has: added, not swapped."""
+    old = plan.cells.frame
+    if len(old) == 0 or len(frame) == 0 or plan.crs is None:
+        return
+    new = frame.geometry.to_crs(plan.crs).values if frame.crs is not None else frame.geometry.values
+    hit, _ = shapely.STRtree(old.geometry.values).query(new, predicate="intersects")
+    over = sorted({int(i) for i in hit
+                   if shapely.area(shapely.intersection(new[i], shapely.union_all(
+                       old.geometry.values))) > REPORT_M2})
+    if over:
+        report.warnings.append(
+            f"{len(over)} imported cells overlap cells already in the plan (e.g. "
+            f"{_label(frame, frame.index[over[0]])}); they are added beside them: import with "
+            "--replace to swap the plan's cells for the file's")
 
 
 def _label(frame: gpd.GeoDataFrame, fid: object) -> str:

@@ -43,6 +43,7 @@ FIELD_OF_OPTION: dict[str, str] = {
     "building-field": QT_TRANSLATE_NOOP("ImportMessages", "Match buildings by"),
     "group-field": QT_TRANSLATE_NOOP("ImportMessages", "Population groups"),
     "grid-field": QT_TRANSLATE_NOOP("ImportMessages", "Grid column"),
+    "replace": QT_TRANSLATE_NOOP("ImportMessages", "Replace the layer's features"),
     "fix-overlaps": QT_TRANSLATE_NOOP("ImportMessages", "Fix overlaps"),
     "no-fix-overlaps": QT_TRANSLATE_NOOP("ImportMessages", "Fix overlaps"),
 }

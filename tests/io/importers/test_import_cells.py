@@ -115,3 +115,14 @@ def test_imported_cells_can_be_recoded(tmp_path, office_plan):
     where = assign_points(cells.geometry.values,
                           building_points(office_plan.buildings.frame.geometry.values))
     assert (where >= 0).all()
+
+
+def test_importing_over_existing_cells_warns_and_replace_swaps(tmp_path, office_plan):
+    import_file(office_plan, "cells", cells_file(tmp_path))
+    report = import_file(office_plan, "cells", cells_file(tmp_path))
+    assert len(office_plan.cells) == 16
+    assert any(w.startswith("8 imported cells overlap cells already in the plan")
+               for w in report.warnings)
+    report = import_file(office_plan, "cells", cells_file(tmp_path), ImportOptions(replace=True))
+    assert len(office_plan.cells) == 8 and report.replaced == 16
+    assert not any("already in the plan" in w for w in report.warnings)
