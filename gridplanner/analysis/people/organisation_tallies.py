@@ -80,7 +80,7 @@ def organisation_by_cell(plan: Plan) -> pd.DataFrame:
                                plan.layer(table).frame["cell_fid"], strict=True):
             add(micro_cells.get(int(micro)) if pd.notna(micro) else
                 (int(cell) if pd.notna(cell) else None), column)
-    return out
+    return out.round(2)
 
 
 def organisation_by_community(plan: Plan) -> pd.DataFrame:
@@ -101,7 +101,7 @@ def organisation_by_community(plan: Plan) -> pd.DataFrame:
         for name in _person_communities(plan, table):
             if name in out.index:
                 out.at[name, column] += 1.0
-    return out
+    return out.round(2)
 
 
 def _person_communities(plan: Plan, table: str) -> list[str]:
@@ -124,10 +124,10 @@ def _person_communities(plan: Plan, table: str) -> list[str]:
 def organisation_totals(plan: Plan) -> dict[str, float]:
     """The plan's totals of every organisation column."""
     frame = organisation_by_community(plan)
-    totals = {c: float(frame[c].sum()) for c in frame.columns}
+    totals = {c: round(float(frame[c].sum()), 2) for c in frame.columns}
     by_cell = organisation_by_cell(plan)
     for c in ("micro_grids", "party_households", "households_cared", "party_groups"):
-        totals[c] = float(max(totals[c], by_cell[c].sum()))
+        totals[c] = round(float(max(totals[c], by_cell[c].sum())), 2)
     totals["party_members"] = float(building_party_members(plan).sum())
     totals["reporting_members"] = float(len(plan.layer("party_members")))
     totals["volunteers"] = float(len(plan.layer("volunteers")))
