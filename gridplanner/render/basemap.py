@@ -34,6 +34,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QTrans
 
 from gridplanner.errors import BasemapError
 from gridplanner.io.basemap import BasemapSpec, TileCache, TileRequest, TileSource, open_source
+from gridplanner.io.basemap.sources import basemap_error
 from gridplanner.render.painter import Box, as_box, view_transform, visible_box
 
 MEMORY_TILES = 768
@@ -56,6 +57,9 @@ class BasemapRenderer(QObject):
 
     tileLoaded = Signal()
     statusChanged = Signal(str)
+    #: the BasemapError behind a new status (its ``reason``/``params`` let the window
+    #: say it in the UI language)
+    errorRaised = Signal(object)
     #: Service keys every new renderer starts with (the window puts the user's keys
     #: here, so a print or PNG export made from it can reach Tianditu too).
     shared_keys: dict[str, str] = {}
@@ -91,7 +95,7 @@ class BasemapRenderer(QObject):
                 self._sources[spec.cache_id] = open_source(spec, self.cache, self.keys)
                 self.errors.pop(spec.cache_id, None)
             except BasemapError as exc:
-                self._report(spec.cache_id, str(exc))
+                self._report(spec.cache_id, str(exc), exc)
 
     def set_key(self, name: str, value: str) -> None:
         """Set a service key (for new renderers too) and reopen the sources that use it."""
@@ -116,11 +120,12 @@ class BasemapRenderer(QObject):
         return [s for s in self.specs if s.visible and s.opacity > 0
                 and s.cache_id in self._sources]
 
-    def _report(self, cid: str, message: str) -> None:
+    def _report(self, cid: str, message: str, error: BasemapError | None = None) -> None:
         self.errors[cid] = message
         if message != self.status:
             self.status = message
             self.statusChanged.emit(message)
+            self.errorRaised.emit(error if error is not None else BasemapError(message))
 
     # -- drawing -------------------------------------------------------------
     def paint(self, painter: QPainter, crs: Any, view: Box | QRectF, target: QRectF, *,
@@ -141,7 +146,7 @@ class BasemapRenderer(QObject):
             try:
                 requests = source.requests(box, pixel, crs)
             except BasemapError as exc:
-                self._report(spec.cache_id, str(exc))
+                self._report(spec.cache_id, str(exc), exc)
                 continue
             if wait_for_tiles:
                 self._load_now(source, requests, timeout)
@@ -186,7 +191,7 @@ class BasemapRenderer(QObject):
         except BasemapError as exc:
             with self._lock:
                 self._failed[req.key] = str(exc)
-            self._report(source.cache_id, str(exc))
+            self._report(source.cache_id, str(exc), exc)
             return False
         if payload is None:
             with self._lock:
@@ -194,11 +199,12 @@ class BasemapRenderer(QObject):
             return False
         image = decode_tile(payload)
         if image is None:
-            message = (f"basemap {source.spec.name}: tile {req.z}/{req.x}/{req.y} is "
-                       "damaged (it cannot be decoded)")
+            tile = f"{req.z}/{req.x}/{req.y}"
+            message = f"basemap {source.spec.name}: tile {tile} is damaged (it cannot be decoded)"
             with self._lock:
                 self._failed[req.key] = message
-            self._report(source.cache_id, message)
+            self._report(source.cache_id, message,
+                         basemap_error("damaged_tile", message, name=source.spec.name, tile=tile))
             return False
         with self._lock:
             self._memory[req.key] = image

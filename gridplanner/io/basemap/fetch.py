@@ -28,7 +28,7 @@ import numpy as np
 from gridplanner import __version__
 from gridplanner.errors import BasemapError
 from gridplanner.io.basemap.cache import TileCache
-from gridplanner.io.basemap.sources import BasemapSpec
+from gridplanner.io.basemap.sources import BasemapSpec, basemap_error
 from gridplanner.io.basemap.tiles import Box, TileRequest, crs_key, tiles_for_view, transformer
 
 Payload = bytes | np.ndarray | None
@@ -98,8 +98,9 @@ class WebTileSource(TileSource):
         if data is None:
             return None
         if not is_image(data):
-            raise BasemapError(f"basemap {self.spec.name}: tile {z}/{x}/{y} is not an image "
-                               f"(the server sent {len(data)} bytes of something else)")
+            raise basemap_error("not_image", f"basemap {self.spec.name}: tile {z}/{x}/{y} is not "
+                                f"an image (the server sent {len(data)} bytes of something else)",
+                                name=self.spec.name, tile=f"{z}/{x}/{y}")
         if self.cache is not None:
             self.cache.put(self.cache_id, z, x, y, data)
         return data
@@ -114,14 +115,16 @@ class WebTileSource(TileSource):
             if exc.code in (404, 204):
                 return None  # no tile here at this zoom
             where = f"tile {request.z}/{request.x}/{request.y}"
-            raise BasemapError(f"basemap {self.spec.name}: the server refused {where} "
-                               f"(HTTP {exc.code}{' — check the key' if exc.code in (401, 403) else ''})"
-                               ) from exc
+            hint = " — check the key" if exc.code in (401, 403) else ""
+            raise basemap_error("refused", f"basemap {self.spec.name}: the server refused {where} "
+                                f"(HTTP {exc.code}{hint})", name=self.spec.name,
+                                code=exc.code) from exc
         except (urllib.error.URLError, OSError) as exc:
             self._offline_until = time.monotonic() + RETRY_S
             reason = getattr(exc, "reason", exc)
-            raise BasemapError(f"basemap {self.spec.name}: the tile server does not answer "
-                               f"({reason}); showing cached tiles only") from exc
+            raise basemap_error("dead_server", f"basemap {self.spec.name}: the tile server does "
+                                f"not answer ({reason}); showing cached tiles only",
+                                name=self.spec.name, why=str(reason)) from exc
 
 
 class MBTilesSource(TileSource):
@@ -167,8 +170,9 @@ class MBTilesSource(TileSource):
                 "SELECT tile_data FROM tiles WHERE zoom_level=? AND tile_column=? AND tile_row=?",
                 (request.z, request.x, row)).fetchone()
         except sqlite3.DatabaseError as exc:
-            raise BasemapError(f"{self.spec.url}: tile {request.z}/{request.x}/{request.y} "
-                               f"cannot be read ({exc})") from exc
+            raise basemap_error("unreadable", f"{self.spec.url}: tile {request.z}/{request.x}/"
+                                f"{request.y} cannot be read ({exc})", name=self.spec.name,
+                                file=self.spec.url) from exc
         if found is None or found[0] is None:
             return None
         data = bytes(found[0])

@@ -24,7 +24,7 @@ from rasterio.windows import Window
 
 from gridplanner.errors import BasemapError
 from gridplanner.io.basemap.fetch import Payload, TileSource, box_to_plan
-from gridplanner.io.basemap.sources import BasemapSpec
+from gridplanner.io.basemap.sources import BasemapSpec, basemap_error
 from gridplanner.io.basemap.tiles import Box, TileRequest, crs_key, transformer
 
 BLOCK = 256
@@ -119,8 +119,9 @@ class RasterSource(TileSource):
             data = ds.read(self.bands, window=window, out_shape=(len(self.bands), shape[1], shape[0]))
             mask = ds.dataset_mask(window=window, out_shape=(shape[1], shape[0]))
         except (RasterioError, ValueError) as exc:
-            raise BasemapError(f"{self.spec.url}: block {request.x},{request.y} cannot be read "
-                               f"({exc})") from exc
+            raise basemap_error("unreadable", f"{self.spec.url}: block {request.x},{request.y} "
+                                f"cannot be read ({exc})", name=self.spec.name,
+                                file=self.spec.url) from exc
         return self._rgba(data, mask)
 
     def _rgba(self, data: np.ndarray, mask: np.ndarray) -> np.ndarray:

@@ -46,6 +46,18 @@ _KEY_RE = re.compile(r"([?&](?:" + "|".join(_KEY_PARAMS) + r")=)([^&#]+)", re.IG
 TIANDITU_ATTRIBUTION = "© 天地图 Tianditu (国家地理信息公共服务平台)"
 
 
+def basemap_error(reason: str, message: str, **params: Any) -> BasemapError:
+    """A BasemapError whose ``reason`` and ``params`` let the window say it in the UI language.
+
+    Reasons: ``dead_server``, ``refused``, ``not_image``, ``damaged_tile``,
+    ``no_key``, ``unreadable``; ``params`` always has ``name`` (the basemap).
+    """
+    error = BasemapError(message)
+    error.reason = reason  # type: ignore[attr-defined]
+    error.params = params  # type: ignore[attr-defined]
+    return error
+
+
 @dataclass
 class BasemapSpec:
     """One basemap layer (see the module docstring for the kinds)."""
@@ -116,8 +128,9 @@ class BasemapSpec:
         else:
             template = self.url
         if "{key}" in template and not key:
-            raise BasemapError(f"basemap {self.name}: needs the {self.key_name or 'service'} key "
-                               "and none is set")
+            raise basemap_error("no_key", f"basemap {self.name}: needs the "
+                                f"{self.key_name or 'service'} key and none is set",
+                                name=self.name)
         sub = self.subdomains[(x + y) % len(self.subdomains)] if self.subdomains else ""
         return (template.replace("{z}", str(z)).replace("{x}", str(x))
                 .replace("{-y}", str((1 << z) - 1 - y)).replace("{y}", str(y))

@@ -15,7 +15,7 @@ tool is active (the tool gets no events meanwhile), as in QGIS.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QCursor, QImage, QKeyEvent, QMouseEvent, QPainter
 
 from gridplanner.errors import BasemapError
@@ -25,13 +25,40 @@ from gridplanner.render.basemap import BasemapRenderer, draw_attribution
 TILE_REFRESH_MS = 40
 
 
+_MESSAGES = {
+    "dead_server": QT_TRANSLATE_NOOP("BasemapMessages", "Basemap %1: the tile server does not "
+                                     "answer; showing the tiles already saved on this computer"),
+    "refused": QT_TRANSLATE_NOOP("BasemapMessages", "Basemap %1: the server refused the tiles "
+                                 "(HTTP %2); check the key or the address"),
+    "not_image": QT_TRANSLATE_NOOP("BasemapMessages", "Basemap %1: the server sent something "
+                                   "that is not a map tile (tile %2)"),
+    "damaged_tile": QT_TRANSLATE_NOOP("BasemapMessages", "Basemap %1: tile %2 is damaged and "
+                                      "is left out"),
+    "no_key": QT_TRANSLATE_NOOP("BasemapMessages", "Basemap %1 needs a key: set it in "
+                                "Basemap → Tianditu Key…"),
+    "unreadable": QT_TRANSLATE_NOOP("BasemapMessages", "Basemap %1: the file cannot be read "
+                                    "(%2)"),
+}
+
+
+def basemap_message(error: Exception) -> str:
+    """A basemap problem in the UI language (the error's own text when it has no reason)."""
+    reason = getattr(error, "reason", "")
+    params = getattr(error, "params", {})
+    if reason not in _MESSAGES:
+        return str(error)
+    second = params.get("code", params.get("tile", params.get("file", "")))
+    return (QCoreApplication.translate("BasemapMessages", _MESSAGES[reason])
+            .replace("%1", str(params.get("name", ""))).replace("%2", str(second)))
+
+
 class CanvasBasemapMixin:
     """Basemap drawing and space-bar panning for MapCanvas."""
 
     def _init_basemaps(self) -> None:
         self.basemaps = BasemapRenderer(TileCache(), parent=self)
         self.basemaps.tileLoaded.connect(self._tile_arrived)
-        self.basemaps.statusChanged.connect(self.basemapStatus)
+        self.basemaps.errorRaised.connect(lambda e: self.basemapStatus.emit(basemap_message(e)))
         self._tile_timer = QTimer(self)
         self._tile_timer.setSingleShot(True)
         self._tile_timer.timeout.connect(lambda: self.refresh(delay_ms=0))

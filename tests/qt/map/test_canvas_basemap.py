@@ -127,3 +127,12 @@ def test_space_bar_pans_while_another_tool_is_active(canvas):
     _mouse(canvas, QEvent.Type.MouseButtonPress, QPoint(300, 200), left, left)
     _mouse(canvas, QEvent.Type.MouseButtonRelease, QPoint(300, 200), left, none)
     assert canvas.centre() == start + moved
+
+
+def test_basemap_problems_are_told_in_the_ui_language_with_their_name():
+    from gridplanner.io.basemap.sources import basemap_error
+    from gridplanner.qt.map.canvas_basemap import basemap_message
+
+    text = basemap_message(basemap_error("refused", "x", name="天地图 影像", code=403))
+    assert "天地图 影像" in text and "403" in text and "key" in text
+    assert basemap_message(ValueError("plain words")) == "plain words"

@@ -17,6 +17,7 @@ from gridplanner.io.locate import ground_length
 from gridplanner.io.plan_file.project import save_plan
 from gridplanner.qt.map import context_menus
 from gridplanner.qt.map.snapping_indicator import SnapOptions, Snapper
+from gridplanner.render.basemap import BasemapRenderer
 
 X0, Y0 = ORIGIN
 
@@ -28,6 +29,7 @@ def feature(main_window):
     f.ask_dialog = lambda dialog: (f.answers.pop(0)(dialog) if f.answers else False)
     yield f
     main_window.canvas.basemaps.shutdown()
+    BasemapRenderer.shared_keys.clear()  # keys set by a test stay in it
 
 
 def _click(canvas, x, y, kind=QEvent.Type.MouseButtonPress, button=Qt.MouseButton.LeftButton):
