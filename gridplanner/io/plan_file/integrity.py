@@ -109,6 +109,7 @@ class TableFacts:
     cached_rows: int | None  # gpkg_ogr_contents.feature_count
     bad_values: dict[str, dict[int, object]] = field(default_factory=dict)  # col -> {fid: raw}
     duplicate_fids: dict[int, list[int]] = field(default_factory=dict)  # fid -> row numbers
+    new_fids: dict[int, list[int]] = field(default_factory=dict)  # shared fid -> fids given
     broken_geometry: dict[int, str] = field(default_factory=dict)  # fid -> reason (read_layer)
 
     @property
@@ -281,11 +282,13 @@ def _fid_damage(t: TableFacts) -> list[Finding]:
     for fid, rows in t.duplicate_fids.items():
         where = f"file rows {list_rows(rows)}" if t.key is None else \
             f"one in {table}, one in {t.name}"
+        given = t.new_fids.get(fid, [])
+        new = f"new fids {list_rows(given)}" if given else "new fids"
         out.append(_finding(
             "duplicate_fid", ERROR, table, [fid], f"{table}: fid {fid} is used by "
-            f"{len(rows)} rows ({where})", "the first row keeps fid "
-            f"{fid}, the others get new fids; what points at fid {fid} stays on the first",
-            value=str(fid), count=len(rows)))
+            f"{len(rows)} rows ({where})", f"the first row keeps fid {fid}, the others get "
+            f"{new}; what points at fid {fid} stays on the first",
+            value=str(fid), count=len(rows), new_fids=list_rows(given)))
     return out
 
 
@@ -363,7 +366,11 @@ def _renumber(frame: pd.DataFrame, facts: TableFacts) -> pd.DataFrame:
     fids = np.where(np.isfinite(fids.astype("float64")), fids, np.nan)
     taken = pd.Series(fids).duplicated(keep="first").to_numpy() | np.isnan(fids)
     start = int(np.nanmax(fids)) + 1 if (~np.isnan(fids)).any() else 1
+    original = fids.copy()
     fids[taken] = np.arange(start, start + int(taken.sum()))
+    for old, new in zip(original[taken], fids[taken], strict=True):
+        if not np.isnan(old):
+            facts.new_fids.setdefault(int(old), []).append(int(new))
     by_rowid = dict(zip(rowids.tolist(), fids.astype("int64").tolist(), strict=True))
     facts.bad_values = {c: {by_rowid.get(r, r): v for r, v in rows.items()}
                         for c, rows in facts.bad_values.items()}
@@ -409,11 +416,12 @@ def join_point_rows(frame: pd.DataFrame, points: pd.DataFrame,
     clash = np.asarray(points.index.isin(frame.index))
     if clash.any():
         start = int(max(frame.index.max(), points.index.max())) + 1
-        for fid in points.index[clash]:
-            if facts is not None:
-                facts.duplicate_fids[int(fid)] = [int(fid), int(fid)]
         new = np.asarray(points.index, dtype="int64").copy()
         new[clash] = np.arange(start, start + int(clash.sum()))
+        for fid, given in zip(points.index[clash], new[clash], strict=True):
+            if facts is not None:
+                facts.duplicate_fids[int(fid)] = [int(fid), int(fid)]
+                facts.new_fids[int(fid)] = [int(given)]
         points = points.copy()
         points.index = pd.Index(new, name="fid")
     return pd.concat([frame, points]).sort_index()

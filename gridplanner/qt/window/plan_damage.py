@@ -79,7 +79,7 @@ CLEARED = QT_TRANSLATE_NOOP("PlanDamage", "The value is cleared; fill it in agai
 ADDED_BACK = QT_TRANSLATE_NOOP("PlanDamage", "The column is added back, empty")
 ON_SAVE = QT_TRANSLATE_NOOP("PlanDamage", "Put right when the plan is saved")
 NEW_FIDS = QT_TRANSLATE_NOOP(
-    "PlanDamage", "The first row keeps the id, the others get new ids")
+    "PlanDamage", "The first row keeps the id, the others get new ids: {new_fids}")
 SHAPE = QT_TRANSLATE_NOOP("PlanDamage", "Read as well as possible; check it on the map")
 NOT_REPAIRED = QT_TRANSLATE_NOOP("PlanDamage", "Not repaired: fix it yourself")
 TABLES: dict[str, str] = {
@@ -125,7 +125,9 @@ def describe_repair(finding: Finding) -> str:
                 "duplicate_assignment") or (table == "assignments" and kind in (
                     "missing_column", "bad_value")):
         return _tr(REMOVED)
-    return _tr({"bad_value": CLEARED, "missing_column": ADDED_BACK, "duplicate_fid": NEW_FIDS,
+    if kind == "duplicate_fid":
+        return _tr(NEW_FIDS).replace("{new_fids}", str(finding.params.get("new_fids", "")))
+    return _tr({"bad_value": CLEARED, "missing_column": ADDED_BACK,
                 "broken_geometry": SHAPE, "hidden_rows": ON_SAVE, "no_fid_key": ON_SAVE,
                 "wrong_column_type": ON_SAVE, "broken_link": UNLINKED}.get(kind, NOT_REPAIRED))
 

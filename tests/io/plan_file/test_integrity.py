@@ -115,6 +115,7 @@ def test_rows_sharing_a_fid_are_all_kept_and_the_first_keeps_it(tmp_path):
         load_plan(path)
     dup = _finding(caught.value.findings, "duplicate_fid", "workers")
     assert dup.features == {"workers": [3]} and dup.params["count"] == 2
+    assert dup.params["new_fids"] == "25" and "new fids 25" in dup.params["repair"]
     assert _finding(caught.value.findings, "no_fid_key", "workers").severity == "warning"
     plan, _found = load_plan_checked(path)
     frame = plan.workers.frame
@@ -204,7 +205,7 @@ def test_a_point_building_sharing_a_footprints_fid_keeps_both_and_every_other_fi
     with pytest.raises(PlanDamageError) as caught:
         load(path)
     dup = _finding(caught.value.findings, "duplicate_fid", "buildings")
-    assert dup.features == {"buildings": [5]}
+    assert dup.features == {"buildings": [5]} and dup.params["new_fids"] == "96"
     opened, _found = load_plan_checked(path)
     frame = opened.buildings.frame
     assert len(frame) == 96 and list(frame.index[:95]) == list(range(1, 96))

@@ -174,3 +174,21 @@ def test_kept_rows_pointing_at_nothing_can_be_saved_as_they_are(main_window, dan
     assert main_window.save_plan_file()  # nothing was hidden, so nothing is lost by saving
     plan, found = load_plan_checked(dangling)
     assert plan.name == "an edit" and [f.kind for f in found] == ["dangling_reference"]
+
+
+def test_shared_fids_open_with_the_new_fids_named(main_window, tmp_path):
+    from factories_damage import rebuild_without_key
+
+    path = saved_roster_plan(tmp_path, "fids.gpkg")
+    rebuild_without_key(path, "workers", "INSERT INTO workers SELECT fid, name || ' 二', phone, "
+                        "role, community, notes FROM workers WHERE fid = 3")
+    asked = _answer(main_window, "repair")
+    assert main_window.open_plan_file(path, confirm=False)
+    from gridplanner.qt.window.plan_damage import describe_repair
+
+    dup = next(f for f in asked[0][1] if f.kind == "duplicate_fid")
+    assert describe_repair(dup).endswith("new ids: 25")
+    assert len(main_window.plan.workers) == 25 and main_window.is_modified()
+    assert main_window.save_plan_file()
+    _plan, found = load_plan_checked(path)
+    assert found == []  # the fid key is back, every worker kept
