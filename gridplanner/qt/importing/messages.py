@@ -58,6 +58,10 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("ImportMessages", "%1: latitude and longitude look swapped (a point "
                        "reads %2, %3): the file gives latitude first. Swap the columns, or "
                        "choose its coordinate system in the Source CRS box")),
+    (r"(?P<file>.+?): longitude/latitude columns hold values outside ±180/±90",
+     QT_TRANSLATE_NOOP("ImportMessages", "%1: the longitude and latitude columns hold values "
+                       "outside ±180/±90: latitude and longitude look swapped, or the values "
+                       "are not degrees")),
     (r"(?P<file>.+?): no such file",
      QT_TRANSLATE_NOOP("ImportMessages", "%1: no such file")),
     (r"(?P<what>.+?) read from field '(?P<field>.+)' \(guessed; choose another with "

@@ -80,6 +80,9 @@ def test_a_request_is_shown_again_as_entered(qtbot, tmp_path):
      "give it with --source-crs, e.g. EPSG:4326",
      "p.geojson: latitude and longitude look swapped (a point reads 40, 116): the file gives "
      "latitude first. Swap the columns, or choose its coordinate system in the Source CRS box"),
+    ("站点.csv: longitude/latitude columns hold values outside ±180/±90",
+     "站点.csv: the longitude and latitude columns hold values outside ±180/±90: latitude and "
+     "longitude look swapped, or the values are not degrees"),
     ("x.shp: the file has no coordinate system; give it with --source-crs, e.g. EPSG:4326",
      "x.shp: the file has no coordinate system; give it with “Source CRS”, e.g. EPSG:4326"),
 ])
