@@ -148,4 +148,8 @@ def cmd_info(args: argparse.Namespace) -> int:
     t = info["totals"]
     print(f"households: {t['households']:.0f} ({t['households_estimated']} buildings estimated)")
     print(f"residents: {t['residents']:.0f}")
+    groups = info["groups"]
+    if groups["names"]:
+        print("population groups: " + ", ".join(f"{g} {groups['plan'][g]:.0f}"
+                                                for g in groups["names"]))
     return 0

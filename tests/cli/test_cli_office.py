@@ -91,6 +91,8 @@ def test_building_data_then_tallies_equal_an_independent_spatial_join(tmp_path, 
     info = json.loads(out)
     assert info["groups"]["plan"]["独居老人"] == float(good["独居老人"].sum())
     assert set(info["groups"]["communities"]) == {"东风社区", "西湖社区"}
+    code, out, _ = run(capsys, "info", office)
+    assert f"population groups: 独居老人 {good['独居老人'].sum():.0f}, 60岁以上" in out
     code, out, _ = run(capsys, "tallies", office, "--by", "community")
     assert code == 0 and "东风社区" in out and "total" in out
 
