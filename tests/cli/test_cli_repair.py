@@ -173,3 +173,15 @@ def test_validate_and_repair_a_plan_in_postgis(tmp_path, postgis_uri, capsys):
     assert "repaired" in capsys.readouterr().out
     _code, data = _validate_json(postgis_uri, capsys)
     assert "dangling_reference" not in {f["kind"] for f in data["findings"]}
+
+
+def test_a_dropped_target_fid_column_is_not_made_permanent_by_the_next_write(tmp_path, capsys):
+    path = saved_roster_plan(tmp_path)
+    damage(path, "ALTER TABLE assignments DROP COLUMN target_fid")
+    before = digest(path)
+    for argv in (["grids", "code", str(path), "--renumber"],
+                 ["assign", str(path), "--auto", "--accept"]):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert "column target_fid is missing" in err and "36 row(s)" in err
+        assert digest(path) == before  # the rows are still there for the office to restore

@@ -192,3 +192,19 @@ def test_shared_fids_open_with_the_new_fids_named(main_window, tmp_path):
     assert main_window.save_plan_file()
     _plan, found = load_plan_checked(path)
     assert found == []  # the fid key is back, every worker kept
+
+
+def test_a_dropped_column_opened_without_repair_is_never_saved_over(main_window, tmp_path):
+    path = saved_roster_plan(tmp_path, "dropped.gpkg")
+    damage(path, "ALTER TABLE assignments DROP COLUMN target_fid")
+    before = digest(path)
+    asked = _answer(main_window, "read_only")
+    assert main_window.open_plan_file(path, confirm=False)
+    assert [f.kind for f in asked[0][1]] == ["missing_column"]
+    assert len(main_window.plan.assignments) == 36
+    main_window.plan.name = "an edit"
+    main_window.undo_stack.resetClean()
+    assert not main_window.save_plan_file()
+    main_window.answers = ["save"]
+    assert not main_window.maybe_save()  # closing asks, and the save is still refused
+    assert digest(path) == before
