@@ -145,7 +145,6 @@ def test_worked_example_end_to_end(tmp_path, capsys, office):
     tallies equal to an independent spatial join, export, and re-import."""
     import geopandas as gpd
     import pyogrio
-
     from factories_office import building_table, full_roster_files
 
     table, good = building_table(tmp_path)
