@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -135,10 +137,14 @@ class CoverageDock(Retranslatable, QDockWidget):
         self.speed.setValue(1.0)
         self.speed.setSuffix(" m/s")
         self.speed.valueChanged.connect(self._speed_changed)
-        self.preset = QComboBox(body)
-        for key in ("", "circles", "minutes"):
-            self.preset.addItem("", key)
-        self.preset.activated.connect(self._preset_chosen)
+        # a small button with a menu: the levels field keeps the room
+        self.preset = QToolButton(body)
+        self.preset.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.preset)
+        self.preset_actions = {key: menu.addAction("") for key in ("circles", "minutes")}
+        for key, action in self.preset_actions.items():
+            action.triggered.connect(lambda _c=False, k=key: self._preset_chosen(k))
+        self.preset.setMenu(menu)
         row.addWidget(self.levels_edit, 1)
         row.addWidget(self.unit)
         row.addWidget(self.speed)
@@ -199,9 +205,10 @@ class CoverageDock(Retranslatable, QDockWidget):
                                             "at the walking speed, separated by commas"))
         self.unit.setItemText(0, self.tr("m"))
         self.unit.setItemText(1, self.tr("min"))
-        self.preset.setItemText(0, self.tr("Standard…"))
-        self.preset.setItemText(1, self.tr("5/10/15-minute circles: 300, 500, 1,000 m"))
-        self.preset.setItemText(2, self.tr("5, 10, 15 minutes at the walking speed"))
+        self.preset.setText(self.tr("Standard…"))
+        self.preset_actions["circles"].setText(
+            self.tr("5/10/15-minute circles: 300, 500, 1,000 m"))
+        self.preset_actions["minutes"].setText(self.tr("5, 10, 15 minutes at the walking speed"))
         self.preset.setToolTip(self.tr("The life circles of GB 50180-2018 name 300, 500 and "
                                        "1,000 m the 5-, 10- and 15-minute circles"))
         names = {PLAN: self.tr("Whole plan"), COMMUNITY: self.tr("Per community"),
@@ -278,12 +285,9 @@ class CoverageDock(Retranslatable, QDockWidget):
             self._show_levels()
             self.parametersChanged.emit()
 
-    def _preset_chosen(self, index: int) -> None:
-        """Set the standard circles: their distances, or 5/10/15 minutes at the speed."""
-        key = self.preset.itemData(index)
-        self.preset.setCurrentIndex(0)
-        if not key:
-            return
+    def _preset_chosen(self, key: str) -> None:
+        """Set the standard circles (``circles``: their distances) or 5/10/15 minutes
+        at the walking speed (``minutes``)."""
         minutes = key == "minutes"
         self.unit.blockSignals(True)
         self.unit.setCurrentIndex(1 if minutes else 0)

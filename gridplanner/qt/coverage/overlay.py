@@ -42,7 +42,8 @@ CENTRE_COLOURS = ("#1f78b4", "#33a02c", "#e31a1c", "#ff7f00", "#6a3d9a", "#b1592
 ISO_LINE_STYLES = ((Qt.PenStyle.SolidLine, 2.2), (Qt.PenStyle.DashLine, 1.6),
                    (Qt.PenStyle.DotLine, 1.4))
 ISO_LEGEND_CENTRES = 8
-GAINED_COLOUR, LOST_COLOUR = "#00a651", "#7a0019"
+#: not the greens and reds of the distance classes, so they stand out over the shading
+GAINED_COLOUR, LOST_COLOUR = "#2166ac", "#762a83"
 PROBLEM_COLOUR = "#d01c8b"
 DISSOLVED_COLOUR = "#2166ac"
 SUGGESTION_COLOUR = "#5e3c99"

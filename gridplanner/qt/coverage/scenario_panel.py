@@ -5,7 +5,7 @@ named scenario (the ``scenarios`` the centres list). "Compare" asks the
 feature for :func:`~gridplanner.analysis.network.scenarios.compare_scenarios`
 at the largest level; the table shows households and the covered share per
 community on each side and the change, and the map marks the buildings that
-gain coverage (green) and lose it (red).
+gain coverage (blue) and lose it (purple).
 """
 
 from __future__ import annotations
@@ -110,8 +110,8 @@ class ScenarioPanel(Retranslatable, QWidget):
             self.summary.setText(self.tr("Choose two placements and press Compare."))
             return
         t = c.totals
-        text = self.tr("Within %1 m: %2 buildings gain coverage (green on the map), %3 lose it "
-                       "(red).").replace("%1", f"{c.level_m:,.0f}") \
+        text = self.tr("Within %1 m: %2 buildings gain coverage (blue on the map), %3 lose it "
+                       "(purple).").replace("%1", f"{c.level_m:,.0f}") \
             .replace("%2", str(len(c.gained))).replace("%3", str(len(c.lost)))
         if t:
             text += " " + self.tr("Share %1 → %2 (target %3); centres %4 → %5; communities "

@@ -20,12 +20,12 @@ def feature(main_window):
 def test_standard_circle_presets(main_window, feature):
     dock = feature.dock
     dock.speed.setValue(1.2)
-    dock._preset_chosen(dock.preset.findData("minutes"))
+    dock.preset_actions["minutes"].trigger()
     assert dock.levels_m() == pytest.approx([360.0, 720.0, 1080.0])  # 5/10/15 min at 1.2 m/s
     assert dock.levels_edit.text() == "5, 10, 15" and dock.unit.currentData() == "min"
-    dock._preset_chosen(dock.preset.findData("circles"))
+    dock.preset_actions["circles"].trigger()
     assert dock.levels_m() == [300.0, 500.0, 1000.0]
-    assert dock.unit.currentData() == "m" and dock.preset.currentIndex() == 0
+    assert dock.unit.currentData() == "m" and dock.levels_edit.text() == "300, 500, 1000"
 
 
 @pytest.mark.parametrize("mode", ["overlap", "split"])
