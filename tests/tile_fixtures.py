@@ -36,11 +36,13 @@ def tile_colour(z: int, x: int, y: int) -> tuple[int, int, int]:
 
 
 class TileServer:
-    """A local XYZ server: ``/{z}/{x}/{y}.png``; ``/bad/...`` answers non-image bytes."""
+    """A local XYZ server: ``/{z}/{x}/{y}.png``; ``/bad/...`` answers non-image bytes;
+    ``/wmts?...`` is a WMTS KVP GetTile endpoint that wants ``tk=GOODKEY``."""
 
     def __init__(self, delay_s: float = 0.0):
         self.requests: list[str] = []
         self.delay_s = delay_s
+        self.key = "GOODKEY"  # the tk the /wmts endpoint accepts
         self._png: dict[tuple[int, int, int], bytes] = {}
         server = self
 
@@ -48,6 +50,9 @@ class TileServer:
             def do_GET(self):  # noqa: N802
                 server.requests.append(self.path)
                 parts = self.path.strip("/").split("/")
+                if parts[0].startswith("wmts"):  # KVP GetTile, key checked like Tianditu's
+                    self._wmts()
+                    return
                 if parts[0] == "bad":
                     body, kind = b"<html>quota exceeded</html>", "text/html"
                 else:
@@ -61,6 +66,20 @@ class TileServer:
                     threading.Event().wait(server.delay_s)
                 self.send_response(200)
                 self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def _wmts(self):
+                from urllib.parse import parse_qs, urlsplit
+
+                q = {k.upper(): v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
+                if q.get("TK") != server.key:
+                    self.send_error(403)
+                    return
+                body = server.tile(int(q["TILEMATRIX"]), int(q["TILECOL"]), int(q["TILEROW"]))
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)

@@ -146,3 +146,24 @@ def test_printed_pages_show_the_plans_basemap_with_attribution(tmp_path):
     assert differs > 200  # the photo shows under the map
     plan.set_basemaps([{**plan.basemaps[0], "visible": False}])
     assert PrintAtlas(plan).basemaps is None
+
+
+def test_tile_drawing_map_lands_every_corner_within_a_centimetre():
+    """Tiles are drawn through an affine fit of their corners: at street zoom every
+    corner lands within 1 cm, zoomed out within 1/20 of a tile pixel."""
+    from PySide6.QtCore import QPointF
+
+    from gridplanner.io.basemap import tiles_for_view
+    from gridplanner.render.basemap import tile_transform
+
+    for z_pixel, coords in ((0.3, "gcj02"), (2.0, "wgs84"), (20.0, "wgs84")):
+        tiles = tiles_for_view("s", BOX, z_pixel, "EPSG:4548" if coords == "gcj02" else CRS,
+                               coords=coords)
+        for req in tiles[:20]:
+            t = tile_transform(QRectF(0, 0, 256, 256), req.corners)
+            tile_pixel = abs(req.corners[1][0] - req.corners[0][0]) / 256
+            tolerance = 0.01 if z_pixel < 1 else tile_pixel / 20  # 1 cm; 1/20 pixel
+            for (px, py), (x, y) in zip([(0, 0), (256, 0), (256, 256), (0, 256)], req.corners,
+                                        strict=True):
+                p = t.map(QPointF(px, py))
+                assert abs(p.x() - x) < tolerance and abs(p.y() - y) < tolerance

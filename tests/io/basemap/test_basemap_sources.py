@@ -205,3 +205,23 @@ def test_geotiff_reads_from_overviews_in_plan_coordinates(tmp_path):
     (tmp_path / "plain.tif").write_bytes(b"II*\x00garbage")
     with pytest.raises(BasemapError, match="plain.tif"):
         open_source(resolve_basemap(str(tmp_path / "plain.tif")))
+
+
+def test_wmts_with_a_key_like_tianditu(server, tmp_path, monkeypatch):
+    monkeypatch.delenv("GRIDPLANNER_KEY_TIANDITU", raising=False)
+    base = resolve_basemap("tianditu-img")
+    spec = base.with_changes(url=f"http://127.0.0.1:{server.port}/wmts?tk={{key}}",
+                             subdomains="")
+    reqs = open_source(spec, TileCache(tmp_path / "a"), {"tianditu": "GOODKEY"}).requests(
+        _view_around(116.32, 39.915), 1.0, BEIJING_CRS)
+    good = open_source(spec, TileCache(tmp_path / "a"), {"tianditu": "GOODKEY"})
+    data = good.read(reqs[0])
+    assert data == png_bytes(__import__("tile_fixtures").tile_colour(reqs[0].z, reqs[0].x,
+                                                                      reqs[0].y))
+    assert "LAYER=img" in server.requests[-1] and "TILEMATRIXSET=w" in server.requests[-1]
+    wrong = open_source(spec, TileCache(tmp_path / "b"), {"tianditu": "WRONG"})
+    with pytest.raises(BasemapError, match="HTTP 403.*check the key") as caught:
+        wrong.read(reqs[0])
+    assert caught.value.reason == "refused" and caught.value.params["code"] == 403
+    with pytest.raises(BasemapError, match="needs the tianditu key"):
+        open_source(spec, TileCache(tmp_path / "c"), {}).read(reqs[0])
