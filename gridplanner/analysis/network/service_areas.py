@@ -40,20 +40,31 @@ def _served(table: pd.DataFrame, centre_col: str, dist_col: str, level: float,
     ok = (table[dist_col].to_numpy() <= level) & table[centre_col].notna().to_numpy()
     if not ok.any():
         return {}
-    sub = table.loc[ok, [centre_col, "cell_fid", "community"]].copy()
-    sub[centre_col] = sub[centre_col].astype("int64")
-    w = weights.loc[ok]
-    sums = w.groupby(sub[centre_col].to_numpy()).sum()
-    counts = sub.groupby(centre_col).size()
+    centre = table[centre_col].to_numpy()[ok].astype(np.int64)
+    sums = weights.loc[ok].groupby(centre).sum()
+    counts = pd.Series(centre).value_counts()
+    cells = _distinct(centre, table["cell_fid"].to_numpy()[ok], cell_label)
+    comms = _distinct(centre, table["community"].to_numpy()[ok])
+    records = sums.to_dict("index")
     out: dict[int, dict[str, Any]] = {}
-    for fid, grp in sub.groupby(centre_col):
-        cells = sorted({cell_label.get(int(c), f"#{c}") for c in grp["cell_fid"].dropna()})
-        comms = sorted({str(c) for c in grp["community"] if str(c)})
-        row = {k: float(v) for k, v in sums.loc[fid].items()}
+    for fid, row in records.items():
+        row = {k: float(v) for k, v in row.items()}
         groups = {k[len("group:"):]: row.pop(k) for k in list(row) if k.startswith("group:")}
-        out[int(fid)] = {"buildings": int(counts.loc[fid]), **row, "groups": groups,
-                         "cells": cells, "communities": comms}
+        out[int(fid)] = {"buildings": int(counts[fid]), **row, "groups": groups,
+                         "cells": cells.get(int(fid), []), "communities": comms.get(int(fid), [])}
     return out
+
+
+def _distinct(centre: np.ndarray, values: np.ndarray,
+              labels: dict[int, str] | None = None) -> dict[int, list[str]]:
+    """Per centre, the sorted distinct non-empty ``values`` (cell fids → their labels)."""
+    frame = pd.DataFrame({"centre": centre, "value": values}).dropna()
+    frame = frame[frame["value"].astype(str) != ""].drop_duplicates()
+    if labels is not None:
+        frame["value"] = [labels.get(int(v), f"#{v}") for v in frame["value"]]
+    else:
+        frame["value"] = frame["value"].astype(str)
+    return {int(c): sorted(g) for c, g in frame.groupby("centre")["value"]}
 
 
 def _empty(groups: Sequence[str]) -> dict[str, Any]:
