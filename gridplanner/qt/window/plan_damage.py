@@ -195,11 +195,12 @@ class PlanDamage:
         except (GridPlannerError, OSError, ValueError) as exc:
             self.show_error(_tr("Cannot open the plan"), str(exc))
             return False
+        self.unrepaired_plan = self.unrepaired_path = None
         self.set_plan(plan, path)
         self.disk_state = state
         self._remember(path)
         if answer == "read_only" and has_damage(damage):
-            self.unrepaired_plan, self.unrepaired_path = plan, Path(path)
+            self._protect(plan, Path(path))
             self.statusBar().showMessage(_tr("Opened without repairing: saving over this "
                                              "file is refused; use Save As…"), 15000)
         self.finish_opening(plan, answer)
@@ -208,8 +209,25 @@ class PlanDamage:
     def review_opened_plan(self, path: str | Path, plan: Plan) -> str:
         """Ask about rows pointing at nothing in a plan that opened: "open" when there
         are none, else the answer ("repair", "read_only" or "cancel")."""
+        self.unrepaired_plan = self.unrepaired_path = None  # this file read whole
         found = [f for f in check_references(plan) if f.severity == ERROR]
         return self.ask_damaged_plan(Path(path), found) if found else "open"
+
+    def _protect(self, plan: Plan, path: Path) -> None:
+        self.unrepaired_plan, self.unrepaired_path = plan, path
+        if not getattr(self, "_following_plans", False):
+            self.planChanged.connect(self._follow_unrepaired)
+            self._following_plans = True
+
+    def _follow_unrepaired(self, plan: Plan) -> None:
+        """A plan shown under the damaged file's name without reading it again (the
+        recovery copy of its unsaved edits) stays protected; any other plan is not."""
+        if self.unrepaired_path is None:
+            return
+        if self.path is not None and same_file(Path(self.path), self.unrepaired_path):
+            self.unrepaired_plan = plan
+        else:
+            self.unrepaired_plan = self.unrepaired_path = None
 
     def finish_opening(self, plan: Plan, answer: str) -> None:
         """After the plan is shown: the repairs the user chose, as one undoable step."""

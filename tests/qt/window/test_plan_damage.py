@@ -208,3 +208,27 @@ def test_a_dropped_column_opened_without_repair_is_never_saved_over(main_window,
     main_window.answers = ["save"]
     assert not main_window.maybe_save()  # closing asks, and the save is still refused
     assert digest(path) == before
+
+
+def test_unsaved_edits_restored_after_a_crash_stay_off_the_damaged_file(main_window, tmp_path,
+                                                                        grid_plan):
+    path = saved_roster_plan(tmp_path, "dropped.gpkg")
+    damage(path, "ALTER TABLE assignments DROP COLUMN target_fid")
+    before = digest(path)
+    _answer(main_window, "read_only")
+    assert main_window.open_plan_file(path, confirm=False)
+    main_window.plan.name = "an edit"
+    main_window.undo_stack.resetClean()
+    autosave = main_window.features["autosave"]
+    copy = autosave.write_recovery()
+    assert copy is not None and autosave.restore(copy)  # as after a crash: a new plan object
+    assert main_window.plan.name == "an edit"
+    assert not main_window.save_plan_file()
+    assert digest(path) == before
+    other = tmp_path / "other.gpkg"
+    from gridplanner.io.plan_file.project import save_plan
+
+    save_plan(grid_plan, other)
+    assert main_window.open_plan_file(other, confirm=False)  # another plan: saved as usual
+    main_window.plan.name = "edited"
+    assert main_window.save_plan_file()
