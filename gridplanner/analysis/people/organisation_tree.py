@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from gridplanner.analysis.people.organisation import households_cared
 from gridplanner.model.plan import Plan
 
 UNPLACED = "unplaced"
@@ -24,7 +25,9 @@ UNPLACED = "unplaced"
 @dataclass
 class OrgNode:
     """One node: ``layer`` and ``fid`` name the row it stands for (``fid`` None
-    for a grouping node such as a community); ``kind`` says what it is."""
+    for a grouping node such as a community); ``kind`` says what it is;
+    ``detail`` is a branch's or group's members, the households a Party-member
+    household looks after, or where a person is assigned."""
 
     kind: str
     label: str
@@ -95,8 +98,10 @@ def organisation_tree(plan: Plan) -> list[OrgNode]:
         branch = row["branch_fid"]
         parent = nodes.get(int(branch)) if pd.notna(branch) else None
         (parent.children if parent is not None else unplaced.children).append(node)
+    looked_after = households_cared(plan) if len(homes) else pd.Series(dtype=float)
     for fid, row in homes.iterrows():
-        cared = "" if pd.isna(row["households"]) else str(int(row["households"]))
+        share = float(looked_after.get(fid, 0.0))
+        cared = f"{share:.0f}" if share else ""
         node = OrgNode("party_household", _text(row["name"]) or f"#{fid}", "party_households",
                        int(fid), cared)
         group = row["group_fid"]
