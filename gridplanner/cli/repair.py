@@ -1,12 +1,15 @@
 """`gridplanner repair`: apply the safe repairs to a damaged plan file.
 
-A damaged plan (rows pointing at a missing cell, worker or branch; text in
-an id column; a lost column; rows sharing a fid; a stale feature count) is
-refused by every other command. ``repair`` lists the damage by table and
-row, says what it does about each, keeps the damaged file beside the plan
-(``NAME.before-repair.gpkg``) and saves the repaired plan in its place;
-``--dry-run`` only lists. Exit 0 when the plan is sound afterwards (or
-would be), 1 when it cannot be read at all.
+A plan whose file damage reading would hide (text in an id column, a lost
+column, rows sharing a fid, an unreadable shape) is refused by every other
+command; rows pointing at a missing cell, worker or branch, broken links and
+stale counts are reported by ``validate``. ``repair`` lists all of it by
+table and row, says what it does about each, keeps the damaged file beside
+the plan (``NAME.before-repair.gpkg``, same mode) and saves the repaired
+plan in its place, under the plan's lock; ``--dry-run`` only lists. Exit 0
+when the plan is sound afterwards (or would be; what no repair can decide,
+such as shared grid codes, is listed as left to the user), 1 when it cannot
+be read at all.
 """
 
 from __future__ import annotations
