@@ -5,7 +5,8 @@
 the pristine bytes, ``gridplanner import PLAN KIND FILE`` runs in this
 process (``gridplanner.cli.main``) with file descriptors 1 and 2 sent to
 files — so GDAL's own C-level messages are caught too — and the result
-records the exit code, stderr, whether the plan is byte-identical and the
+records the exit code, stderr, whether the plan is byte-identical, whether
+a plan the import saved opens again with finite coordinates, and the
 process's peak memory so far. The parent sets an address-space limit, so a
 case that would exhaust memory fails here instead of taking the machine.
 """
@@ -66,9 +67,30 @@ def run_case(case: dict, main) -> dict:
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
     after = plan.read_bytes() if plan.exists() else b""
-    return {"id": case["id"], "code": code, "stderr": stderr, "seconds": round(seconds, 3),
+    reopened = reopen(plan) if code == 0 and after != before else ""
+    return {"reopened": reopened, "id": case["id"], "code": code, "stderr": stderr, "seconds": round(seconds, 3),
             "plan_same": after == before,
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def reopen(plan: Path) -> str:
+    """Why a plan an import saved cannot be used (empty when it opens with finite
+    coordinates in every layer)."""
+    import numpy as np
+    import shapely
+
+    from gridplanner.io.plan_file.project import load_plan
+
+    try:
+        opened = load_plan(plan)
+    except Exception as exc:  # noqa: BLE001 - reported as the finding
+        return f"cannot reopen: {type(exc).__name__}: {exc}"
+    for name, table in opened.layers.items():
+        if table.is_spatial and len(table):
+            coords = shapely.get_coordinates(table.frame.geometry.values)
+            if not np.isfinite(coords).all():
+                return f"layer {name} holds coordinates that are not finite"
+    return ""
 
 
 def main_runner(cases_path: str, results_path: str) -> int:

@@ -4,7 +4,8 @@ imported through the real command line.
 Every case must end with exit 0, 1 or 2; a failure prints exactly one line
 on stderr, never "internal error", a traceback or "out of memory", and
 leaves the plan byte-identical (as does every dry run); a success prints
-nothing on stderr but warning lines. The cases run in a child process under an address-space
+nothing on stderr but warning lines, and a plan it saved opens again with
+finite coordinates in every layer. The cases run in a child process under an address-space
 limit, whose peak memory must stay bounded. ``make fuzz`` runs many more
 cases (``GRIDPLANNER_FUZZ_CASES``); a failing case is reproduced from its
 number (``GRIDPLANNER_FUZZ_ONLY=17``).
@@ -109,6 +110,8 @@ def problems_of(result: dict) -> list[str]:
         wrong.append("the plan changed")
     if code == 0 and any(not line.startswith("gridplanner import: warning: ") for line in lines):
         wrong.append("stderr after success")
+    if result.get("reopened"):
+        wrong.append(result["reopened"])
     if result["peak_mb"] > PEAK_BOUND_MB:
         wrong.append(f"peak memory {result['peak_mb']:.0f} MB")
     return wrong

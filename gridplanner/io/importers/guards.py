@@ -18,6 +18,7 @@ line before it can take the machine's memory:
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -49,7 +50,7 @@ def unpacked_size(path: Path) -> int:
     try:
         with zipfile.ZipFile(path) as zf:
             return sum(max(info.file_size, 0) for info in zf.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
         raise ImportDataError(f"{path}: not a readable zip file ({exc})") from exc
 
 

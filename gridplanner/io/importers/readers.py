@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import warnings
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -43,6 +44,8 @@ _CRS_HELP = (
     "give it with --source-crs, e.g. EPSG:4326 for GPS/OpenStreetMap longitude-latitude, "
     "EPSG:4490 for CGCS2000 longitude-latitude or EPSG:4547 for CGCS2000 3-degree zone 114°E"
 )
+#: What Python's zip reader raises on a damaged zip (a bad header, a broken deflate stream).
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
 #: Display fields the KML drivers add to every feature; not data.
 _KML_STYLE_COLUMNS = ("tessellate", "extrude", "visibility", "drawOrder", "icon", "altitudeMode",
                       "begin", "end", "timestamp", "snippet")
@@ -82,7 +85,7 @@ class _Source:
                         if info.filename.lower() == wanted:
                             with zf.open(info) as handle:
                                 return handle.read(limit)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            except ZIP_ERRORS as exc:
                 raise ImportDataError(f"{self.path}!{wanted}: damaged inside the zip file "
                                       f"({exc})") from exc
             return None
@@ -102,7 +105,7 @@ def _zip_members(path: Path, suffixes: tuple[str, ...] = VECTOR_SUFFIXES) -> lis
         with zipfile.ZipFile(path) as zf:
             names = [i.filename for i in zf.infolist() if not i.is_dir()]
             damaged = zf.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except ZIP_ERRORS as exc:
         raise ImportDataError(f"{path}: not a readable zip file ({exc})") from exc
     if damaged is not None:
         raise ImportDataError(f"{path}!{damaged}: damaged inside the zip file (its data do not "
@@ -124,6 +127,11 @@ def _spatial_layers(gdal_path: str, label: str) -> list[str]:
         rows = pyogrio.list_layers(gdal_path)
     except (pyogrio.errors.DataSourceError, OSError) as exc:
         raise ImportDataError(f"{label}: cannot be read as a GIS file ({_short(exc)})") from exc
+    except MemoryError:
+        raise
+    except Exception as exc:  # pyogrio's own slips on damaged data
+        raise ImportDataError(f"{label}: cannot be read; the file is damaged "
+                              f"({type(exc).__name__}: {_short(exc)})") from exc
     return [str(name) for name, geom in rows if geom is not None]
 
 
@@ -159,10 +167,8 @@ def field_names(path: str | Path, *, layer: str | None = None,
     field choosers; reads no features."""
     src = _resolve(Path(path), layer)
     used = _encoding_for(src, encoding, [])
-    try:
-        info = pyogrio.read_info(src.gdal_path, layer=src.layer, encoding=used)
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as exc:
-        raise ImportDataError(f"{src.label}: cannot be read ({_short(exc)})") from exc
+    info = _through_gdal(src, used, pyogrio.read_info, src.gdal_path, layer=src.layer,
+                         encoding=used)
     return [str(f) for f in info["fields"]]
 
 
@@ -317,25 +323,13 @@ def _encoding_for(src: _Source, given: str | None, notes: list[str]) -> str | No
 
 
 def _read_frame(src: _Source, encoding: str | None, limits: InputLimits) -> gpd.GeoDataFrame:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            info = pyogrio.read_info(src.gdal_path, layer=src.layer, encoding=encoding)
-            check_feature_count(int(info.get("features", -1)), limits, src.label)
-            # Malformed shapes in the file (a ring of two points) are repaired
-            # where GEOS can, else read as empty and reported by feature id.
-            gdf = pyogrio.read_dataframe(
-                src.gdal_path, layer=src.layer, encoding=encoding, fid_as_index=True,
-                on_invalid="fix",
-            )
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as exc:
-        raise ImportDataError(f"{src.label}: cannot be read ({_short(exc)})") from exc
-    except shapely.errors.ShapelyError as exc:
-        raise ImportDataError(f"{src.label}: holds geometry that cannot be read "
-                              f"({_short(exc)})") from exc
-    except UnicodeDecodeError as exc:
-        raise ImportDataError(f"{src.label}: text is not valid "
-                              f"{encoding or 'UTF-8'} ({exc.reason})") from exc
+    info = _through_gdal(src, encoding, pyogrio.read_info, src.gdal_path, layer=src.layer,
+                         encoding=encoding)
+    check_feature_count(int(info.get("features", -1)), limits, src.label)
+    # Malformed shapes in the file (a ring of two points) are repaired
+    # where GEOS can, else read as empty and reported by feature id.
+    gdf = _through_gdal(src, encoding, pyogrio.read_dataframe, src.gdal_path, layer=src.layer,
+                        encoding=encoding, fid_as_index=True, on_invalid="fix")
     if not isinstance(gdf, gpd.GeoDataFrame) or gdf.geometry.name not in gdf.columns:
         raise ImportDataError(f"{src.label}: has no geometry column")
     if len(gdf) == 0:
@@ -353,6 +347,29 @@ def _read_frame(src: _Source, encoding: str | None, limits: InputLimits) -> gpd.
     if shapely.has_z(gdf.geometry.values).any():
         gdf["geometry"] = shapely.force_2d(gdf.geometry.values)
     return gdf
+
+
+def _through_gdal(src: _Source, text_encoding: str | None, func: Any, *args: Any,
+                  **kwargs: Any) -> Any:
+    """``func(*args, **kwargs)`` of pyogrio on the user's file; whatever a damaged
+    file makes GDAL or pyogrio raise becomes an ImportDataError naming the file."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return func(*args, **kwargs)
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as exc:
+        raise ImportDataError(f"{src.label}: cannot be read ({_short(exc)})") from exc
+    except shapely.errors.ShapelyError as exc:
+        raise ImportDataError(f"{src.label}: holds geometry that cannot be read "
+                              f"({_short(exc)})") from exc
+    except UnicodeDecodeError as exc:
+        raise ImportDataError(f"{src.label}: text is not valid "
+                              f"{text_encoding or 'UTF-8'} ({exc.reason})") from exc
+    except MemoryError:
+        raise
+    except Exception as exc:  # pyogrio's own slips on damaged data (a broken .prj)
+        raise ImportDataError(f"{src.label}: cannot be read; the file is damaged "
+                              f"({type(exc).__name__}: {_short(exc)})") from exc
 
 
 def _has_null_columns(gdf: gpd.GeoDataFrame) -> bool:

@@ -157,3 +157,34 @@ def test_csv_guard_quote_is_removed_only_where_an_export_adds_it(tmp_path):
     assert list(frame["name"]) == ["=1+1", "'=x"]
     assert list(frame["phone"]) == ["+86 138", "1"]
     assert list(frame["notes"]) == ["'just quoted", "-"]
+
+
+def test_shapefile_with_a_damaged_prj_names_the_file(tmp_path):
+    """Found by the fuzz suite: a non-UTF-8 byte in the .prj made pyogrio fail inside."""
+    import geopandas as gpd
+    import shapely
+
+    path = tmp_path / "b.shp"
+    gpd.GeoDataFrame({"name": ["a"]}, geometry=[shapely.box(116.3, 39.9, 116.301, 39.901)],
+                     crs="EPSG:4326").to_file(path)
+    prj = path.with_suffix(".prj")
+    prj.write_bytes(prj.read_bytes().replace(b'DATUM["', b'DATUM["\xdf', 1))
+    with pytest.raises(ImportDataError, match=r"b.shp: cannot be read"):
+        import_file(Plan(), "buildings", path)
+
+
+def test_zip_with_a_broken_deflate_stream_is_not_a_readable_zip(tmp_path):
+    """Found by the fuzz suite: zlib's own error escaped the zip check."""
+    import zipfile
+
+    path = tmp_path / "broken.zip"
+    source = communities_geojson(tmp_path / "c.geojson")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.write(source, "c.geojson")
+    data = bytearray(path.read_bytes())
+    start = 30 + len("c.geojson")  # the local header, then the deflate stream
+    for i in range(start + 2, start + 40):
+        data[i] ^= 0x5A
+    path.write_bytes(bytes(data))
+    with pytest.raises(ImportDataError, match=r"broken.zip"):
+        import_file(Plan(), "boundaries", path)
