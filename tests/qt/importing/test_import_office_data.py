@@ -139,3 +139,28 @@ def test_after_an_error_the_dialog_comes_back_as_entered(main_window, monkeypatc
     assert (kind, path) == ("building-data", missing)
     assert options.extra["key_field"] == "地址"
     assert errors and "--" not in errors[0]
+
+
+def test_window_imports_office_data_as_undoable_steps(main_window, tmp_path):
+    from factories_office import buildings_file, community_file
+
+    from gridplanner.model.plan import Plan
+
+    main_window.set_plan(Plan())
+    plan = main_window.plan
+    main_window.import_data("boundaries", community_file(tmp_path, overlap=3.0))
+    main_window.import_data("buildings", buildings_file(tmp_path),
+                            ImportOptions(name_field="楼栋名称"))
+    report = main_window.import_data("cells", cells_file(tmp_path),
+                                     ImportOptions(extra={"snap_tolerance": 1.0}))
+    assert report is not None and len(plan.cells) == 8 and not main_window.errors
+    table, _ = building_table(tmp_path)
+    report = main_window.import_data("building-data", table,
+                                     ImportOptions(extra={"key_field": "地址"}))
+    assert report is not None and "group_独居老人" in plan.buildings.frame.columns
+    main_window.undo_stack.undo()
+    assert "group_独居老人" not in plan.buildings.frame.columns
+    main_window.undo_stack.undo()
+    assert len(plan.cells) == 0
+    main_window.undo_stack.redo()
+    assert len(plan.cells) == 8
