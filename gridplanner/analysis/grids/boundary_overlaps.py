@@ -58,11 +58,10 @@ def _contact(piece: shapely.Geometry, other: shapely.Geometry) -> float:
 
 
 def _owner(piece: shapely.Geometry, a: shapely.Geometry, b: shapely.Geometry,
-           buildings: np.ndarray) -> tuple[int, str]:
+           buildings: np.ndarray, tree: shapely.STRtree | None) -> tuple[int, str]:
     """0 for ``a``, 1 for ``b``, and why."""
     rest = (shapely.difference(a, piece), shapely.difference(b, piece))
-    if len(buildings):
-        tree = shapely.STRtree(buildings)
+    if tree is not None:
         inside = buildings[tree.query(piece, predicate="intersects")]
         if len(inside):
             share = [float(shapely.area(shapely.intersection(inside, r)).sum()) for r in rest]
@@ -96,6 +95,7 @@ def fit_boundaries(geometries: Sequence[shapely.Geometry] | np.ndarray,
     geoms = np.asarray([tidy(g) for g in geometries], dtype=object)
     result = BoundaryFit(geoms)
     homes = np.asarray([b for b in buildings if b is not None], dtype=object)
+    tree = shapely.STRtree(homes) if len(homes) else None
     live = [i for i, g in enumerate(geoms) if g is not None]
     if len(live) < 2:
         return result
@@ -114,7 +114,7 @@ def fit_boundaries(geometries: Sequence[shapely.Geometry] | np.ndarray,
         overlap = BoundaryOverlap(i, j, area)
         if fix:
             merged = shapely.union_all(parts)
-            side, overlap.reason = _owner(merged, geoms[i], geoms[j], homes)
+            side, overlap.reason = _owner(merged, geoms[i], geoms[j], homes, tree)
             overlap.owner = (i, j)[side]
             loser = (j, i)[side]
             geoms[loser] = tidy(shapely.difference(geoms[loser], merged))
