@@ -33,6 +33,8 @@ from gridplanner.io.plan_file.project import save_plan
 pytestmark = pytest.mark.bench
 
 ADDRESS_LIMIT = 8 * 1024 ** 3
+#: A refused hostile import may take this much more than a small valid one.
+HEADROOM_MB = 150
 #: Before the limits: what the campaign measured (MB), or None where it was not measured.
 BEFORE_MB = {"xlsx XFD1048576": 5_800, "polygon, 20,000 holes": 17_500, "2 GB CSV": 8_500}
 
@@ -70,7 +72,7 @@ def test_bench_hostile_import_memory(tmp_path):
         rows.append((name, kind, path, code, peak, seconds, err))
     baseline = rows[0][4]
     print(f"\npeak memory of one import in a child process (target: refused, within "
-          f"{baseline:.0f} MB + 100 MB, the memory of a small valid import):")
+          f"{baseline:.0f} MB + {HEADROOM_MB} MB, the memory of a small valid import):")
     print(f"  {'case':38} {'kind':10} {'size':>10} {'exit':>4} {'peak MB':>8} {'s':>6} "
           f"{'before MB':>10}")
     for name, kind, path, code, peak, seconds, _err in rows:
@@ -81,4 +83,4 @@ def test_bench_hostile_import_memory(tmp_path):
     for name, _kind, _path, code, peak, _s, err in rows[1:]:
         print(f"  {name}: {err[:160]}")
         assert code == 1 and "internal error" not in err
-        assert peak < baseline + 400, f"{name}: {peak:.0f} MB"
+        assert peak < baseline + HEADROOM_MB, f"{name}: {peak:.0f} MB"
