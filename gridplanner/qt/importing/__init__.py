@@ -1,1 +1,1 @@
-"""The import feature: the Import Data dialog (kinds, fields decoded as the importer decodes them, options) and the report of what an import repaired or skipped. Imports qt.shell and the core; no other feature."""
+"""The import feature: the Import Data dialog (kinds, fields decoded as the importer decodes them, options), the report of what an import repaired or skipped, and import messages in the UI language, speaking of the dialog's fields (messages.py). Imports qt.shell and the core; no other feature."""
