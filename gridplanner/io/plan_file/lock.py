@@ -134,8 +134,8 @@ def _open_lock_file(lock_file: Path, plan: Path) -> int:
     except PermissionError:
         if lock_file.exists():  # another user's lock file: look, and clear it if stale
             return os.open(lock_file, os.O_RDONLY)
-        raise ProjectFileError(f"{plan}: cannot save into folder {lock_file.parent} "
-                               "(not writable); save the plan somewhere else") from None
+        raise ProjectFileError(f"{plan}: cannot write into folder {lock_file.parent} "
+                               "(not writable); choose another folder") from None
     except OSError as exc:
         raise ProjectFileError(f"{plan}: cannot create the lock file {lock_file.name} "
                                f"({exc.strerror or exc})") from exc
