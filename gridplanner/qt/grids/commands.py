@@ -59,12 +59,23 @@ class AddCellsCommand(QUndoCommand):
 
 
 class DeleteCellsCommand(DeleteFeaturesCommand):
-    """Remove cells; undo puts the same rows (and fids) back."""
+    """Remove cells; undo puts the same rows (and fids) back where they were."""
 
     def __init__(self, plan: Plan, fids: list[int], text: str = "",
                  parent: QUndoCommand | None = None):
         super().__init__(plan, "cells", fids, text or QCoreApplication.translate(
             "GridCommands", "Delete %n cell(s)").replace("%n", str(len(fids))), parent)
+        self.order: list[int] = []
+
+    def redo(self) -> None:
+        self.order = [int(f) for f in self.plan.cells.frame.index]
+        super().redo()
+
+    def undo(self) -> None:
+        super().undo()
+        frame = self.plan.cells.frame
+        if [int(f) for f in frame.index] != self.order and set(frame.index) == set(self.order):
+            self.plan.cells.replace(frame.loc[self.order])  # the exact previous table
 
 
 class SetCellGeometriesCommand(QUndoCommand):
