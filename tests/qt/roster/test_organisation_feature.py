@@ -229,3 +229,35 @@ def test_move_selected_buildings_to_a_micro_grid(make_window, plan):
     assert int(building_micro_grids(plan)[building]) == a
     window.canvas.clear_selection()
     assert not feature.action_paint()
+
+
+def test_the_dock_and_menu_switch_to_chinese(make_window, plan, repo_root, qtbot):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from gridplanner.tools.translations import load_mapping, lookup
+
+    mapping = load_mapping(repo_root / "resources" / "translations" / "zh_CN.d" /
+                           "organisation.json")
+
+    class JsonTranslator(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
+            return lookup(mapping, context, source) or ""
+
+        def isEmpty(self):  # noqa: N802
+            return False
+
+    window = make_window(plan)
+    feature = feature_of(window)
+    assert feature.dock.windowTitle() == "Party Organisation"
+    translator = JsonTranslator()
+    QCoreApplication.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: feature.dock.windowTitle() == "党组织", timeout=2000)
+        assert feature.dock.tabs.tabText(0) == "组织架构"
+        assert feature.dock.assign_button.text() == "分配到地图所选"
+        committee = feature.dock.tree.find("branches", len(plan.branches))
+        assert committee.text(1) == "社区大党委"
+        qtbot.waitUntil(lambda: feature.actions["micro"].text() == "生成微网格(&M)…",
+                        timeout=2000)
+    finally:
+        QCoreApplication.removeTranslator(translator)
