@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QMessageBox
 
 from gridplanner.errors import GridPlannerError, PlanChangedError, PlanLockedError
-from gridplanner.io.plan_file.ondisk import FileState, file_state
+from gridplanner.io.plan_file.ondisk import FileState, file_state, saved_by
 from gridplanner.io.plan_file.project import save_plan
 from gridplanner.io.plan_file.targets import same_file
 from gridplanner.qt.shell.plan_writers import describe_writer
@@ -54,6 +54,8 @@ class PlanFiles:
 
     #: the state of ``self.path`` on disk when the window last read or saved it
     disk_state: FileState | None = None
+    #: the changed state the status bar already told the user about
+    _noticed_state: FileState | None = None
 
     def save_plan_file(self, path: str | Path | None = None) -> bool:
         """Save to ``path`` (default: the current file, else ask); True when saved.
@@ -86,6 +88,33 @@ class PlanFiles:
         self._update_title()
         self.statusBar().showMessage(_tr("Saved %1").replace("%1", str(target)), 5000)
         return True
+
+    def check_disk_changes(self) -> bool:
+        """Say in the status bar when the plan's file changed on disk since it was read.
+
+        Runs when the window becomes active (a stat and a 100-byte read);
+        says it once per change. True when the file changed.
+        """
+        if self.path is None or self.disk_state is None:
+            return False
+        try:
+            current = file_state(self.path)
+        except GridPlannerError:
+            return False
+        if current is None or current == self.disk_state:
+            return False
+        if current != self._noticed_state:
+            self._noticed_state = current
+            self.statusBar().showMessage(
+                _tr("%1 was changed on disk by %2 since this window opened it; saving will "
+                    "ask what to do.").replace("%1", self.path.name)
+                .replace("%2", describe_writer(saved_by(self.path))), 15000)
+        return True
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_disk_changes()
+        super().changeEvent(event)  # type: ignore[misc]
 
     def _save_conflict(self, exc: PlanChangedError, target: Path) -> bool:
         message = (_tr("%1 was changed on disk by %2 after this window opened it. Your changes "

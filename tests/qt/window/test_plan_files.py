@@ -193,3 +193,15 @@ def test_a_full_disk_is_said_in_words_of_the_window(opened, monkeypatch):
     assert not window.save_plan_file()
     assert window.errors[-1][1].startswith(f"Not enough disk space to save {path}.")
     assert path.read_bytes() == before and window.is_modified()
+
+
+def test_the_status_bar_says_when_the_file_changed_on_disk(opened):
+    window, path = opened
+    assert not window.check_disk_changes()
+    someone_else_saves(path, program="gridplanner grids generate")
+    assert window.check_disk_changes()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("plan.gpkg was changed on disk by gridplanner grids generate")
+    window.statusBar().clearMessage()
+    assert window.check_disk_changes()  # still changed, but said only once
+    assert window.statusBar().currentMessage() == ""
