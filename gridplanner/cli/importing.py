@@ -80,7 +80,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="replace the layer's features instead of adding to them")
     p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                    type=_key_value, help="importer-specific option (repeatable), e.g. "
-                   "default_floors=6 or persons_per_household=2.5")
+                   "default_floors=6 or persons_per_household=2.5; limit.NAME=N raises one of "
+                   "the plan's input limits for this import (max_file_mb, max_features, "
+                   "max_sheet_rows, max_sheet_columns, max_vertices, max_holes)")
     p.add_argument("--dry-run", action="store_true",
                    help="check the file and print the report without saving the plan")
     p.add_argument("--json", action="store_true", help="print the import report as JSON")

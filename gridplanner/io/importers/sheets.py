@@ -166,7 +166,7 @@ def read_csv_rows(path: Path, encoding: str | None,
 def _csv_records(text: str, path: Path, limits: InputLimits) -> list[list[str]]:
     if "\x00" in text:
         raise ImportDataError(f"{path}: holds NUL characters; it is not a text (CSV) file")
-    delimiter = guess_delimiter(text.split("\n", 50)[:50])
+    delimiter = guess_delimiter(text[:65536].split("\n")[:50])  # no copy of the whole text
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[str]] = []
     try:
