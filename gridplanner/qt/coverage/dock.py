@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QToolButton,
     QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +54,7 @@ from gridplanner.analysis.network.coverage_view import (
 )
 from gridplanner.qt.coverage.centre_dialog import service_label
 from gridplanner.qt.coverage.centre_table import CentreTable
+from gridplanner.qt.coverage.dock_lists import DockLists
 from gridplanner.qt.coverage.scenario_panel import ScenarioPanel
 from gridplanner.qt.shell.retranslate import Retranslatable
 
@@ -77,7 +77,7 @@ def parse_numbers(text: str) -> list[float]:
     return sorted(set(out))
 
 
-class CoverageDock(Retranslatable, QDockWidget):
+class CoverageDock(DockLists, Retranslatable, QDockWidget):
     """Coverage parameters and results (see the module docstring)."""
 
     parametersChanged = Signal()
@@ -424,43 +424,3 @@ class CoverageDock(Retranslatable, QDockWidget):
                 item.setToolTip(self.tr("%1 households, %2 residents covered").replace(
                     "%1", f"{lv['households']:,.0f}").replace("%2", f"{lv['residents']:,.0f}"))
             self.table.setItem(r, c, item)
-
-    def _fill_uncovered(self, t: CoverageTable | None) -> None:
-        self.uncovered.clear()
-        self.uncovered.setHeaderLabels([self.tr("Building"), self.tr("Households"),
-                                        self.tr("Distance"), self.tr("Community"),
-                                        self.tr("Cell")])
-        if t is None:
-            self.tabs.setTabText(1, self.tr("Uncovered"))
-            return
-        frame = t.uncovered()
-        items = []
-        for row in frame.itertuples(index=False):
-            dist = (f"{row.distance_m:,.0f} m" if math.isfinite(row.distance_m)
-                    else self.tr("no centre reached"))
-            item = QTreeWidgetItem([str(row.name) or f"#{row.fid}", f"{row.households:,.0f}", dist,
-                                    str(row.community), str(row.cell)])
-            item.setData(0, Qt.ItemDataRole.UserRole, int(row.fid))
-            items.append(item)
-        self.uncovered.addTopLevelItems(items)
-        self.tabs.setTabText(1, self.tr("Uncovered (%1)").replace("%1", str(len(frame))))
-
-    def set_centre_info(self, info: dict[int, dict]) -> None:
-        """Centre attributes for the centre table (name, status, year, capacity, services)."""
-        self.centres.set_info(info)
-        self._fill_centres(self.table_data)
-
-    def _fill_centres(self, t: CoverageTable | None) -> None:
-        over = self.centres.fill(t)
-        if t is None:
-            self.tabs.setTabText(2, self.tr("Centres"))
-            return
-        level = f"{t.levels_m[-1]:,.0f} m"
-        text = self.tr("Centres (%1 over capacity)").replace("%1", str(over)) if over \
-            else self.tr("Centres")
-        self.tabs.setTabText(2, text)
-        self.centres.setToolTip(self.tr("What each centre serves as the nearest centre within "
-                                        "%1, and its capacity in households").replace("%1", level))
-
-    def _uncovered_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        self.buildingActivated.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))
