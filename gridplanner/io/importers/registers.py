@@ -46,8 +46,9 @@ REGISTER_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "party-members": {
         "name": _NAME, "phone": _PHONE,
         "work_unit": ("工作单位", "所在单位", "单位", "work unit", "employer", "unit"),
-        "home": ("居住楼栋", "居住地址", "家庭住址", "现居住地", "住址", "居住小区", "楼栋",
-                 "home", "address", "home building"),
+        "home": ("居住地址", "家庭住址", "现居住地", "住址", "居住小区", "所在小区", "小区",
+                 "home", "address", "home compound"),
+        "building": ("居住楼栋", "楼栋号", "楼号", "楼栋", "楼幢", "building", "home building"),
         "community": _COMMUNITY, "cell": _CELL, "notes": _NOTES,
     },
     "volunteers": {
@@ -147,10 +148,15 @@ class _Lookups:
             self.by_name.setdefault(name, []).append(int(fid))
             c = where.get(fid, pd.NA)
             if pd.notna(c):
-                key = (self.compound_names.get(int(c), ""), name)
-                self.by_compound.setdefault(key, []).append(int(fid))
+                compound = self.compound_names.get(int(c), "")
+                self.by_compound.setdefault((compound, name), []).append(int(fid))
+                number = _building_number(name.removeprefix(compound))
+                if number:
+                    self.by_compound.setdefault((compound, "#" + number), []).append(int(fid))
 
     def building(self, text: str) -> int | None:
+        """The one building ``text`` names: its name, or a compound's name followed by
+        the building's name or number ("幸福小区3号楼", "幸福小区 3栋", "幸福小区3")."""
         text = text.strip()
         hits = self.by_name.get(text, [])
         if len(hits) == 1:
@@ -159,9 +165,21 @@ class _Lookups:
             if compound and text.startswith(compound):
                 rest = text[len(compound):].strip(" -—·")
                 found = self.by_compound.get((compound, rest), [])
+                number = _building_number(rest)
+                if not found and number:
+                    found = self.by_compound.get((compound, "#" + number), [])
                 if len(found) == 1:
                     return found[0]
         return None
+
+
+_NUMBER = re.compile(r"^\s*(\d+)\s*(号楼|号|栋|幢|座|楼)?\s*$")
+
+
+def _building_number(text: str) -> str:
+    """The number of a building name like "3号楼", "3栋" or "3" ("" for other names)."""
+    match = _NUMBER.match(text)
+    return str(int(match.group(1))) if match else ""
 
 
 def _record(kind: str, values: dict[str, str], row_no: int, look: _Lookups, plan: Plan,
@@ -175,10 +193,13 @@ def _record(kind: str, values: dict[str, str], row_no: int, look: _Lookups, plan
         rec["cell_fid"] = fid
         if fid is not None and not rec.get("community"):
             rec["community"] = str(plan.cells.frame.at[fid, "community"])
-    if kind == "party-members" and values.get("home"):
-        rec["building_fid"] = look.building(values["home"])
+    home = " ".join(t for t in (values.get("home", ""), values.get("building", "")) if t)
+    rec.pop("building", None)
+    if kind == "party-members" and home:
+        rec["home"] = home
+        rec["building_fid"] = look.building(home.replace(" ", "")) or look.building(home)
         if rec["building_fid"] is None:
-            report.warnings.append(f"row {row_no}: home {values['home']!r} matches no single "
+            report.warnings.append(f"row {row_no}: home {home!r} matches no single "
                                    "building; kept without a building")
     if kind == "staff":
         centre = values.get("centre", "")

@@ -83,6 +83,7 @@ FIELD_TITLES = {
         "phone": QT_TRANSLATE_NOOP("RosterImport", "Phone"),
         "work_unit": QT_TRANSLATE_NOOP("RosterImport", "Work unit"),
         "home": QT_TRANSLATE_NOOP("RosterImport", "Home (compound and building)"),
+        "building": QT_TRANSLATE_NOOP("RosterImport", "Building (number or name)"),
         "community": QT_TRANSLATE_NOOP("RosterImport", "Community"),
         "cell": QT_TRANSLATE_NOOP("RosterImport", "Grid (code or name)"),
         "notes": QT_TRANSLATE_NOOP("RosterImport", "Notes"),

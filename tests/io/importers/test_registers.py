@@ -113,3 +113,30 @@ def test_replace_swaps_the_whole_register(plan, tmp_path):
     path.write_text("姓名,电话\n丙,3\n", encoding="utf-8")
     report = import_file(plan, "volunteers", path, ImportOptions(replace=True))
     assert list(plan.layer("volunteers").frame["name"]) == ["丙"] and report.replaced == 2
+
+
+def test_an_office_sheet_with_compound_and_building_number_in_two_columns(plan, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["东风街道在职党员到社区报到登记表"])
+    ws.merge_cells("A1:J1")
+    ws.append(["序号", "姓名", "性别", "工作单位", "职务", "联系电话", "居住小区", "楼栋号",
+               "报到社区", "备注"])
+    ws.append([1, "赵磊", "男", "区财政局", "科员", 13800000011, "幸福小区", 1, "东风社区", ""])
+    ws.append([2, "钱芳", "女", "区教育局", "教师", 13800000012, "幸福小区", "2号楼", "东风社区",
+               ""])
+    ws.append([3, "孙强", "男", "市供电公司", "", 13800000013, "幸福小区", "3栋", "东风社区", ""])
+    ws.append([4, "李静", "女", "区卫健委", "", 13800000014, "幸福小区", "99栋", "东风社区", ""])
+    path = tmp_path / "双报到登记表.xlsx"
+    wb.save(path)
+    report = import_file(plan, "party-members", path)
+    frame = plan.layer("party_members").frame
+    names = plan.buildings.frame["name"]
+    found = [names.get(int(f)) if pd.notna(f) else None for f in frame["building_fid"]]
+    assert found == ["1号楼", "2号楼", "3号楼", None]
+    assert int(frame["building_fid"].iloc[0]) != int(plan.buildings.frame.index[-1])
+    assert list(frame["home"])[:2] == ["幸福小区 1", "幸福小区 2号楼"]
+    assert frame["phone"].iloc[0] == "13800000011" and frame["community"].iloc[0] == "东风社区"
+    assert any("row 6: home '幸福小区 99栋'" in w for w in report.warnings)
