@@ -123,6 +123,8 @@ def _fit_same_level(plan: Plan, frame: gpd.GeoDataFrame, options: ImportOptions,
             report.repaired.append(f"{fit.gaps_closed} gaps up to {tol:g} m between {level} "
                                    f"boundaries closed ({fit.gap_m2:,.1f} m²)")
         out.loc[rows, "geometry"] = fit.geometries
+        if not options.replace:
+            _warn_existing_overlaps(plan, out.loc[rows], level, report)
         overlaps += len(fit.overlaps)
         gaps += fit.gaps_closed
     report.counts.update(overlaps=overlaps, gaps_closed=gaps)
@@ -176,6 +178,24 @@ def prepare_buildings(plan: Plan, path: Path, options: ImportOptions) -> Prepare
     used = {name_field, hh_field, res_field, floors_field}
     frame = _with_extras(frame, gdf, used, plan.buildings.frame.columns)
     return _prepared(plan, "buildings", frame, crs, options, report)
+
+
+def _warn_existing_overlaps(plan: Plan, new: gpd.GeoDataFrame, level: str,
+                            report: ImportReport) -> None:
+    """Imported boundaries overlapping those of the same level already in the plan:
+    reported (the plan's own are not changed by an import)."""
+    old = plan.boundaries_at(level)
+    if len(old) == 0 or plan.crs is None or new.crs is None or not plan.crs.equals(new.crs):
+        return
+    geoms = old.geometry.values
+    left, right = shapely.STRtree(geoms).query(new.geometry.values, predicate="intersects")
+    for i, j in zip(left.tolist(), right.tolist(), strict=True):
+        area = float(shapely.area(shapely.intersection(new.geometry.values[i], geoms[j])))
+        if area > 1.0:
+            report.warnings.append(
+                f"{new['name'].iloc[i] or 'a new boundary'} overlaps {old['name'].iloc[j]}, "
+                f"already in the plan, by {area:,.0f} m² (not fixed; import both in one file, "
+                "or with --replace, to settle it)")
 
 
 def snap_tolerance(options: ImportOptions) -> float:

@@ -76,3 +76,18 @@ def test_clean_boundaries_give_no_finding(tmp_path):
     plan = Plan()
     import_file(plan, "boundaries", community_file(tmp_path))
     assert check_boundaries(plan) == []
+
+
+def test_overlap_with_a_community_already_in_the_plan_is_reported(tmp_path):
+    plan = Plan()
+    first = tmp_path / "a.geojson"
+    second = tmp_path / "b.geojson"
+    gpd.GeoDataFrame({"名称": ["东风社区"]}, geometry=[shapely.box(X0, Y0, X0 + 600, Y0 + 400)],
+                     crs=CRS).to_file(first)
+    gpd.GeoDataFrame({"名称": ["西湖社区"]}, geometry=[shapely.box(X0 + 595, Y0, X0 + 1200,
+                                                                 Y0 + 400)],
+                     crs=CRS).to_file(second)
+    import_file(plan, "boundaries", first)
+    report = import_file(plan, "boundaries", second)
+    assert any(w.startswith("西湖社区 overlaps 东风社区, already in the plan, by 2,000 m²")
+               for w in report.warnings), report.warnings
