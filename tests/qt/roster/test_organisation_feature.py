@@ -261,3 +261,27 @@ def test_the_dock_and_menu_switch_to_chinese(make_window, plan, repo_root, qtbot
                         timeout=2000)
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_the_micro_grid_dialog_checks_its_range(qtbot, plan):
+    from gridplanner.qt.roster.organisation_dialogs import ChecklistDialog, MicroGridDialog
+
+    dialog = MicroGridDialog(plan.settings, [cell_code(0, 1)])
+    qtbot.addWidget(dialog)
+    assert dialog.choices() == (30, 80, [cell_code(0, 1)])
+    dialog.low.setValue(90)
+    dialog._accept()
+    assert dialog.error.text() and dialog.result() == 0
+    dialog.low.setValue(20)
+    dialog.scope.setCurrentIndex(0)
+    assert dialog.choices() == (20, 80, [])
+
+    from gridplanner.analysis.people.organisation_proposal import propose_organisation
+
+    plan.buildings.set_column("党员", {1: 5.0})
+    items = propose_organisation(plan).items
+    checklist = ChecklistDialog("t", items, ["none left"])
+    qtbot.addWidget(checklist)
+    assert checklist.accepted_ids() == [i.id for i in items]
+    checklist.tree.topLevelItem(0).setCheckState(0, Qt.CheckState.Unchecked)
+    assert checklist.accepted_ids() == [i.id for i in items[1:]]
