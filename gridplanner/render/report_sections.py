@@ -23,6 +23,8 @@ from gridplanner.render.report_chart import BarChart, draw_chart
 from gridplanner.render.styles import MapStyle
 
 LEGEND_MM = 42.0
+#: as on the window's map (qt/coverage/overlay_legend.py)
+GAINED_COLOUR, LOST_COLOUR = "#2166ac", "#762a83"
 CELL_OUTLINE = MapStyle(fill=None, outline="#2b6b96", outline_width=1.0, label_field=None)
 SITE_COLOUR = "#6a3d9a"
 
@@ -121,6 +123,8 @@ def _paint_map(p: QPainter, rect: QRectF, mm: float, plan: Plan, f: ReportFigure
             path = QPainterPath()
             path.addPolygon(transform.map([QPointF(x, y) for x, y in ring]))
             p.drawPath(path)
+    if f.comparison is not None:
+        _paint_changes(p, transform, plan, f.comparison, mm)
     if f.sites is not None:
         p.setPen(QPen(QColor("#ffffff"), 0.3 * mm))
         p.setBrush(QColor(SITE_COLOUR))
@@ -143,6 +147,28 @@ def _paint_map(p: QPainter, rect: QRectF, mm: float, plan: Plan, f: ReportFigure
     draw_legend(p, legend, print_label("legend", f.lang), items, mm, font_pt=7.0)
 
 
+def _paint_changes(p: QPainter, transform: Any, plan: Plan, comparison: Any, mm: float) -> None:
+    """Buildings that gain (blue) and lose (purple) coverage between the compared scenarios."""
+    b = plan.buildings.frame
+    for fids, colour in ((comparison.gained, GAINED_COLOUR), (comparison.lost, LOST_COLOUR)):
+        geoms = [g for g in b.geometry.reindex(fids) if g is not None and not g.is_empty]
+        if not geoms:
+            continue
+        p.setPen(QPen(QColor(colour), 0.5 * mm))
+        fill = QColor(colour)
+        fill.setAlpha(110)
+        p.setBrush(fill)
+        for geom in geoms:
+            if geom.geom_type == "Point":
+                c = transform.map(QPointF(geom.x, geom.y))
+                p.drawEllipse(c, 1.2 * mm, 1.2 * mm)
+                continue
+            for ring in _rings(geom):
+                path = QPainterPath()
+                path.addPolygon(transform.map([QPointF(x, y) for x, y in ring]))
+                p.drawPath(path)
+
+
 def _legend(view: Plan, styles: dict[str, Any], f: ReportFigures) -> list[LegendItem]:
     items = []
     if len(view.cells):
@@ -154,6 +180,10 @@ def _legend(view: Plan, styles: dict[str, Any], f: ReportFigures) -> list[Legend
     if f.sites is not None and f.sites.suggestions:
         items.append(LegendItem("fill", MapStyle(fill=SITE_COLOUR, outline="#ffffff"),
                                 f.label("sites")))
+    if f.comparison is not None:
+        for colour, key in ((GAINED_COLOUR, "gains"), (LOST_COLOUR, "loses")):
+            items.append(LegendItem("fill", MapStyle(fill=colour, outline=colour),
+                                    f.label(key)))
     return items
 
 

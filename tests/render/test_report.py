@@ -72,6 +72,7 @@ def test_report_in_english_with_a_comparison(plan, tmp_path):
     assert "Residents within a 5-minute walk" in text
     assert "Scenarios compared: 2027 plan → all" in text
     assert "centres 2 → 2; communities with a centre 2 → 2 of 2" in text
+    assert "Legend" in text and "gains coverage loses coverage" in text  # the gap map
     assert "No new site is needed or possible." in text
     assert "：" not in text and "，" not in text  # English punctuation in English
 
