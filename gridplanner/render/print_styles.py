@@ -167,6 +167,8 @@ def _layer_items(view: Plan, styles: dict[str, MapStyle], coverage: Any | None, 
             items.append(LegendItem("fill", b, print_label("buildings", lang)))
     if len(view.network):
         items.append(LegendItem("line", styles["network"], print_label("network", lang)))
+    if len(view.layer("micro_grids")) and "micro_grids" in styles:
+        items.append(LegendItem("line", styles["micro_grids"], label("micro_grids", lang)))
     levels = set(view.boundaries.frame["level"].astype(str)) if len(view.boundaries) else set()
     bstyle = styles["boundaries"]
     for level in (BoundaryLevel.SUBDISTRICT, BoundaryLevel.COMMUNITY, BoundaryLevel.COMPOUND):

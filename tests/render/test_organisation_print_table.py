@@ -41,3 +41,19 @@ def plain_keys():
 
 def plain_layout_widths():
     return _plain().widths
+
+
+def test_the_legend_names_micro_grids_when_the_page_has_them():
+    from types import SimpleNamespace
+
+    from gridplanner.render.print_styles import legend_items, print_plan
+
+    plan, _ = org_plan()
+    rows = roster_rows(plan, "zh_CN")
+    view = print_plan(plan, rows)
+    items = legend_items(view, SimpleNamespace(community=None, cell_fid=None), None, "zh_CN")
+    assert "微网格" in [i.text for i in items]
+    bare = roster_plan()
+    view = print_plan(bare, roster_rows(bare, "zh_CN"))
+    items = legend_items(view, SimpleNamespace(community=None, cell_fid=None), None, "zh_CN")
+    assert "微网格" not in [i.text for i in items]
