@@ -120,6 +120,27 @@ def split_polygon(polygon: shapely.Geometry, line: shapely.LineString) -> list[s
     return sorted(pieces, key=lambda p: -p.area)
 
 
+def glue_neighbours(geometries: Mapping[int, shapely.Geometry], fid: int,
+                    pieces: Sequence[shapely.Geometry], tolerance: float = 0.01
+                    ) -> dict[int, shapely.Geometry]:
+    """Neighbours of a split cell with the split's end points made vertices of theirs.
+
+    Where the split line meets the cell's edge, the pieces get a new vertex;
+    a neighbour across that edge gets it too, so the edge keeps the same
+    vertices on both sides and a later vertex drag moves both (no gap, no
+    overlap). Returns only the neighbours that changed.
+    """
+    before = {tuple(np.round(xy, 6)) for xy in shapely.get_coordinates(geometries[fid])}
+    new = [tuple(xy) for xy in shapely.get_coordinates(np.asarray(list(pieces), dtype=object))
+           if tuple(np.round(xy, 6)) not in before]
+    others = {k: g for k, g in geometries.items() if k != fid and g is not None}
+    out: dict[int, shapely.Geometry] = {}
+    for xy in dict.fromkeys(new):
+        changed = insert_shared_vertex({**others, **out}, xy, tolerance)
+        out.update(changed)
+    return out
+
+
 def merge_polygons(polygons: Sequence[shapely.Geometry]) -> shapely.Polygon:
     """One cell from several adjacent cells; raises AnalysisError if they do not share edges."""
     if len(polygons) < 2:

@@ -39,6 +39,7 @@ from gridplanner.analysis.grids.atoms import (
     drop_specks,
     split_heavy_atoms,
 )
+from gridplanner.analysis.grids.painting import SIMPLIFY_M, simplify_outlines
 from gridplanner.analysis.grids.regionalize import choose_region_count, regionalize
 from gridplanner.analysis.grids.shape import shape_metrics
 from gridplanner.analysis.grids.tallies import add_totals, assign_points, building_points
@@ -50,6 +51,8 @@ from gridplanner.model.schema import BoundaryLevel, CellKind
 Progress = Callable[[int, int], None]
 #: cost of a cell edge inside a street block, per cell width of edge (streets cost nothing)
 W_INNER_EDGE = 0.5
+#: a neighbour's vertex this near (metres) to a cell's edge becomes a vertex of the cell
+SNAP_M = 0.01
 
 
 @dataclass
@@ -108,7 +111,60 @@ def partition_area(name: str, area: shapely.Geometry, b: Buildings, lines: np.nd
     regions, starts = np.unique(labels[used][order], return_index=True)
     groups = np.split(arr[used][order], starts[1:]) if len(regions) else []
     cells = [drop_specks(shapely.union_all(g, grid_size=GRID)) for g in groups]
-    return keep_buildings_whole(cells, area, b), problems + notes
+    return simplified(keep_buildings_whole(cells, area, b), b), problems + notes
+
+
+def simplified(cells: list[shapely.Geometry], b: Buildings) -> list[shapely.Geometry]:
+    """Cells with their shared edges simplified once for both neighbours.
+
+    Each edge between two cells becomes one simplified line that both keep
+    (``shapely.coverage_simplify``; the community edge is left as it is), so
+    a cell carries a handful of vertices per side and a vertex drag reshapes
+    both neighbours. Kept only when every building stays in its cell and no
+    footprint gets cut; else the cells come back unchanged.
+    """
+    if len(cells) < 2:
+        return cells
+    arr = noded(np.asarray(cells, dtype=object))
+    labels = assign_points(arr, b.points)
+    out = simplify_outlines(dict(enumerate(arr)), b.points, labels.tolist(), SIMPLIFY_M)
+    new = np.asarray([out[i] for i in range(len(arr))], dtype=object)
+    if all(a is c for a, c in zip(new, arr, strict=True)):
+        return list(arr)
+    feet = b.geoms[shapely.get_type_id(b.geoms) == 3]
+    if len(feet) and _cuts_footprints(new, feet) > _cuts_footprints(arr, feet):
+        return list(arr)
+    return list(new)
+
+
+def noded(cells: np.ndarray) -> np.ndarray:
+    """Cells with every neighbour's vertex on their edges made a vertex of theirs too.
+
+    Where three cells meet, the corner is a vertex of all three (not a point
+    in the middle of one cell's edge), so a shared edge has the same vertices
+    on both sides: simplifying it and dragging its vertices moves both cells.
+    """
+    out = cells.copy()
+    tree = shapely.STRtree(cells)
+    for i, j in zip(*tree.query(cells, predicate="intersects"), strict=True):
+        if i == j:
+            continue
+        theirs = shapely.multipoints(shapely.get_coordinates(cells[j]))
+        out[i] = shapely.snap(out[i], theirs, SNAP_M)
+    bad = ~shapely.is_valid(out)
+    out[bad] = cells[bad]
+    return out
+
+
+def _cuts_footprints(cells: np.ndarray, feet: np.ndarray) -> int:
+    """How many footprints the cell boundaries cross (more than float noise)."""
+    edges = shapely.union_all(shapely.boundary(cells))
+    tree = shapely.STRtree(feet)
+    hit = tree.query(edges, predicate="intersects")
+    if len(hit) == 0:
+        return 0
+    inner = shapely.intersection(feet[hit], edges)
+    return int((shapely.length(inner) > 0.01).sum())
 
 
 def _check_cancelled(cancelled: Callable[[], bool] | None) -> None:

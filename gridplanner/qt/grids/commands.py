@@ -156,13 +156,16 @@ def paint_command(plan: Plan, building_fids: list[int], cell_fid: int | None,
 
 
 def split_command(plan: Plan, fid: int, pieces: list[shapely.Geometry],
-                  codes: list[str] | None = None) -> MacroCommand:
+                  codes: list[str] | None = None,
+                  neighbours: Mapping[int, shapely.Geometry] | None = None) -> MacroCommand:
     """The cell keeps the first (largest) piece; the others become new cells like it.
 
     ``codes`` has one entry per piece; the first (the kept cell's) is not used.
+    ``neighbours`` are new outlines of neighbouring cells that got the split's
+    end points as vertices (:func:`~gridplanner.analysis.grids.editing.glue_neighbours`).
     """
     macro = MacroCommand(QCoreApplication.translate("GridCommands", "Split cell"))
-    macro.add(SetCellGeometriesCommand(plan, {fid: pieces[0]}))
+    macro.add(SetCellGeometriesCommand(plan, {fid: pieces[0], **(neighbours or {})}))
     row = plan.cells.row(fid)
     rows = [{**{k: row[k] for k in ("name", "kind", "community", "responsible_unit", "notes")},
              "code": (codes[i + 1] if codes else ""), "geometry": g}

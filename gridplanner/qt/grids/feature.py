@@ -187,8 +187,11 @@ class GridFeature(QObject):
                 continue
             rows = gpd.GeoDataFrame({"community": [frame.at[fid, "community"]] * (len(pieces) - 1)},
                                     geometry=pieces[1:], crs=self.plan.crs)
+            cells = {int(f): g for f, g in zip(frame.index, frame.geometry.values, strict=True)
+                     if g is not None}
             self.push(gc.split_command(self.plan, fid, pieces,
-                                       [""] + cx.codes_for_new_cells(self.plan, rows)))
+                                       [""] + cx.codes_for_new_cells(self.plan, rows),
+                                       ce.glue_neighbours(cells, fid, pieces)))
             return True
         self.message(last)
         return False

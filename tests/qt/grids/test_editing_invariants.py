@@ -28,6 +28,7 @@ from PySide6.QtGui import QUndoStack
 from gridplanner.analysis.grids import painting as cx
 from gridplanner.analysis.grids.editing import (
     clip_new_cell,
+    glue_neighbours,
     merge_polygons,
     move_vertex,
     split_polygon,
@@ -119,7 +120,9 @@ class GridEdits(RuleBasedStateMachine):
             pieces = split_polygon(geom, line)
         except AnalysisError:
             return
-        self.push("split", lambda: self.stack.push(gc.split_command(self.plan, fid, pieces)))
+        glued = glue_neighbours(self.cells(), fid, pieces)
+        self.push("split", lambda: self.stack.push(
+            gc.split_command(self.plan, fid, pieces, neighbours=glued)))
 
     @rule(data=st.data())
     def merge(self, data):
