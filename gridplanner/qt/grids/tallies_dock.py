@@ -30,6 +30,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -197,6 +198,12 @@ class TalliesDock(Retranslatable, QDockWidget):
         row = QHBoxLayout()
         self.paint_label = QLabel(body)
         self.paint_combo = QComboBox(body)
+        # sorted by code, and searchable: type any part of a code or name
+        self.paint_combo.setEditable(True)
+        self.paint_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.paint_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.paint_combo.completer().setCompletionMode(
+            QCompleter.CompletionMode.PopupCompletion)
         self.paint_combo.currentIndexChanged.connect(self._paint_cell_chosen)
         self.new_button = QPushButton(body)
         self.new_button.clicked.connect(self.newCellRequested.emit)
@@ -318,10 +325,14 @@ class TalliesDock(Retranslatable, QDockWidget):
         self.paint_combo.blockSignals(True)
         self.paint_combo.clear()
         cells = self.plan.cells.frame if self.plan is not None else pd.DataFrame()
+        items = []
         for fid in cells.index:
             code, name = str(cells.at[fid, "code"]), str(cells.at[fid, "name"])
-            label = " ".join(t for t in (code or f"#{fid}", name) if t)
-            self.paint_combo.addItem(label, int(fid))
+            items.append((" ".join(t for t in (code or f"#{fid}", name) if t), int(fid)))
+        uncoded = lambda item: item[0].startswith("#")  # noqa: E731 - cells without a code last
+        for label, fid in sorted(items, key=lambda it: (uncoded(it), it[1] if uncoded(it) else 0,
+                                                        it[0])):
+            self.paint_combo.addItem(label, fid)
         at = self.paint_combo.findData(current) if current is not None else -1
         self.paint_combo.setCurrentIndex(at if at >= 0 else (0 if len(cells) else -1))
         self.paint_combo.blockSignals(False)

@@ -168,3 +168,28 @@ def test_painting_over_generated_cells_reshapes_only_two_of_them(grids, main_win
     assert int(building_cells(plan)[other]) == target
     main_window.undo_stack.undo()
     assert all(plan.cells.geometry(f).equals(g) for f, g in before.items())
+
+
+def test_the_paint_into_list_is_sorted_and_searchable(grids, main_window, qtbot):
+    from gridplanner.analysis.grids.partition import generate_cells
+
+    plan = main_window.plan
+    grids.apply_generated(generate_cells(plan, "balanced", low=150, high=300, seed=0))
+    grids.new_empty_cell()  # no code yet: listed last
+    combo = grids.tallies.paint_combo
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    coded = [t for t in labels if not t.startswith("#")]
+    assert coded == sorted(coded) and len(coded) == len(plan.cells) - 1
+    assert labels[-1].startswith("#")
+    # typing any part of a code offers the cells whose code holds it
+    wanted = coded[3]
+    completer = combo.completer()
+    completer.setCompletionPrefix(wanted[-4:])
+    hits = [completer.completionModel().index(i, 0).data()
+            for i in range(completer.completionCount())]
+    assert wanted in hits and all(wanted[-4:] in h for h in hits)
+    combo.lineEdit().clear()
+    qtbot.keyClicks(combo.lineEdit(), wanted)
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert combo.currentText() == wanted
+    assert grids.tallies.paint_cell() == int(combo.itemData(labels.index(wanted)))
