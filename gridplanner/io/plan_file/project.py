@@ -28,7 +28,7 @@ from gridplanner.analysis.findings import Finding
 from gridplanner.errors import ModelError, ProjectFileError
 from gridplanner.io.atomic import clean_stale_temps, write_atomic
 from gridplanner.io.crs import saved_crs
-from gridplanner.io.plan_file import geometry_types, integrity
+from gridplanner.io.plan_file import faithful_read, geometry_types, integrity
 from gridplanner.io.plan_file.lock import plan_lock, who_am_i
 from gridplanner.io.plan_file.ondisk import FileState, check_unchanged
 from gridplanner.model.plan import Plan
@@ -195,10 +195,11 @@ def _stored_geometries(path: Path, name: str, frame: gpd.GeoDataFrame,
     one-part multi-geometries made single (:mod:`.geometry_types`)."""
     points_layer = geometry_types.POINT_LAYERS.get(name)
     if points_layer in present:
-        points = integrity.read_layer(path, points_layer, facts.get(points_layer))
+        points = faithful_read.read_layer(path, points_layer, facts.get(points_layer))
         if frame.crs is not None:
             points = points.set_crs(frame.crs, allow_override=True)
-        frame = gpd.GeoDataFrame(integrity.join_point_rows(frame, points, facts.get(points_layer)),
+        frame = gpd.GeoDataFrame(faithful_read.join_point_rows(frame, points,
+                                                               facts.get(points_layer)),
                                  geometry="geometry", crs=frame.crs)
     frame = frame.copy()
     frame["geometry"] = geometry_types.single_parts(frame.geometry.values)
@@ -224,7 +225,7 @@ def load_plan(path: str | os.PathLike[str], *, damaged: str = "refuse") -> Plan:
 def load_plan_checked(path: str | os.PathLike[str]) -> tuple[Plan, list[Finding]]:
     """Open a plan even when its file is damaged, and list the damage.
 
-    Every row is read as it is stored (:mod:`~gridplanner.io.plan_file.integrity`):
+    Every row is read as it is stored (:mod:`~gridplanner.io.plan_file.faithful_read`):
     unreadable values come in empty, rows sharing a fid get new fids, and
     the returned findings say so, by table and row; nothing is dropped.
     """
@@ -254,7 +255,7 @@ def load_plan_checked(path: str | os.PathLike[str]) -> tuple[Plan, list[Finding]
     for name, table in plan.layers.items():
         if name not in present:
             continue
-        frame = integrity.read_layer(p, name, facts.get(name))
+        frame = faithful_read.read_layer(p, name, facts.get(name))
         if table.is_spatial and isinstance(frame, gpd.GeoDataFrame):
             frame = _stored_geometries(p, name, frame, present, facts)
         if table.is_spatial and isinstance(frame, gpd.GeoDataFrame) and crs is not None:
