@@ -16,9 +16,11 @@ class CentreViews:
     def _centre_info(self) -> None:
         """The centres' names, status, year, capacity and services, for the centre table."""
         from gridplanner.analysis.network.scenarios import scenario_names
-        from gridplanner.model.schema import split_services
+        from gridplanner.model.schema import OPEN_STATUSES, split_services
 
         frame = self.plan.centres.frame
+        self.overlay.planned_centres = bool(
+            (~frame["status"].fillna("built").isin(OPEN_STATUSES)).any())
         self.dock.scenarios.set_scenarios(scenario_names(self.plan))
         self.dock.set_centre_info({
             int(fid): {"name": str(r["name"]), "status": str(r["status"]), "year": r["year"],

@@ -30,6 +30,7 @@ from gridplanner.analysis.network.coverage_view import (  # noqa: F401 (the pale
     level_colours,
     level_text,
 )
+from gridplanner.model.schema import OPEN_STATUSES
 from gridplanner.qt.coverage.overlay_legend import (  # noqa: F401 (colours used by tests too)
     CENTRE_COLOURS,
     DISSOLVED_COLOUR,
@@ -375,17 +376,27 @@ class CoverageOverlay(OverlayLegend):
         if style is None or not style.visible or len(canvas.plan.centres) == 0:
             return
         frame = canvas.plan.centres.frame
+        geoms = np.asarray(frame.geometry.values, dtype=object)
+        located = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
         x0, y0, x1, y1 = canvas.extent()
-        xy = shapely.get_coordinates(frame.geometry.values)
+        xy = shapely.get_coordinates(geoms[located])
         inside = (xy[:, 0] >= x0) & (xy[:, 0] <= x1) & (xy[:, 1] >= y0) & (xy[:, 1] <= y1)
         if inside.sum() > 3000:
             return
+        status = frame["status"].fillna("built").astype(str).to_numpy()[located]
+        open_now = np.isin(status, OPEN_STATUSES)
         symbol = symbol_path(style.symbol, style.symbol_size)
+        fill = QColor(style.fill or "#d7301f")
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(QPen(QColor(style.outline or "#ffffff"), style.outline_width))
-        painter.setBrush(QColor(style.fill or "#d7301f"))
-        for x, y in xy[inside]:
-            painter.drawPath(symbol.translated(canvas.map_to_widget(QPointF(x, y))))
+        for is_open in (False, True):  # not yet open: hollow, dashed (open ones on top)
+            if is_open:
+                painter.setPen(QPen(QColor(style.outline or "#ffffff"), style.outline_width))
+                painter.setBrush(fill)
+            else:
+                painter.setPen(QPen(fill, 1.6, Qt.PenStyle.DashLine))
+                painter.setBrush(QColor("#ffffff"))
+            for x, y in xy[inside & (open_now == is_open)]:
+                painter.drawPath(symbol.translated(canvas.map_to_widget(QPointF(x, y))))
 
     def _paint_suggestions(self, painter: QPainter, canvas) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -54,6 +54,9 @@ def _qcolour(value: str, alpha: int = 255) -> QColor:
 class OverlayLegend:
     """Mixin of :class:`~gridplanner.qt.coverage.overlay.CoverageOverlay`: its legend."""
 
+    #: whether the plan has centres not open yet (set by the feature)
+    planned_centres: bool = False
+
     @staticmethod
     def _centre_colours(frame: pd.DataFrame) -> dict[int, str]:
         centres = sorted({int(c) for c in frame["centre"].dropna()})
@@ -92,6 +95,9 @@ class OverlayLegend:
             items.append(("line", PROBLEM_COLOUR, _tr("network problem")))
         if self.suggestions:
             items.append(("fill", SUGGESTION_COLOUR, _tr("suggested site")))
+        if self.planned_centres and (t is not None and self.show_shading
+                                     or self.show_isochrones):
+            items.append(("hollow", "#d7301f", _tr("centre not open yet (planned, building)")))
         if self._changes is not None:
             items.append(("fill", GAINED_COLOUR, _tr("gains coverage (scenarios compared)")))
             items.append(("fill", LOST_COLOUR, _tr("loses coverage (scenarios compared)")))
@@ -161,6 +167,9 @@ class OverlayLegend:
                 painter.setPen(QPen(QColor(colour), 2.0 if kind != "line" else 4.0, style))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 sw = QRectF(sw.left(), sw.center().y(), sw.width(), 0.1)
+            elif kind == "hollow":
+                painter.setPen(QPen(QColor(colour), 1.4, Qt.PenStyle.DashLine))
+                painter.setBrush(QColor("#ffffff"))
             elif kind == "none":
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -94,3 +94,20 @@ def test_web_and_window_share_one_palette():
 
     assert overlay.level_colours is coverage_view.level_colours
     assert overlay.BEYOND_COLOUR == coverage_view.BEYOND_COLOUR
+
+
+def test_centres_not_open_yet_are_drawn_hollow_with_a_legend_entry(qtbot, main_window, feature):
+    plan = main_window.plan
+    plan.centres.set_attributes(2, {"status": "planned", "year": 2027})
+    with qtbot.waitSignal(feature.coverageReady, timeout=WAIT_MS):
+        feature.action_compute()
+    assert feature.overlay.planned_centres
+    kinds = [k for k, _c, _t in feature.overlay.legend_entries()[1]]
+    assert "hollow" in kinds
+    canvas = main_window.canvas
+    g = plan.centres.geometry(2)
+    image = canvas.grab().toImage()
+    from PySide6.QtCore import QPointF
+
+    p = canvas.map_to_widget(QPointF(g.x, g.y))
+    assert image.pixelColor(int(p.x()), int(p.y())).name() == "#ffffff"  # hollow centre
