@@ -78,6 +78,8 @@ class BasemapRenderer(QObject):
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="basemap")
         self.status = ""
+        #: tiles decoded so far (a drawn basemap is stale once this moves)
+        self.tiles_loaded = 0
 
     # -- sources -----------------------------------------------------------
     def set_specs(self, specs: Iterable[BasemapSpec]) -> None:
@@ -208,6 +210,7 @@ class BasemapRenderer(QObject):
             return False
         with self._lock:
             self._memory[req.key] = image
+            self.tiles_loaded += 1
             while len(self._memory) > MEMORY_TILES:
                 self._memory.popitem(last=False)
         return True

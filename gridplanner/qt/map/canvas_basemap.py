@@ -88,7 +88,6 @@ class CanvasBasemapMixin:
         self.refresh(delay_ms=0)
 
     def _tile_arrived(self) -> None:
-        self._basemap_generation += 1
         if not self._tile_timer.isActive():
             self._tile_timer.start(TILE_REFRESH_MS)
 
@@ -102,7 +101,8 @@ class CanvasBasemapMixin:
         if self.plan is None or self.plan.crs is None or not self.basemaps.specs:
             return False
         key = (self._centre.x(), self._centre.y(), self._pixel, target.width(),
-               target.height(), self._basemap_generation, str(self.plan.crs))
+               target.height(), self._basemap_generation, self.basemaps.tiles_loaded,
+               str(self.plan.crs))
         if self._basemap_image is None or self._basemap_image[0] != key:
             image = QImage(int(target.width()), int(target.height()),
                            QImage.Format.Format_ARGB32_Premultiplied)
