@@ -30,6 +30,9 @@ from gridplanner.model.limits import LIMIT_TEXTS, InputLimits
 #: Parts of a shapefile read together with the .shp.
 SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
 _POLYGON, _MULTIPOLYGON, _COLLECTION = 3, 6, 7
+#: What Python's zip reader raises on a damaged zip (a bad header, a broken deflate
+#: stream, an unknown format version).
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
 
 
 def limit_text(name: str, value: int) -> str:
@@ -50,8 +53,9 @@ def unpacked_size(path: Path) -> int:
     try:
         with zipfile.ZipFile(path) as zf:
             return sum(max(info.file_size, 0) for info in zf.infolist())
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
-        raise ImportDataError(f"{path}: not a readable zip file ({exc})") from exc
+    except ZIP_ERRORS as exc:
+        what = "Excel file" if path.suffix.lower() in (".xlsx", ".xlsm") else "zip file"
+        raise ImportDataError(f"{path}: not a readable {what} ({exc})") from exc
 
 
 def file_size(path: Path) -> int:

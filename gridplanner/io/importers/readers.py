@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import warnings
 import zipfile
-import zlib
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -32,6 +31,7 @@ from gridplanner.io.chinese_coords import COORD_SYSTEMS, geometries_to_wgs84
 from gridplanner.io.crs import WGS84, lonlat_bounds, metric_crs_for, parse_crs
 from gridplanner.io.importers.dbf_text import SAMPLE_BYTES, check_given_encoding, shapefile_encoding
 from gridplanner.io.importers.guards import (
+    ZIP_ERRORS,
     check_feature_count,
     check_file_size,
     check_geometries,
@@ -44,8 +44,6 @@ _CRS_HELP = (
     "give it with --source-crs, e.g. EPSG:4326 for GPS/OpenStreetMap longitude-latitude, "
     "EPSG:4490 for CGCS2000 longitude-latitude or EPSG:4547 for CGCS2000 3-degree zone 114°E"
 )
-#: What Python's zip reader raises on a damaged zip (a bad header, a broken deflate stream).
-ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
 #: Display fields the KML drivers add to every feature; not data.
 _KML_STYLE_COLUMNS = ("tessellate", "extrude", "visibility", "drawOrder", "icon", "altitudeMode",
                       "begin", "end", "timestamp", "snippet")

@@ -188,3 +188,15 @@ def test_zip_with_a_broken_deflate_stream_is_not_a_readable_zip(tmp_path):
     path.write_bytes(bytes(data))
     with pytest.raises(ImportDataError, match=r"broken.zip"):
         import_file(Plan(), "boundaries", path)
+
+
+@pytest.mark.parametrize("kind", ["workers", "centres"])
+def test_workbook_needing_an_unknown_zip_version_is_not_a_readable_excel_file(tmp_path, kind):
+    """Found by the fuzz suite: zipfile's NotImplementedError escaped."""
+    path = xlsx_far_cell(tmp_path / "v.xlsx")
+    data = bytearray(path.read_bytes())
+    at = data.find(b"PK\x01\x02")  # the first central directory entry
+    data[at + 6] = 148  # "version needed to extract": 14.8
+    path.write_bytes(bytes(data))
+    with pytest.raises(ImportDataError, match=r"v.xlsx: not a readable Excel file"):
+        import_file(Plan(), kind, path)
