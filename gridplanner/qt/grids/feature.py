@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import geopandas as gpd
 import shapely
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer
 
 from gridplanner.analysis.findings import WARNING, Finding
 from gridplanner.analysis.grids import editing as ce
@@ -53,6 +53,10 @@ class GridFeature(QObject):
         self.view = GridView(self.canvas, self.tallies)
         self._build_ui()
         self._connect()
+        self._validated = False  # the findings dock shows a validation (not generation notes)
+        self._recheck = QTimer(self, singleShot=True, interval=250)
+        self._recheck.timeout.connect(self._check)
+        window.undo_stack.indexChanged.connect(self._after_edit)
         follow_plan(window, self.set_plan)
 
     # -- building -------------------------------------------------------------
@@ -108,6 +112,7 @@ class GridFeature(QObject):
         self.plan = plan
         self.tallies.set_plan(plan)
         self.findings.set_findings([])
+        self._validated = False
         self.view.set_plan(plan)
 
     # -- helpers --------------------------------------------------------------
@@ -310,12 +315,24 @@ class GridFeature(QObject):
         return command.fids[0]
 
     # -- whole-plan actions ------------------------------------------------------
-    def action_validate(self) -> list[Finding]:
+    def _after_edit(self, _index: int) -> None:
+        """After any edit, undo or redo: no stale vertex marker, and findings
+        shown from a validation are checked again (once the edits settle)."""
+        self.tools["vertex"].refresh_markers()
+        if self._validated and self.findings.isVisible():
+            self._recheck.start()
+
+    def _check(self) -> list[Finding]:
         from gridplanner.analysis.integrity import check_references, validate_plan
 
         # broken links and invalid shapes of any layer too; a bad shape never stops the checks
         found = validate_plan(self.plan, check_references(self.plan))
         self.findings.set_findings(found, self.tr("Grid Validation"))
+        return found
+
+    def action_validate(self) -> list[Finding]:
+        found = self._check()
+        self._validated = True
         self.canvas.set_current_layer("cells")
         if not found:
             self.message(self.tr("No problems found."))
@@ -340,6 +357,7 @@ class GridFeature(QObject):
         self.message(self.tr("%1 cells; %2% within the household range").replace(
             "%1", str(m.get("cells", 0))).replace("%2", f"{m.get('share_within', 0) * 100:.0f}"))
         if result.problems:
+            self._validated = False
             self.findings.set_findings([Finding("range_not_met", WARNING, p)
                                         for p in result.problems], self.tr("Grid Generation"))
             self.findings.show()

@@ -98,6 +98,22 @@ class VertexTool(MapTool):
         self.indicator.set_result(None)
         super().reset()
 
+    def refresh_markers(self) -> None:
+        """After the cells changed (an edit, an undo): markers on the vertices as
+        they are now; the selected vertex is dropped when no cell has it any more."""
+        if self.selected is None and not len(self.markers.vertices):
+            return
+        if self.selected is not None:
+            x, y = self.selected
+            if nearest_vertex(list(self.cells_near(x, y, 1e-6).values()), (x, y), 1e-6) is None:
+                self.selected = None
+        if self.selected is not None:
+            self._show_markers(*self.selected)
+            return
+        self.markers.current = None
+        self.markers.vertices = np.empty((0, 2))
+        self.canvas.update()
+
     # -- finding things -------------------------------------------------------
     def cells_near(self, x: float, y: float, distance: float) -> dict[int, shapely.Geometry]:
         """Cells within ``distance`` of (x, y), by fid."""

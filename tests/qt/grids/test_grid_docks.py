@@ -272,3 +272,21 @@ def test_demo_subdistrict_balanced_grids_from_the_window(main_window, repo_root)
     assert len(plan.cells) == len(before)
     assert all(a.equals(b) for a, b in zip(plan.cells.frame.geometry, before.geometry,
                                            strict=True))
+
+
+def test_findings_of_a_validation_follow_each_edit(grids, main_window, qtbot):
+    from gridplanner.qt.grids.commands import DeleteCellsCommand
+
+    plan = main_window.plan
+    a, b = plan.cells.add([{"community": "东风社区", "geometry": shapely.box(X0, Y0, X0 + 100,
+                                                                           Y0 + 100)},
+                           {"community": "东风社区", "geometry": shapely.box(X0 + 50, Y0,
+                                                                           X0 + 150, Y0 + 100)}])
+    grids.action_validate()
+    assert any(f.kind == "overlap" for f in grids.findings.visible_findings())
+    main_window.undo_stack.push(DeleteCellsCommand(plan, [b]))
+    qtbot.waitUntil(lambda: not any(f.kind == "overlap"
+                                    for f in grids.findings.visible_findings()), timeout=3000)
+    main_window.undo_stack.undo()
+    qtbot.waitUntil(lambda: any(f.kind == "overlap"
+                                for f in grids.findings.visible_findings()), timeout=3000)

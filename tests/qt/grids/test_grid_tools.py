@@ -260,3 +260,17 @@ def test_status_colours_show_on_the_map(grids, main_window):
     assert want.blue() > want.red()
     assert plain.blue() < plain.red()  # the palette's pale yellow
     assert seen.blue() > seen.red() + 30  # now blue: below the range
+
+
+def test_undo_leaves_no_stale_vertex_marker(grids, main_window):
+    plan, canvas = main_window.plan, main_window.canvas
+    west, east = _add_cells(plan, [(X0, Y0, X0 + 100, Y0 + 200), (X0 + 100, Y0, X0 + 200,
+                                                                   Y0 + 200)])
+    grids.use_tool("vertex")
+    tool = grids.tools["vertex"]
+    double_click(canvas, widget_point(canvas, X0 + 100, Y0 + 120, dx=3))
+    assert tool.selected == pytest.approx((X0 + 100, Y0 + 120))
+    assert (abs(tool.markers.vertices - (X0 + 100, Y0 + 120)).sum(axis=1) < 1e-6).any()
+    main_window.undo_stack.undo()  # the added vertex is gone: so are its marker and selection
+    assert tool.selected is None and tool.markers.current is None
+    assert not (abs(tool.markers.vertices - (X0 + 100, Y0 + 120)).sum(axis=1) < 1e-6).any()
