@@ -20,7 +20,8 @@ from gridplanner.model.plan import Plan
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="open the window (the default with no command)")
-    p.add_argument("plan", nargs="?", help="plan file (.gpkg) to open")
+    p.add_argument("plan", nargs="?", help="plan file (.gpkg) to open, or "
+                   "postgresql://user@host/db?schema=NAME")
     p.set_defaults(func=cmd_gui)
 
     p = sub.add_parser("new", help="create an empty plan file (or a plan in PostGIS)")

@@ -241,6 +241,25 @@ class PostgisPlanStore:
         self._snapshot.meta.update(plan_meta(plan))
         return {k: v for k, v in counts.items() if any(v.values())}
 
+    def baseline(self) -> dict[str, Any]:
+        """What this store last read or saved, as plain (JSON-ready) data.
+
+        Per layer ``{fid: [version, row hash]}`` and the metadata: kept beside a
+        local copy of unsaved edits (the window's crash recovery) so that a later
+        save is still checked against the versions those edits were made on.
+        """
+        return {"rows": {n: {str(f): list(v) for f, v in rows.items()}
+                         for n, rows in self._snapshot.rows.items()},
+                "meta": dict(self._snapshot.meta)}
+
+    def adopt_baseline(self, data: Mapping[str, Any]) -> None:
+        """Check later saves against ``data`` (from :meth:`baseline`) instead of what
+        was read: a feature another writer changed since then is still a conflict."""
+        rows = {str(n): {int(f): (int(v), str(h)) for f, (v, h) in layer.items()}
+                for n, layer in data["rows"].items()}
+        self._snapshot = _Snapshot(rows=rows, meta={str(k): str(v)
+                                                    for k, v in data["meta"].items()})
+
     def _remember(self, plan: Plan, meta: dict[str, str]) -> None:
         snapshot = _Snapshot(meta=dict(meta))
         for name, table in plan.layers.items():

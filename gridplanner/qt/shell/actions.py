@@ -40,6 +40,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                QKeySequence.StandardKey.New),
     ActionSpec("open", QT_TRANSLATE_NOOP("MainWindow", "&Open…"), "action_open",
                QKeySequence.StandardKey.Open),
+    ActionSpec("open_database", QT_TRANSLATE_NOOP("MainWindow", "Open from &Database…"),
+               "action_open_database", None,
+               QT_TRANSLATE_NOOP("MainWindow", "Open a plan kept in a city's PostgreSQL/PostGIS "
+                                 "database")),
     ActionSpec("save", QT_TRANSLATE_NOOP("MainWindow", "&Save"), "action_save",
                QKeySequence.StandardKey.Save),
     ActionSpec("save_as", QT_TRANSLATE_NOOP("MainWindow", "Save &As…"), "action_save_as",
@@ -78,7 +82,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 #: "@recent" is the recent-files sub-menu, "@docks" the dock toggles.
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (QT_TRANSLATE_NOOP("MainWindow", "&File"),
-     ("new", "open", "@recent", "-", "save", "save_as", "-", "import", "-", "exit")),
+     ("new", "open", "open_database", "@recent", "-", "save", "save_as", "-", "import", "-", "exit")),
     (QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
      ("@undo", "@redo", "-", "tool_select", "clear_selection", "-", "settings")),
     (QT_TRANSLATE_NOOP("MainWindow", "&View"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from PySide6.QtCore import QSettings
 
@@ -66,20 +67,23 @@ class SettingsStore:
         if isinstance(value, str):  # QSettings gives a bare string for one item
             value = [value] if value else []
         files = [str(v) for v in (value or []) if v]
-        if existing_only:
-            files = [f for f in files if Path(f).exists()]
+        if existing_only:  # a plan in a database is checked when it is opened
+            files = [f for f in files if _is_uri(f) or Path(f).exists()]
         return files
 
     def add_recent_file(self, path: str | os.PathLike[str]) -> list[str]:
-        """Put ``path`` first in the recent list (no duplicates); returns the list."""
-        full = str(Path(path).resolve())
+        """Put ``path`` first in the recent list (no duplicates); returns the list.
+
+        A database plan's URI is kept without its password.
+        """
+        full = _recent_entry(path)
         files = [f for f in self.recent_files() if not _same_file(f, full)]
         files = [full, *files][:RECENT_MAX]
         self._write_recent(files)
         return files
 
     def remove_recent_file(self, path: str | os.PathLike[str]) -> list[str]:
-        full = str(Path(path).resolve())
+        full = _recent_entry(path)
         files = [f for f in self.recent_files() if not _same_file(f, full)]
         self._write_recent(files)
         return files
@@ -104,5 +108,26 @@ def default_qsettings() -> QSettings:
                      ORGANIZATION, APPLICATION)
 
 
+def uri_without_password(uri: str) -> str:
+    """A ``postgresql://user:password@host/…`` URI with the password left out."""
+    parts = urlsplit(uri)
+    if "@" not in parts.netloc:
+        return uri
+    auth, _, host = parts.netloc.rpartition("@")
+    return urlunsplit(parts._replace(netloc=f"{auth.split(':', 1)[0]}@{host}"))
+
+
+def _is_uri(entry: str) -> bool:
+    return entry.split("://", 1)[0] in ("postgresql", "postgres")
+
+
+def _recent_entry(path: str | os.PathLike[str]) -> str:
+    if _is_uri(str(path)):
+        return uri_without_password(str(path))
+    return str(Path(path).resolve())
+
+
 def _same_file(a: str, b: str) -> bool:
+    if _is_uri(a) or _is_uri(b):
+        return a == b
     return os.path.normcase(os.path.normpath(a)) == os.path.normcase(os.path.normpath(b))

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from gridplanner.io.plan_file.postgis import is_database_uri
+
 
 def _install_translations(app) -> None:
     try:
@@ -65,7 +67,7 @@ def run_app(plan_path: str | None) -> int:
         mapping.restore_layout()  # remembered size and docks; maximised on a first start
     window.show()
     if plan_path:
-        if Path(plan_path).exists():
+        if is_database_uri(plan_path) or Path(plan_path).exists():
             window.open_plan_file(plan_path)
         else:
             window.show_error(QCoreApplication.translate("MainWindow", "Cannot open the plan"),
@@ -75,6 +77,6 @@ def run_app(plan_path: str | None) -> int:
 
 
 def main() -> int:
-    """``gridplanner-gui [PLAN]``: the window alone (no console window on Windows)."""
+    """``gridplanner-gui [PLAN or postgresql://…?schema=NAME]``: the window alone (no console window on Windows)."""
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
     return run_app(args[0] if args else None)

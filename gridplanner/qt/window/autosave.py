@@ -16,7 +16,9 @@ after the plan and a hash of its full path; a plan never saved is
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,8 +26,11 @@ from PySide6.QtCore import QDateTime, QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QMessageBox
 from shiboken6 import isValid
 
-from gridplanner.errors import GridPlannerError
+from gridplanner.errors import GridPlannerError, ProjectFileError
+from gridplanner.io.atomic import write_atomic
+from gridplanner.io.plan_file.postgis import is_database_uri, split_uri
 from gridplanner.io.plan_file.project import load_plan, save_plan
+from gridplanner.qt.shell.settings_store import uri_without_password
 
 if TYPE_CHECKING:
     from gridplanner.model.plan import Plan
@@ -46,12 +51,27 @@ def recovery_dir() -> Path:
     return base
 
 
-def recovery_path(plan_path: Path | None) -> Path:
-    """The recovery copy of the plan saved at ``plan_path`` (None: never saved)."""
+def recovery_path(plan_path: Path | str | None) -> Path:
+    """The recovery copy of the plan saved at ``plan_path`` (None: never saved).
+
+    A plan in a database (``plan_path`` its ``postgresql://`` URI) gets a local
+    GeoPackage copy named after its schema and keyed by the URI without its
+    password, so that reopening it with or without the password finds the copy.
+    """
     if plan_path is None:
         return recovery_dir() / "untitled.recovery.gpkg"
+    if is_database_uri(str(plan_path)):
+        uri = uri_without_password(str(plan_path))
+        digest = hashlib.sha1(uri.encode("utf-8")).hexdigest()[:10]
+        schema = re.sub(r"\W", "_", split_uri(uri)[1])
+        return recovery_dir() / f"{schema}-db-{digest}.recovery.gpkg"
     digest = hashlib.sha1(str(Path(plan_path).resolve()).encode("utf-8")).hexdigest()[:10]
     return recovery_dir() / f"{Path(plan_path).stem}-{digest}.recovery.gpkg"
+
+
+def versions_path(copy: Path) -> Path:
+    """The feature versions kept beside a database plan's recovery copy."""
+    return copy.with_name(copy.name.replace(".recovery.gpkg", ".versions.json"))
 
 
 class AutosaveFeature(QObject):
@@ -85,9 +105,10 @@ class AutosaveFeature(QObject):
         self.timer.stop()
         if not self._alive() or self.window.undo_stack.isClean():
             return None
-        target = recovery_path(self.window.path)
+        target = recovery_path(self._location())
         try:
             save_plan(self.window.plan, target)
+            self._write_versions(target)
         except (GridPlannerError, OSError) as exc:
             self.window.statusBar().showMessage(
                 self.tr("Could not write the recovery copy: %1").replace("%1", str(exc)), 8000)
@@ -104,13 +125,33 @@ class AutosaveFeature(QObject):
         """Remove the copies this window wrote: the plan they protect is saved."""
         for path in self.written:
             path.unlink(missing_ok=True)
+            versions_path(path).unlink(missing_ok=True)
         self.written.clear()
+
+    def _write_versions(self, copy: Path) -> None:
+        """Beside a database plan's copy: the feature versions its edits were made on."""
+        baseline = getattr(self.window, "recovery_baseline", lambda: None)()
+        if baseline is not None:
+            write_atomic(versions_path(copy), lambda tmp: tmp.write_text(
+                json.dumps(baseline), encoding="utf-8"), ProjectFileError)
+
+    def _read_versions(self, copy: Path) -> None:
+        path = versions_path(copy)
+        if path.exists() and hasattr(self.window, "adopt_recovery_baseline"):
+            try:
+                self.window.adopt_recovery_baseline(json.loads(path.read_text("utf-8")))
+            except (OSError, ValueError, KeyError, TypeError):
+                pass  # without it every restored feature is checked against the store's now
+
+    def _location(self) -> Path | str | None:
+        """The plan's file, or the database plan's URI."""
+        return getattr(self.window, "plan_uri", None) or self.window.path
 
     # -- restoring ------------------------------------------------------------
     def _plan_shown(self, _plan: Plan) -> None:
         if self._restoring:
             return
-        copy = recovery_path(self.window.path)
+        copy = recovery_path(self._location())
         if not copy.exists():
             return
         original = self.window.path
@@ -122,6 +163,7 @@ class AutosaveFeature(QObject):
             self.restore(copy)
         else:
             copy.unlink(missing_ok=True)
+            versions_path(copy).unlink(missing_ok=True)
 
     def restore(self, copy: Path) -> bool:
         """Show the recovered plan under the original file name, as unsaved."""
@@ -132,10 +174,11 @@ class AutosaveFeature(QObject):
             return False
         self._restoring = True
         try:
-            self.window.set_plan(plan, self.window.path)
+            self.window.set_plan(plan, self._location())
         finally:
             self._restoring = False
         self.window.undo_stack.resetClean()  # unsaved until the user saves
+        self._read_versions(copy)
         self.written.add(copy)  # still protects the changes until they are saved
         self.window.statusBar().showMessage(self.tr("Unsaved changes restored"), 8000)
         return True

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from gridplanner.errors import GridPlannerError
 from gridplanner.io.importers.registry import ImportOptions, ImportReport
 from gridplanner.io.plan_file.integrity import PlanDamageError
+from gridplanner.io.plan_file.postgis import is_database_uri
 from gridplanner.io.plan_file.reading import read_plan
 from gridplanner.model.plan import Plan
 from gridplanner.qt.importing.dialog import report_summary, show_import_report
@@ -40,6 +41,7 @@ from gridplanner.qt.shell.actions import MENUS, TOOLBAR, build_actions, retransl
 from gridplanner.qt.shell.commands import ImportCommand, SettingsCommand
 from gridplanner.qt.shell.retranslate import Retranslatable
 from gridplanner.qt.window.plan_damage import PlanDamage
+from gridplanner.qt.window.plan_database import PlanDatabase
 from gridplanner.qt.window.plan_files import PROGRAM, PlanFiles
 
 PLAN_FILTER = "GeoPackage plan (*.gpkg)"
@@ -53,7 +55,7 @@ def _settings_store():
     return SettingsStore()
 
 
-class MainWindow(PlanDamage, PlanFiles, Retranslatable, QMainWindow):
+class MainWindow(PlanDatabase, PlanDamage, PlanFiles, Retranslatable, QMainWindow):
     """One window showing one plan."""
 
     #: emitted after a plan is shown (new, open), with the Plan
@@ -160,7 +162,7 @@ class MainWindow(PlanDamage, PlanFiles, Retranslatable, QMainWindow):
 
     def _update_title(self, *_args) -> None:
         name = self.plan.name or (self.path.stem if self.path else self.tr("Untitled plan"))
-        where = f" ({self.path})" if self.path else ""
+        where = f" ({location})" if (location := self.plan_location()) else ""
         self.setWindowTitle(f"{name}{where}[*] — gridplanner")
         self.setWindowModified(not self.undo_stack.isClean())
 
@@ -180,7 +182,7 @@ class MainWindow(PlanDamage, PlanFiles, Retranslatable, QMainWindow):
         if self.plan is not None:
             self.plan.layer_changed.disconnect(self._layers_changed)
         self.plan = plan
-        self.path = Path(path) if path else None
+        self._follow_location(path)  # a file's path or a database plan's URI
         self.undo_stack.clear()
         self.undo_stack.setClean()  # clear() keeps a reset clean state (after a restore)
         plan.layer_changed.connect(self._layers_changed)
@@ -223,6 +225,8 @@ class MainWindow(PlanDamage, PlanFiles, Retranslatable, QMainWindow):
 
     def open_plan_file(self, path: str | Path, confirm: bool = True) -> bool:
         """Open the plan at ``path``; errors are shown, never raised."""
+        if isinstance(path, str) and is_database_uri(path):
+            return self.open_database_plan(path, confirm)
         if confirm and not self.maybe_save():
             return False
         try:
@@ -272,7 +276,7 @@ class MainWindow(PlanDamage, PlanFiles, Retranslatable, QMainWindow):
         files = self.store.recent_files(existing_only=True) if self.store is not None else []
         for file in files:
             action = self.recent_menu.addAction(file)
-            action.triggered.connect(lambda _c=False, f=file: self.open_plan_file(f))
+            action.triggered.connect(lambda _c=False, f=file: self.open_recent(f))
         self.recent_menu.setEnabled(bool(files))
 
     # -- questions (replace these in tests) --------------------------------------
