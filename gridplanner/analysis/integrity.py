@@ -62,6 +62,11 @@ LINKS: tuple[tuple[str, str, str], ...] = (
     ("staff", "centre_fid", "centres"),
 )
 
+#: Links whose breakage a validate checker already reports under its own kind
+#: (``org_parent_missing``, ``micro_no_cell``): validate does not repeat them.
+CHECKED_ELSEWHERE = frozenset({("branches", "parent_fid"), ("party_groups", "branch_fid"),
+                               ("party_households", "group_fid"), ("micro_grids", "cell_fid")})
+
 #: Kinds whose rows :func:`repair_references` removes.
 REMOVED_KINDS = ("dangling_reference", "missing_reference", "bad_target", "duplicate_assignment")
 
@@ -351,7 +356,9 @@ def validate_plan(plan: Plan, damage: Iterable[Finding] = ()) -> list[Finding]:
         The plan as loaded (damaged or not); it is not changed.
     damage
         What the file check found (``load_plan_checked``); grid validation
-        reports duplicate codes itself, as errors, so those are not repeated.
+        reports duplicate codes itself, as errors, and the organisation and
+        micro-grid rules some broken links (:data:`CHECKED_ELSEWHERE`), so
+        those are not repeated.
 
     Returns
     -------
@@ -362,7 +369,9 @@ def validate_plan(plan: Plan, damage: Iterable[Finding] = ()) -> list[Finding]:
     """
     from gridplanner.analysis.grids.validation import run_checkers
 
-    out = [f for f in damage if f.kind != "duplicate_code"]
+    out = [f for f in damage if f.kind != "duplicate_code" and not (
+        f.kind == "broken_link"
+        and (f.params.get("table"), f.params.get("column")) in CHECKED_ELSEWHERE)]
     shapes = check_geometries(plan)
     out.extend(shapes)
     bad_layers = [name for f in shapes for name in f.features]

@@ -185,3 +185,22 @@ def test_a_dropped_target_fid_column_is_not_made_permanent_by_the_next_write(tmp
         err = capsys.readouterr().err
         assert "column target_fid is missing" in err and "36 row(s)" in err
         assert digest(path) == before  # the rows are still there for the office to restore
+
+
+def test_a_broken_link_another_rule_reports_is_not_reported_twice(tmp_path, capsys):
+    import pandas as pd
+
+    plan = load_plan(saved_roster_plan(tmp_path))
+    plan.branches.set_attributes(2, {"parent_fid": 99})
+    plan.layer("volunteers").add(pd.DataFrame([{"name": "志愿者", "cell_fid": 77}]))
+    path = tmp_path / "links.gpkg"
+    save_plan(plan, path)
+    _code, data = _validate_json(path, capsys)
+    kinds = [(f["kind"], f.get("features")) for f in data["findings"]]
+    assert ("org_parent_missing", {"branches": [2]}) in kinds
+    assert ("broken_link", {"volunteers": [1]}) in kinds
+    assert ("broken_link", {"branches": [2]}) not in kinds
+    assert main(["repair", str(path)]) == 0  # repair still clears both
+    repaired = load_plan(path)
+    assert pd.isna(repaired.branches.frame.at[2, "parent_fid"])
+    assert pd.isna(repaired.layer("volunteers").frame.at[1, "cell_fid"])
