@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridplanner.io.plan_file.postgis import META_TABLE, Conflict
+from gridplanner.qt.map.attribute_edit import column_title, format_value
 from gridplanner.qt.map.layers_dock import layer_title
 
 CONTEXT = "CityStore"
@@ -134,9 +135,7 @@ class OpenDatabaseDialog(QDialog):
 
 
 def _shown(value: Any) -> str:
-    if value is None:
-        return ""
-    text = str(value)
+    text = format_value(value)
     return text if len(text) <= 80 else text[:77] + "…"
 
 
@@ -151,9 +150,16 @@ def conflict_rows(conflict: Conflict) -> list[tuple[str, str, str]]:
     for key in keys:
         ours, theirs = conflict.ours.get(key), conflict.theirs.get(key)
         if _shown(ours) != _shown(theirs) and not (key == "geometry" and _same_wkt(ours, theirs)):
-            rows.append((_tr("geometry") if key == "geometry" else key, _shown(ours),
-                         _shown(theirs)))
+            rows.append((_tr("geometry") if key == "geometry" else column_title(key),
+                         _shown(ours), _shown(theirs)))
     return rows or [("", _tr("(same values)"), _tr("(same values)"))]
+
+
+def feature_label(conflict: Conflict) -> str:
+    """The feature's id and, when it has one, its name (ours, else theirs)."""
+    name = next((str(v["name"]) for v in (conflict.ours, conflict.theirs)
+                 if v and v.get("name")), "")
+    return f"{conflict.fid} {name}".strip()
 
 
 def _same_wkt(a: Any, b: Any) -> bool:
@@ -175,15 +181,16 @@ class ConflictDialog(QDialog):
                QT_TRANSLATE_NOOP("CityStore", "Keep"))
     KINDS = {"changed": QT_TRANSLATE_NOOP("CityStore", "changed by both"),
              "deleted": QT_TRANSLATE_NOOP("CityStore", "deleted by the other office"),
-             "added": QT_TRANSLATE_NOOP("CityStore", "added by both")}
+             "added": QT_TRANSLATE_NOOP("CityStore", "added by both"),
+             "deleted_here": QT_TRANSLATE_NOOP("CityStore", "deleted here, changed there")}
 
     def __init__(self, conflicts: list[Conflict], parent: QWidget | None = None):
         super().__init__(parent)
         self.conflicts = conflicts
         self.setWindowTitle(_tr("Another office changed the same features"))
-        intro = QLabel(_tr("Since you opened this plan, another office saved changes to %n "
+        intro = QLabel(_tr("Since you opened this plan, another office saved changes to %1 "
                            "feature(s) you changed too. Nothing has been saved yet. Choose per "
-                           "feature which version to keep.").replace("%n", str(len(conflicts))),
+                           "feature which version to keep.").replace("%1", str(len(conflicts))),
                        self)
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
@@ -196,6 +203,10 @@ class ConflictDialog(QDialog):
         for conflict in conflicts:
             self._add(conflict)
         self.table.resizeColumnsToContents()
+        for column in (4, 5):  # the two versions share the room left
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch)
+        self.table.setCurrentCell(-1, -1)
         all_mine = QPushButton(_tr("Keep All Mine"), self)
         all_theirs = QPushButton(_tr("Take All Theirs"), self)
         all_mine.clicked.connect(lambda: self.choose_all("ours"))
@@ -223,8 +234,9 @@ class ConflictDialog(QDialog):
         layer = (_tr("Plan settings") if conflict.layer == META_TABLE
                  else layer_title(conflict.layer))
         fid = (next(iter(conflict.ours or conflict.theirs or {"": ""}))
-               if conflict.layer == META_TABLE else str(conflict.fid))
-        head = (layer, fid, _tr(self.KINDS.get(conflict.kind, conflict.kind)))
+               if conflict.layer == META_TABLE else feature_label(conflict))
+        kind = "deleted_here" if conflict.ours is None else conflict.kind
+        head = (layer, fid, _tr(self.KINDS.get(kind, kind)))
         for i, (attribute, ours, theirs) in enumerate(rows):
             cells = (*(head if i == 0 else ("", "", "")), attribute, ours, theirs)
             for column, text in enumerate(cells):
