@@ -180,8 +180,12 @@ class PlanDatabase:
         except (GridPlannerError, OSError, ValueError) as exc:
             self.show_error(_tr("Cannot open the plan"), database_error_text(exc, self.plan_uri))
             return False
+        view, layer = self.canvas.extent(), self.canvas.current_layer
         self.db_store = store
         self.set_plan(plan, self.plan_uri)
+        self.canvas.set_extent(view)  # the same place and layer: only the features changed
+        if layer:
+            self.canvas.set_current_layer(layer)
         return True
 
     # -- crash recovery (autosave.py) -------------------------------------------

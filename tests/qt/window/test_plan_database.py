@@ -104,7 +104,11 @@ def test_the_same_cell_changed_in_two_windows_asks_and_keeps_the_choice(
     rename_cell(other, second, "B也改了")
     assert main_window.save_plan_file()
     record_conflicts(other, answer)
+    other.resize(900, 600)
+    other.canvas.set_extent(other.plan.cells.frame.geometry.iloc[0].bounds)
+    view = other.canvas.extent()
     assert other.save_plan_file()
+    assert other.canvas.extent() == pytest.approx(view, abs=1.0)  # still where the user was
     (conflicts,) = other.seen_conflicts
     (conflict,) = conflicts
     assert (conflict.layer, conflict.fid, conflict.kind) == ("cells", fid, "changed")
