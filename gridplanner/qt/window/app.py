@@ -67,13 +67,30 @@ def run_app(plan_path: str | None) -> int:
         mapping.restore_layout()  # remembered size and docks; maximised on a first start
     window.show()
     if plan_path:
-        if is_database_uri(plan_path) or Path(plan_path).exists():
-            window.open_plan_file(plan_path)
-        else:
-            window.show_error(QCoreApplication.translate("MainWindow", "Cannot open the plan"),
-                              QCoreApplication.translate("MainWindow", "%1: no such file")
-                              .replace("%1", plan_path))
+        open_start_plan(window, plan_path)
     return int(app.exec())
+
+
+def open_start_plan(window, plan_path: str) -> bool:
+    """Open the plan named on the command line: a file, or a database plan's URI.
+
+    A database plan that cannot be opened (a wrong or missing password, a
+    server name mistyped) brings up Open from Database with the fields
+    filled in from the URI, after the reason was shown.
+    """
+    if is_database_uri(plan_path):
+        if window.open_plan_file(plan_path, confirm=False):
+            return True
+        from gridplanner.qt.shell.settings_store import uri_without_password
+
+        window.action_open_database(uri_without_password(plan_path))
+        return window.plan_uri is not None
+    if Path(plan_path).exists():
+        return bool(window.open_plan_file(plan_path))
+    window.show_error(QCoreApplication.translate("MainWindow", "Cannot open the plan"),
+                      QCoreApplication.translate("MainWindow", "%1: no such file")
+                      .replace("%1", plan_path))
+    return False
 
 
 def main() -> int:

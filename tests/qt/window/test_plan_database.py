@@ -219,3 +219,17 @@ def test_save_as_a_file_moves_the_window_to_the_file(main_window, db_uri, tmp_pa
     assert main_window.save_plan_file(target)
     assert main_window.plan_uri is None and main_window.path == target
     assert str(target) in main_window.windowTitle()
+
+
+def test_gui_started_with_a_uri_opens_it_and_a_bad_one_brings_up_the_dialog(main_window,
+                                                                            db_uri):
+    from gridplanner.qt.window.app import open_start_plan
+
+    assert open_start_plan(main_window, db_uri)
+    assert main_window.plan_uri == db_uri and main_window.plan.name == "示范街道"
+    wrong = db_uri.replace("schema=plan", "schema=typo")
+    asked = []
+    main_window.ask_database = lambda remembered=None: asked.append(remembered) or db_uri
+    assert open_start_plan(main_window, with_password(wrong, PASSWORD))
+    assert asked == [uri_without_password(wrong)]  # the fields to correct, no password
+    assert "typo" in main_window.errors[0][1] and main_window.plan_uri == db_uri
