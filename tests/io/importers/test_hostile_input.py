@@ -200,3 +200,20 @@ def test_workbook_needing_an_unknown_zip_version_is_not_a_readable_excel_file(tm
     path.write_bytes(bytes(data))
     with pytest.raises(ImportDataError, match=r"v.xlsx: not a readable Excel file"):
         import_file(Plan(), kind, path)
+
+
+def test_network_line_off_the_globe_is_refused_not_saved_as_infinity(plan, tmp_path):
+    """Found by the fuzz suite: a damaged shapefile's vertex at (5.5e141, 2.7e19) became
+    an infinite coordinate in the plan."""
+    import json
+
+    path = tmp_path / "streets.geojson"
+    lines = [[[116.30, 39.93], [116.31, 39.93]], [[116.30, 39.93], [5.5e141, 2.7e19]]]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"highway": "residential"},
+         "geometry": {"type": "LineString", "coordinates": c}} for c in lines]}))
+    before = len(plan.network)
+    with pytest.raises(ImportDataError, match=r"streets.geojson: feature 1 has a vertex at "
+                                              r"\(5.5e\+141, 2.7e\+19\), which does not fit"):
+        import_file(plan, "network", path)
+    assert len(plan.network) == before
