@@ -30,11 +30,6 @@ from gridplanner.io.importers.guards import (
     check_file_size,
     check_geometries,
 )
-from gridplanner.io.importers.guards import (
-    check_feature_count,
-    check_file_size,
-    check_geometries,
-)
 from gridplanner.io.importers.readers import (
     lonlat_of,
     plan_crs_for,
@@ -47,7 +42,6 @@ from gridplanner.io.importers.registry import (
     PreparedImport,
     commit_import,
 )
-from gridplanner.model.limits import InputLimits
 from gridplanner.model.limits import InputLimits
 from gridplanner.model.plan import Plan
 
