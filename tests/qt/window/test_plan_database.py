@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from gridplanner.io.plan_file.postgis import PostgisPlanStore
-from gridplanner.qt.shell.commands import AttributeCommand
+from gridplanner.qt.shell.commands import AttributeCommand, DeleteFeaturesCommand
 from gridplanner.qt.shell.settings_store import SettingsStore, uri_without_password
 from gridplanner.qt.window.autosave import recovery_path
 from gridplanner.qt.window.database_dialogs import with_password
@@ -233,3 +233,43 @@ def test_gui_started_with_a_uri_opens_it_and_a_bad_one_brings_up_the_dialog(main
     assert open_start_plan(main_window, with_password(wrong, PASSWORD))
     assert asked == [uri_without_password(wrong)]  # the fields to correct, no password
     assert "typo" in main_window.errors[0][1] and main_window.plan_uri == db_uri
+
+
+@pytest.mark.parametrize("answer", ["ours", "theirs"])
+def test_a_cell_deleted_by_another_office_while_changed_here(qtbot, main_window, db_uri,
+                                                             answer):
+    other = recording_window(qtbot)
+    main_window.open_plan_file(db_uri, confirm=False)
+    other.open_plan_file(db_uri, confirm=False)
+    fid = main_window.plan.cells.fids()[0]
+    main_window.undo_stack.push(DeleteFeaturesCommand(main_window.plan, "cells", [fid], "del"))
+    assert main_window.save_plan_file()
+    rename_cell(other, fid, "我还在改")
+    record_conflicts(other, answer)
+    assert other.save_plan_file()
+    ((conflict,),) = other.seen_conflicts
+    assert conflict.kind == "deleted" and conflict.theirs is None
+    kept = fid in PostgisPlanStore(db_uri).load().layers["cells"].fids()
+    assert kept == (answer == "ours")
+    assert (fid in other.plan.cells.fids()) == kept  # the window shows what was stored
+    if kept:
+        assert stored_name(db_uri, fid) == "我还在改"
+
+
+@pytest.mark.allow_modal
+def test_the_open_from_database_dialog_gives_the_uri(qtbot, main_window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from gridplanner.qt.window.database_dialogs import OpenDatabaseDialog
+
+    def fill() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, OpenDatabaseDialog) and w.isVisible())
+        assert dialog.user.text() == "planner" and dialog.password.text() == ""
+        dialog.password.setText(PASSWORD)
+        dialog.accept()
+
+    QTimer.singleShot(200, fill)
+    uri = main_window.ask_database("postgresql://planner@dbhost:5432/city?schema=xicheng")
+    assert uri == f"postgresql://planner:{PASSWORD}@dbhost:5432/city?schema=xicheng"
