@@ -130,10 +130,23 @@ def glue_neighbours(geometries: Mapping[int, shapely.Geometry], fid: int,
     vertices on both sides and a later vertex drag moves both (no gap, no
     overlap). Returns only the neighbours that changed.
     """
-    before = {tuple(np.round(xy, 6)) for xy in shapely.get_coordinates(geometries[fid])}
-    new = [tuple(xy) for xy in shapely.get_coordinates(np.asarray(list(pieces), dtype=object))
+    return glue_changes(geometries, {fid: shapely.union_all(list(pieces))}, tolerance)
+
+
+def glue_changes(geometries: Mapping[int, shapely.Geometry],
+                 changed: Mapping[int, shapely.Geometry | None], tolerance: float = 0.01
+                 ) -> dict[int, shapely.Geometry]:
+    """Cells beside ``changed`` ones (new outlines by fid, e.g. rebuilt from paint)
+    with the changed cells' new vertices on their edges made vertices of theirs,
+    so shared edges keep the same vertices on both sides. Returns only the
+    neighbours that changed."""
+    olds = [geometries[k] for k in changed if geometries.get(k) is not None]
+    before = {tuple(np.round(xy, 6))
+              for xy in shapely.get_coordinates(np.asarray(olds, dtype=object))}
+    news = np.asarray([g for g in changed.values() if g is not None], dtype=object)
+    new = [tuple(xy) for xy in shapely.get_coordinates(news)
            if tuple(np.round(xy, 6)) not in before]
-    others = {k: g for k, g in geometries.items() if k != fid and g is not None}
+    others = {k: g for k, g in geometries.items() if k not in changed and g is not None}
     out: dict[int, shapely.Geometry] = {}
     for xy in dict.fromkeys(new):
         changed = insert_shared_vertex({**others, **out}, xy, tolerance)

@@ -265,7 +265,11 @@ class GridFeature(QObject):
             return False
         stack = self.window.undo_stack
         stack.beginMacro(self.tr("Rebuild outlines from buildings"))
-        stack.push(gc.SetCellGeometriesCommand(self.plan, result.geometries))
+        frame = self.plan.cells.frame
+        cells = {int(f): g for f, g in zip(frame.index, frame.geometry.values, strict=True)
+                 if g is not None}
+        glued = ce.glue_changes(cells, result.geometries)  # neighbours keep shared vertices
+        stack.push(gc.SetCellGeometriesCommand(self.plan, {**result.geometries, **glued}))
         self._code_uncoded_cells()
         stack.endMacro()
         return True

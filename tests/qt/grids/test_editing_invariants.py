@@ -28,6 +28,7 @@ from PySide6.QtGui import QUndoStack
 from gridplanner.analysis.grids import painting as cx
 from gridplanner.analysis.grids.editing import (
     clip_new_cell,
+    glue_changes,
     glue_neighbours,
     merge_polygons,
     move_vertex,
@@ -181,7 +182,9 @@ class GridEdits(RuleBasedStateMachine):
             result = cx.rebuild_outlines(self.plan, gc.PAINT_COLUMN, [community],
                                          owners | {cell})
             if result.geometries:
-                self.stack.push(gc.SetCellGeometriesCommand(self.plan, result.geometries))
+                glued = glue_changes(self.cells(), result.geometries)
+                self.stack.push(gc.SetCellGeometriesCommand(
+                    self.plan, {**result.geometries, **glued}))
         before = self.owners()
         self.push(kind, do)
         after = self.owners()
@@ -190,7 +193,7 @@ class GridEdits(RuleBasedStateMachine):
         untouched[[index[f] for f in building_fids]] = False
         # buildings nobody painted keep their cell (unless their cell was emptied and removed)
         changed = untouched & (before != after) & (after >= 0)
-        assert not changed.any(), f"{kind} moved buildings {np.flatnonzero(changed)}"
+        assert not changed.any(), f"{kind} moved buildings {np.flatnonzero(changed)}: {before[changed]} -> {after[changed]}, painted {building_fids} into {cell}, owners {owners}"
 
     @rule(data=st.data())
     def paint_click(self, data):
