@@ -27,6 +27,7 @@ from gridplanner.io.plan_file.postgis import (
     PostgisPlanStore,
     is_database_uri,
     redact,
+    split_uri,
 )
 from gridplanner.qt.shell.settings_store import uri_without_password
 
@@ -103,12 +104,16 @@ class PlanDatabase:
         except (GridPlannerError, OSError, ValueError) as exc:
             self.show_error(_tr("Cannot open the plan"), database_error_text(exc, uri))
             return False
+        # rows pointing at nothing (an edit in QGIS): listed, repaired only on confirm
+        if (answer := self.review_opened_plan(Path(split_uri(uri)[1]), plan)) == "cancel":
+            return False
         self.db_store, self.plan_uri = store, uri  # kept by set_plan: the same URI
         self.set_plan(plan, uri)
         self.disk_state = None
         self._remember(uri)
         self.statusBar().showMessage(
             _tr("Opened %1 from the database").replace("%1", redact(uri)), 8000)
+        self.finish_opening(plan, answer)  # its message, if any, comes last
         return True
 
     def action_open_database(self, remembered: str | None = None) -> None:

@@ -273,3 +273,26 @@ def test_the_open_from_database_dialog_gives_the_uri(qtbot, main_window):
     QTimer.singleShot(200, fill)
     uri = main_window.ask_database("postgresql://planner@dbhost:5432/city?schema=xicheng")
     assert uri == f"postgresql://planner:{PASSWORD}@dbhost:5432/city?schema=xicheng"
+
+
+def test_rows_pointing_at_nothing_in_the_database_are_repaired_on_confirm(main_window,
+                                                                          postgis_uri):
+    """An edit made outside gridplanner (QGIS) left an assignment pointing at no cell."""
+    import psycopg
+    from factories_roster import roster_plan
+
+    from gridplanner.io.plan_file.postgis import split_uri
+
+    plan = roster_plan()
+    PostgisPlanStore(postgis_uri).create(plan)
+    before = len(plan.layers["assignments"])
+    conninfo, schema = split_uri(postgis_uri)
+    with psycopg.connect(conninfo) as con:
+        con.execute(f'UPDATE "{schema}".assignments SET target_fid = 999 WHERE fid = 2')
+    asked = []
+    main_window.ask_damaged_plan = lambda path, findings: (asked.append(findings), "repair")[1]
+    assert main_window.open_plan_file(postgis_uri, confirm=False)
+    assert asked and main_window.is_modified()  # the repair is an undoable, unsaved step
+    assert main_window.save_plan_file()
+    stored = PostgisPlanStore(postgis_uri).load().layers["assignments"]
+    assert len(stored) == before - 1 and 2 not in stored.fids()
