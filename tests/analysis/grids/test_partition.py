@@ -261,7 +261,7 @@ def test_generated_cells_share_their_edges_so_a_vertex_drag_moves_both():
     area = shapely.union_all(list(geoms.values()))
     edge = area.boundary
     seen = 0
-    for i, g in geoms.items():
+    for g in geoms.values():
         for xy in shapely.get_coordinates(g)[:-1]:
             p = shapely.Point(xy)
             if edge.distance(p) < 1.0:
