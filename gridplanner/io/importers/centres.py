@@ -21,7 +21,7 @@ import shapely
 from gridplanner.errors import CRSError, ImportDataError, UnknownFieldError
 from gridplanner.io.chinese_coords import geometries_to_wgs84
 from gridplanner.io.crs import WGS84, parse_crs
-from gridplanner.io.importers.readers import plan_crs_for, read_vector
+from gridplanner.io.importers.readers import check_placeable, plan_crs_for, read_vector
 from gridplanner.io.importers.registry import (
     ImportOptions,
     ImportReport,
@@ -68,6 +68,7 @@ def import_centres(plan: Plan, path: str | Path, options: ImportOptions) -> Impo
         gdf = read_centre_points(path, options, report)
     if len(gdf) == 0:
         raise ImportDataError(f"{path}: holds no centres with a location")
+    check_placeable(gdf, str(path))
     frame = centre_columns(gdf, options, report)
     crs = plan_crs_for(plan, frame)
     frame = frame.to_crs(crs)

@@ -30,12 +30,7 @@ from gridplanner.io.importers.guards import (
     check_file_size,
     check_geometries,
 )
-from gridplanner.io.importers.readers import (
-    lonlat_of,
-    plan_crs_for,
-    plausible_lonlat,
-    read_vector,
-)
+from gridplanner.io.importers.readers import check_placeable, plan_crs_for, read_vector
 from gridplanner.io.importers.registry import (
     ImportOptions,
     ImportReport,
@@ -161,21 +156,6 @@ def _read_centre_lines(path: Path, options: ImportOptions, report: ImportReport)
     if name_field:
         gdf["name"] = gdf[name_field]
     return gdf
-
-
-def check_placeable(gdf: gpd.GeoDataFrame, label: str) -> None:
-    """Refuse lines with a vertex that cannot be placed on the globe (a damaged file):
-    in the plan's CRS it would become infinite and the plan could not be drawn."""
-    coords, which = shapely.get_coordinates(gdf.geometry.values, return_index=True)
-    if len(coords) == 0:
-        return
-    lon, lat = lonlat_of(coords[:, 0], coords[:, 1], gdf.crs)
-    bad = np.flatnonzero(~plausible_lonlat(lon, lat))
-    if len(bad):
-        x, y = coords[bad[0]]
-        raise ImportDataError(
-            f"{label}: feature {gdf.index[which[bad[0]]]} has a vertex at ({x:.6g}, {y:.6g}), "
-            f"which does not fit {gdf.crs.name}; fix or delete that line and import again")
 
 
 def drop_unwalkable(gdf: gpd.GeoDataFrame, report: ImportReport) -> gpd.GeoDataFrame:

@@ -422,6 +422,21 @@ def lonlat_of(x: np.ndarray, y: np.ndarray, crs: Any) -> tuple[np.ndarray, np.nd
     return np.asarray(lon, dtype="float64"), np.asarray(lat, dtype="float64")
 
 
+def check_placeable(gdf: gpd.GeoDataFrame, label: str) -> None:
+    """Refuse features with a vertex that cannot be placed on the globe (a damaged
+    file): in the plan's CRS it would become infinite and the plan could not be drawn."""
+    coords, which = shapely.get_coordinates(gdf.geometry.values, return_index=True)
+    if len(coords) == 0:
+        return
+    lon, lat = lonlat_of(coords[:, 0], coords[:, 1], gdf.crs)
+    bad = np.flatnonzero(~plausible_lonlat(lon, lat))
+    if len(bad):
+        x, y = coords[bad[0]]
+        raise ImportDataError(
+            f"{label}: feature {gdf.index[which[bad[0]]]} has a vertex at ({x:.6g}, {y:.6g}), "
+            f"which does not fit {gdf.crs.name}; fix or delete that feature and import again")
+
+
 def plausible_lonlat(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
     """True where a longitude/latitude pair is finite and on the globe."""
     finite = np.isfinite(lon) & np.isfinite(lat)

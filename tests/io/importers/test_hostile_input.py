@@ -217,3 +217,18 @@ def test_network_line_off_the_globe_is_refused_not_saved_as_infinity(plan, tmp_p
                                               r"\(5.5e\+141, 2.7e\+19\), which does not fit"):
         import_file(plan, "network", path)
     assert len(plan.network) == before
+
+
+def test_centre_off_the_globe_is_refused_not_saved_as_infinity(plan, tmp_path):
+    """Found by the fuzz suite: one centre of a GeoPackage at latitude 2.7e19 became an
+    infinite point in the plan."""
+    import json
+
+    path = tmp_path / "centres.geojson"
+    points = [[116.300, 39.930], [116.301, 39.931], [116.302, 2.7e19]]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": f"中心{i}"},
+         "geometry": {"type": "Point", "coordinates": c}} for i, c in enumerate(points)]}))
+    with pytest.raises(ImportDataError, match=r"centres.geojson: feature 2 has a vertex at "
+                                              r"\(116.302, 2.7e\+19\), which does not fit"):
+        import_file(plan, "centres", path)
