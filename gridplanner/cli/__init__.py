@@ -113,25 +113,5 @@ def _warnings_as_lines(command: str) -> Iterator[None]:
         print(f"gridplanner {command}: warning: {message}", file=sys.stderr)
 
 
-#: At most this many different warnings are shown after a command.
-MAX_WARNING_LINES = 5
-
-
-@contextlib.contextmanager
-def _warnings_as_lines(command: str) -> Iterator[None]:
-    """Python warnings raised by a command (GDAL, numpy, pandas ...) become one
-    line each after it succeeds — message only, no source path — and are
-    dropped when it fails, so an error stays one line. Raw with GRIDPLANNER_DEBUG."""
-    if os.environ.get("GRIDPLANNER_DEBUG"):
-        yield
-        return
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("default")
-        yield
-    seen = list(dict.fromkeys(_one_line(str(w.message)) for w in caught))
-    for message in seen[:MAX_WARNING_LINES]:
-        print(f"gridplanner {command}: warning: {message}", file=sys.stderr)
-
-
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
