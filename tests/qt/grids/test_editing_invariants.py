@@ -76,6 +76,8 @@ class GridEdits(RuleBasedStateMachine):
 
     def owners(self) -> np.ndarray:
         cells = self.plan.cells.frame
+        if len(cells) == 0:  # every cell deleted
+            return np.full(len(self.points), -1, dtype=np.int64)
         where = assign_points(cells.geometry.values, self.points)
         fids = np.asarray(cells.index, dtype=np.int64)
         return np.where(where >= 0, fids[np.maximum(where, 0)], -1)
