@@ -10,7 +10,8 @@ io.atomic only; drawing lives in gridplanner.render.basemap.
 """
 
 from gridplanner.io.basemap.cache import TileCache, default_cache_dir
-from gridplanner.io.basemap.fetch import TileSource, open_source
+from gridplanner.io.basemap.fetch import TileSource
+from gridplanner.io.basemap.opening import open_source
 from gridplanner.io.basemap.sources import (
     PRESETS,
     BasemapSpec,

@@ -198,15 +198,3 @@ def box_to_plan(box: Box, crs: Any, plan_crs: Any) -> Box:
     ys = np.concatenate([np.full(9, y0), y0 + (y1 - y0) * t, np.full(9, y1), y0 + (y1 - y0) * t])
     x, y = transformer(crs_key(crs), crs_key(plan_crs)).transform(xs, ys)
     return (float(np.min(x)), float(np.min(y)), float(np.max(x)), float(np.max(y)))
-
-
-def open_source(spec: BasemapSpec, cache: TileCache | None = None,
-                keys: Mapping[str, str] | None = None) -> TileSource:
-    """The :class:`TileSource` reading ``spec`` (raises BasemapError if it cannot)."""
-    if spec.kind == "mbtiles":
-        return MBTilesSource(spec)
-    if spec.kind == "raster":
-        from gridplanner.io.basemap.raster import RasterSource
-
-        return RasterSource(spec)
-    return WebTileSource(spec, cache if cache is not None else TileCache(), keys)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from gridplanner.qt.shell.features import FeatureHost
 
 FEATURES: dict[str, str] = {
+    "map": "gridplanner.qt.map.map_feature:MapFeature",
     "grids": "gridplanner.qt.grids.feature:GridFeature",
     "coverage": "gridplanner.qt.coverage.feature:CoverageFeature",
     "roster": "gridplanner.qt.roster.feature:RosterFeature",
