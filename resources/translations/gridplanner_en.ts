@@ -210,7 +210,11 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Branch %1 (grid %2) is too small and has no neighbouring grid branch to join</source>
+            <source>Branch %1 (grid %2) has %3 full members, fewer than %4, and no neighbouring small grid branch to join (branches of %4 or more are not merged)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid %1 has no grid leader; %2 is one (imported as grid leader)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -288,6 +292,33 @@
         </message>
         <message>
             <source>gridplanner closed without saving this plan. A copy of the unsaved changes from %1 was kept. Restore it?</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BasemapMessages</name>
+        <message>
+            <source>Basemap %1: the tile server does not answer; showing the tiles already saved on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Basemap %1: the server refused the tiles (HTTP %2); check the key or the address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Basemap %1: the server sent something that is not a map tile (tile %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Basemap %1: tile %2 is damaged and is left out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Basemap %1 needs a key: set it in Basemap → Tianditu Key…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Basemap %1: the file cannot be read (%2)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -377,7 +408,90 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Status:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Year:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Floor area:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scenarios:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Notes:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The year it opened, or is due to open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>empty: in every scenario</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Named placement variants this centre belongs to, comma-separated (e.g. 2025 plan, suggested)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CentreTable</name>
+        <message>
+            <source>built</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>under construction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>planned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pilot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buildings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grids</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Communities</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Capacity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Over capacity by</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -437,6 +551,201 @@
         </message>
         <message>
             <source>Public affairs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Built</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Under construction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pilot</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CityStore</name>
+        <message>
+            <source>Layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Feature</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attribute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mine</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Theirs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>changed by both</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deleted by the other office</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>added by both</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deleted here, changed there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open Plan from Database</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The password is used for this connection only; it is never saved. Leave it empty when the server does not ask for one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Another office changed the same features</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep All Mine</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take All Theirs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save with These Choices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plan settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep mine</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take theirs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Host:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Port:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Database:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plan (schema):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>changed here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deleted here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>changed by the other office</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(same values)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Since you opened this plan, another office saved changes to %1 feature(s) you changed too. Nothing has been saved yet. Choose per feature which version to keep.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>geometry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The plan (schema) name %1 may hold only letters, digits and underscores, and must not start with a digit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Database %1 has no PostGIS. Ask the database administrator to install it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot open the plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opened %1 from the database</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot save the plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Database %1 holds no plan called %2. Check Database and Plan (schema).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not save to database %1: %2
+
+Nothing was saved; your changes are still here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved: the conflicts are still open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fill in %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved %1 feature(s) to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot connect to database %1 on %2, port %3, as user %4: %5
+
+Check Host, Port, Database, User and Password.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -502,6 +811,22 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Standard…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>5/10/15-minute circles: 300, 500, 1,000 m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>5, 10, 15 minutes at the walking speed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The life circles of GB 50180-2018 name 300, 500 and 1,000 m the 5-, 10- and 15-minute circles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Whole plan</source>
             <translation type="unfinished" />
         </message>
@@ -531,6 +856,10 @@
         </message>
         <message>
             <source>Tallies</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scenarios</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -598,6 +927,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Centres</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Building</source>
             <translation type="unfinished" />
         </message>
@@ -623,6 +956,14 @@
         </message>
         <message>
             <source>Uncovered (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Centres (%1 over capacity)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What each centre serves as the nearest centre within %1, and its capacity in households</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -653,11 +994,31 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>%1 (suggested)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Suggested site %1</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Add suggested centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One Station per Grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The one-station-per-grid rule is off.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set the station rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 grids without a Party-mass service station</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -670,6 +1031,17 @@
         </message>
         <message>
             <source>%1 pieces, %2 dead ends, %3 buildings on pieces cut off from the main network</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CrsLabel</name>
+        <message>
+            <source>No CRS yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>custom CRS</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -745,6 +1117,18 @@
         </message>
         <message>
             <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is the open plan; an export never replaces it. Choose another file name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a plan that %2 is saving; an export never replaces a plan. Choose another file name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a gridplanner plan; an export never replaces a plan. Choose another file name.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -880,6 +1264,70 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Communities {first} and {second} overlap by {area} m²; fix the boundaries (import them again with overlaps fixed). Cells affected: {cells}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Branch {name} belongs to {own} but is assigned to grid {cells} of {communities}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid worker {name} belongs to {own} but is assigned to grid {cells} of {communities}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grid {micro} belongs to no grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grid {micro} reaches {area} m² outside its grid {cell}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grids {micro} and {other} overlap by {area} m²</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{area} m² of grid {cell} are in no micro-grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} micro-grids of grid {cell} share the number {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grid {micro} has {households} households, below the range {low}–{high}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grid {micro} has {households} households, above the range {low}–{high}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grid {micro}: its edge cuts through {count} building(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} sits under #{parent}, which the plan does not have</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Party group {group} does not sit under a Party branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grid {micro} has no Party-member household and no steward</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Party-member household {name} looks after {households} households, outside the range {low}–{high}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compound {compound} has {members} resident Party members but no compound branch and no reason recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Network line {line} has no length (its points coincide)</source>
             <translation type="unfinished" />
         </message>
@@ -888,7 +1336,31 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Grid {cell} has no Party-mass service station inside it or within {distance} m walk (one station per grid)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>A piece of network of {length} m ({lines} lines) is not joined to the main network; {stranded} buildings join it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{table} row {row}: {column} names {refers_to} row {value}, which does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{table} row {row}: {column} is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{table} row {row}: “{value}” is neither a grid worker nor a Party branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{table} row {row} repeats {value} on the same cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} feature(s) of {table} have an invalid shape (rows {rows})</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1033,6 +1505,58 @@
         </message>
         <message>
             <source>Zero-length street</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grid in no grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grid outside its grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grid overlap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grid gap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duplicate micro-grid number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Building cut by a micro-grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grid households below range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grid households above range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Missing parent in the tree</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Party group without branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grid without household or steward</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households cared for out of range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compound without branch</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1356,6 +1880,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Existing grid cells (网格)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Building data table (楼栋台账, .xlsx/.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Sub-district / township</source>
             <translation type="unfinished" />
         </message>
@@ -1413,6 +1945,54 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Code field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid type field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snap tolerance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Match buildings by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Population groups</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fix overlaps and narrow gaps between boundaries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Slivers and gaps between neighbours up to this width are closed; wider ones are reported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(the attribute matching most keys)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The table column with each building's name, number or address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Split streets at every crossing (not only where lines share a vertex)</source>
             <translation type="unfinished" />
         </message>
@@ -1445,11 +2025,148 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>repaired: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>skipped: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>note: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>, </source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Imported %1 × %2 from %3</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportMessages</name>
+        <message>
+            <source>Source CRS</source>
+            <extracomment>Command-line option → the Import Data dialog field that sets it.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coordinates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Encoding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Residents field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Code field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid type field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Boundary level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snap tolerance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Match buildings by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Population groups</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace the layer's features</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fix overlaps</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the file is damaged or not a GeoPackage</source>
+            <extracomment>(pattern over the English message, template with %1… for its groups). A group named ``f&lt;n&gt;`` is an option or field word, shown as the dialog field.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: latitude and longitude look swapped (a point reads %2, %3): the file gives latitude first. Swap the columns, or choose its coordinate system in the Source CRS box</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the longitude and latitude columns hold values outside ±180/±90: latitude and longitude look swapped, or the values are not degrees</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: no such file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 read from field “%2” (guessed; choose another in the %3 box)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: has no field “%2” for the %3 box; its fields are: %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The snap tolerance must be between 0 and 50 m, not %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: choose the column holding the building key (name, number or address) in the Key column box</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: has no column “%2” (the Key column); its first row reads: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: no key matches any attribute of the buildings (%2); choose the attribute in the Match buildings by box</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the plan has no buildings yet to join the table to; import the buildings first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1”</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1496,6 +2213,30 @@
         </message>
         <message>
             <source>Assignments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grids</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Party groups</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Party-member households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reporting Party members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Volunteers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community staff</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1566,6 +2307,66 @@
         </message>
     </context>
     <context>
+        <name>LimitsEditor</name>
+        <message>
+            <source>File size read into memory</source>
+            <extracomment>Field → (title, hint, largest value, step); texts are translated in the LimitsEditor context.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Megabytes of one file (a shapefile's parts together, a zip, KMZ or workbook unpacked). A district's buildings are a few tens of megabytes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Features in one file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buildings, boundaries, streets or centres in one file or layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rows of a sheet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rows of one Excel or CSV sheet (rosters, registers, building tables).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Columns of a sheet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Columns of one Excel or CSV sheet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vertices of one geometry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points of one boundary, building or street; a detailed community boundary has a few thousand.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Holes of one polygon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Courtyards and other holes of one area; repairing a polygon with very many holes can take hours and gigabytes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Input limits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An import refuses a file over a limit before reading it, naming the file and the limit, so a damaged or hostile file cannot take the computer's memory. Raise a limit only for a file you trust.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;New Plan</source>
@@ -1573,6 +2374,14 @@
         </message>
         <message>
             <source>&amp;Open…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open from &amp;Database…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a plan kept in a city's PostgreSQL/PostGIS database</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1676,14 +2485,6 @@ Your plan is still open; save it under a new name to keep your work.</source>
         </message>
         <message>
             <source>Cannot open the plan</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cannot save the plan</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Saved %1</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1824,6 +2625,14 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>&amp;Basemap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Organisation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Compute Coverage</source>
             <translation type="unfinished" />
         </message>
@@ -1892,11 +2701,27 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>One S&amp;tation per Grid…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coverage &amp;Report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Click a centre to delete it</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Disconnected pieces, dead ends and zero-length streets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grids without a Party-mass service station inside or within a walk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The coverage report for superiors: PDF with charts and maps, and an Excel summary</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1917,6 +2742,602 @@ Your plan is still open; save it under a new name to keep your work.</source>
         </message>
         <message>
             <source>Open &amp;Recent</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MapFeature</name>
+        <message>
+            <source>OpenStreetMap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tianditu Imagery</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tianditu Streets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tianditu Imagery Labels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tianditu Street Labels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amap Imagery (GCJ-02, aligned)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amap Streets (GCJ-02, aligned)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add Tile Service by &amp;URL…</source>
+            <extracomment>(name, text, slot, shortcut, menu: "basemap" | "view" | "edit")</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add &amp;MBTiles or Image File…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tianditu &amp;Key…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tile &amp;Cache Size…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Measure &amp;Distance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Measure &amp;Area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Go to Coordinates…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Find by Name or Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snapping &amp;Options…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find name or code…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tianditu Key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your Tianditu key (tk), from the Tianditu developer console:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tile Cache Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Largest size of the tile cache on disk (MB):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add Basemap File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Basemap files (*.mbtiles *.tif *.tiff *.img *.jp2 *.vrt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add basemap %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Basemap %1 added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot add the basemap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing is called or coded “%1”</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MeasureTool</name>
+        <message>
+            <source>Area %1</source>
+            <extracomment>total so far (m or m²), the segment being drawn (m), a text for the status bar the final total when the measurement ends</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Segment %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Organisation</name>
+        <message>
+            <source>Generate &amp;Micro-grids…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move Selected &amp;Buildings to Micro-grid…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Propose Organisation…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Import Register…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Auto-assign Registers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Check Organisation Rules</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing here to assign to: drop people on a grid or micro-grid, staff on a centre</source>
+            <extracomment>how near (screen pixels) a drop must be to a centre to put staff on duty there</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assign %1 by drag and drop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose people in the dock and select a grid, micro-grid or centre on the map</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assign %1 to the map selection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unassign %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Generate micro-grids</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 micro-grids</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select buildings on the map first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A new micro-grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move Buildings to Micro-grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grid for %1 building(s):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move %1 building(s) to a micro-grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Propose Organisation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add %1 to the organisation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-assign Registers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assign %1 people</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Organisation Rules</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Organisation rules: %1 findings</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OrganisationDialogs</name>
+        <message>
+            <source>Community Party committee</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compound branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Building Party group</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reporting Party member</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Volunteer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Generate Micro-grids</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selected grids (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fewest households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Most households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grids</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>30–80 households per micro-grid is a common local convention, not a rule. The grids' existing micro-grids are replaced; edges follow streets and compound walls and never cut a building.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The fewest households must not exceed the most.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Proposal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to propose.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OrganisationDock</name>
+        <message>
+            <source>Community</source>
+            <extracomment>layers whose changes rebuild the trees</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community Party committee</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Joint branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compound branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Building Party group</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Party-member household</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not placed in the tree</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reporting Party members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Volunteers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community staff</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Party Organisation</source>
+            <extracomment>(layer, fids) activated (double-clicked) in a tree the chosen rows are to go to what is selected on the map (True) or nowhere (False)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Registers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assign to Map Selection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put the chosen people on the grid or micro-grid selected on the map (staff on the selected centre)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unassign</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Members / where</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PlanDamage</name>
+        <message>
+            <source>Column {column} is missing: its {count} rows have lost it</source>
+            <extracomment>What each kind of damage is, from the finding's params ({table}, {column}, {rows}, {value}, {count}, {stated}, {refers_to}).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{column} holds “{value}”, which is not a number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Feature id {value} is used by {count} rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The shape cannot be read as it is stored ({reason})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file says it holds {stated} rows but it holds {count}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The table has lost its feature id key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Column {column} is stored as {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points at {refers_to} {value}, which does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{column} is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Names “{value}”, neither a grid worker nor a Party branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Repeats {value} on the same cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>These cells share the grid code {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{column} points at {refers_to} {value}, which does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The row is removed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The link is cleared; the row is kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The value is cleared; fill it in again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The column is added back, empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put right when the plan is saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The first row keeps the id, the others get new ids: {new_fids}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Read as well as possible; check it on the map</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not repaired: fix it yourself</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Boundaries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buildings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Centres</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Walking network</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid workers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Party branches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assignments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Micro-grids</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Party groups</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Party-member households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reporting Party members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Volunteers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community staff</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The plan file is damaged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Repair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open Without Repairing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Repaired; save the plan to keep the repairs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opened without repairing: saving over this file is refused; use Save As…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Repair damaged plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot save the plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot open the plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This plan was opened without repairing its damage, so it is not saved over %1: that would make the damage permanent. Use Save As… to keep your work in another file, or open the plan again and choose Repair.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has %2 problem(s) that would be lost or made permanent by saving it as it is. Nothing has been changed yet.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2080,6 +3501,73 @@ Your plan is still open; save it under a new name to keep your work.</source>
         </message>
         <message>
             <source>Wrote %1 files</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReportDialog</name>
+        <message>
+            <source>Coverage Report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no comparison)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. the sub-district office</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New centre sites to suggest; households a centre has no room for count as not covered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Also write the figures as an Excel summary (.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Centres:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare with:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Issuing office:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Suggested sites:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF file:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save Coverage Report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2342,6 +3830,10 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Community Party committee</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Branch name</source>
             <extracomment>Qt's translate under a name pyside6-lupdate recognises (with a literal context).</extracomment>
             <translation type="unfinished" />
@@ -2426,6 +3918,18 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Reporting Party members (双报到)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Volunteers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community staff</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Name</source>
             <translation type="unfinished" />
         </message>
@@ -2467,6 +3971,38 @@ Your plan is still open; save it under a new name to keep your work.</source>
         </message>
         <message>
             <source>Grids (codes or names)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Work unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Home (compound and building)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Building (number or name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skills</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Post</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Centre on duty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duty days</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2556,6 +4092,76 @@ Your plan is still open; save it under a new name to keep your work.</source>
         </message>
     </context>
     <context>
+        <name>ScaleBox</name>
+        <message>
+            <source>Map scale: type 1:2000 and press Enter</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ScenarioPanel</name>
+        <message>
+            <source>From:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every centre (when the plan is built)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open now (built and pilot)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households
+(from)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households
+(to)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Share
+(from)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Share
+(to)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose two placements and press Compare.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Within %1 m: %2 buildings gain coverage (blue on the map), %3 lose it (purple).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Share %1 → %2 (target %3); centres %4 → %5; communities with a centre %6 → %7 of %8.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ServicesEditor</name>
         <message>
             <source>Add</source>
@@ -2614,6 +4220,10 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Input limits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Grid size</source>
             <translation type="unfinished" />
         </message>
@@ -2651,6 +4261,26 @@ Your plan is still open; save it under a new name to keep your work.</source>
         </message>
         <message>
             <source>The Party Constitution (art. 30) asks for at least 3 full members; a grid with fewer is joined to a neighbour's branch.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Below the grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households per micro-grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A micro-grid (微网格) of a few buildings: 30–80 households is a common local convention, not a rule.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Households per Party-member household</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A Party-member household (党员中心户) looks after about 5–15 households: a convention, not a rule.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2758,6 +4388,7 @@ Your plan is still open; save it under a new name to keep your work.</source>
         <name>SitingDialog</name>
         <message>
             <source>Suggest Centre Sites</source>
+            <extracomment>the parameters the shown result was computed with ("Add as centre" uses its service)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2817,6 +4448,10 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Count the centres' capacity (households a centre has no room for count as not covered)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Candidate Sites</source>
             <translation type="unfinished" />
         </message>
@@ -2845,7 +4480,7 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Covered within %1: %2% now, %3% with the suggested sites (%4). %5.</source>
+            <source>Households covered within %1: %2% now, %3% with the suggested sites (%4). %5.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2857,11 +4492,34 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>%1. %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Site %1</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Add as centre</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StationRuleDialog</name>
+        <message>
+            <source>One Station per Grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every grid has a Party-mass service station</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A station (a Party-mass service station or a neighbourhood centre) counts when it stands inside the grid or within this walk of one of its buildings. Dedicated grids are not checked. 一网格一阵地 is local practice, not a national standard.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Within walking distance:</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2994,6 +4652,18 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>centre not open yet (planned, building)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>gains coverage (scenarios compared)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>loses coverage (scenarios compared)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>beyond %1</source>
             <translation type="unfinished" />
         </message>
@@ -3003,6 +4673,254 @@ Your plan is still open; save it under a new name to keep your work.</source>
         </message>
         <message>
             <source>within %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>… and %1 more centres</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CoverageReport</name>
+        <message>
+            <source>Computing the coverage report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coverage Report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coverage report written: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BasemapDock</name>
+        <message>
+            <source>Basemaps</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opacity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Basemap opacity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove basemap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom to Layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove Basemap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show basemap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hide basemap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reorder basemaps</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move Up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move Down</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MapContextMenu</name>
+        <message>
+            <source>Copy Coordinates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom to Layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fill Colour…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outline Colour…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom to Selected Rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom to Feature</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Identify</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit Attributes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete Feature</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go to Coordinates…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete %1 %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MapDialogs</name>
+        <message>
+            <source>WGS84 / CGCS2000 degrees (GPS, Tianditu)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GCJ-02 degrees (Amap, Tencent)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>BD-09 degrees (Baidu)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plan metres (x, y)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add Tile Service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>URL template:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coordinates of the tiles:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attribution:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key (if the service needs one):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use {z}, {x} and {y} ({-y} for TMS rows) in the URL, and {key} where the key goes. The key is kept in your settings, never in the plan file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>URL template: enter the address of the tiles.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>URL template: it must start with http:// or https://.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>URL template: it needs {z}, {x} and {y}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key: this URL has {key}; enter the key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go to Coordinates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coordinates:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>System:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snapping Options</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snap while drawing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>screen pixels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>metres on the ground</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>vertices and segments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>vertices only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>segments only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tolerance:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snap to:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layers: choose at least one layer to snap to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The plan has no coordinate system yet: import data first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coordinates: enter two numbers, e.g. 116.3974, 39.9093 (degrees) or 440120, 4420350 (plan metres).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layers:</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3030,6 +4948,51 @@ Your plan is still open; save it under a new name to keep your work.</source>
         </message>
         <message>
             <source>Change the style of %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PlanFiles</name>
+        <message>
+            <source>The plan changed on disk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save As…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is read-only, so it was not replaced. Use Save As… to save under another name, or make the file writable first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not enough disk space to save %1. Free some space or save to another disk; the file on disk is unchanged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot save the plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is being changed by %2 right now. Nothing was saved. Try again when it has finished, or use Save As… to keep your changes in another file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was changed on disk by %2 after this window opened it. Your changes are not saved yet, and saving now would lose that change.
+
+Save As… keeps your changes in another file; Reload opens the plan as it is on disk and drops your unsaved changes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was changed on disk by %2 since this window opened it; saving will ask what to do.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -210,8 +210,12 @@
             <translation>网格 %1（%2）：每名专职网格员负责 %3 户，超过 %4 户，且已无可增配的网格员</translation>
         </message>
         <message>
-            <source>Branch %1 (grid %2) is too small and has no neighbouring grid branch to join</source>
-            <translation>党支部 %1（网格 %2）人数不足，且没有可联合的相邻网格党支部</translation>
+            <source>Branch %1 (grid %2) has %3 full members, fewer than %4, and no neighbouring small grid branch to join (branches of %4 or more are not merged)</source>
+            <translation>党支部 %1（网格 %2）有正式党员 %3 名，少于 %4 名，且没有可联合的相邻小支部（%4 名及以上的支部不合并）</translation>
+        </message>
+        <message>
+            <source>Grid %1 has no grid leader; %2 is one (imported as grid leader)</source>
+            <translation>网格 %1 没有网格长；%2 是已导入的网格长</translation>
         </message>
         <message>
             <source>Auto-assign Grid Workers and Branches</source>
@@ -289,6 +293,33 @@
         <message>
             <source>gridplanner closed without saving this plan. A copy of the unsaved changes from %1 was kept. Restore it?</source>
             <translation>gridplanner 上次未保存此方案就关闭了。系统保留了 %1 时未保存更改的副本。是否恢复？</translation>
+        </message>
+    </context>
+    <context>
+        <name>BasemapMessages</name>
+        <message>
+            <source>Basemap %1: the tile server does not answer; showing the tiles already saved on this computer</source>
+            <translation>底图 %1：瓦片服务器无响应，仅显示本机已缓存的瓦片</translation>
+        </message>
+        <message>
+            <source>Basemap %1: the server refused the tiles (HTTP %2); check the key or the address</source>
+            <translation>底图 %1：服务器拒绝提供瓦片（HTTP %2），请检查密钥或地址</translation>
+        </message>
+        <message>
+            <source>Basemap %1: the server sent something that is not a map tile (tile %2)</source>
+            <translation>底图 %1：服务器返回的内容不是地图瓦片（瓦片 %2）</translation>
+        </message>
+        <message>
+            <source>Basemap %1: tile %2 is damaged and is left out</source>
+            <translation>底图 %1：瓦片 %2 已损坏，未予显示</translation>
+        </message>
+        <message>
+            <source>Basemap %1 needs a key: set it in Basemap → Tianditu Key…</source>
+            <translation>底图 %1 需要密钥：请在“底图 → 天地图密钥…”中设置</translation>
+        </message>
+        <message>
+            <source>Basemap %1: the file cannot be read (%2)</source>
+            <translation>底图 %1：无法读取文件（%2）</translation>
         </message>
     </context>
     <context>
@@ -377,8 +408,91 @@
             <translation>开放时间：</translation>
         </message>
         <message>
+            <source>Status:</source>
+            <translation>状态：</translation>
+        </message>
+        <message>
+            <source>Year:</source>
+            <translation>年份：</translation>
+        </message>
+        <message>
+            <source>Floor area:</source>
+            <translation>建筑面积：</translation>
+        </message>
+        <message>
+            <source>Scenarios:</source>
+            <translation>方案：</translation>
+        </message>
+        <message>
             <source>Notes:</source>
             <translation>备注：</translation>
+        </message>
+        <message>
+            <source>The year it opened, or is due to open</source>
+            <translation>建成或计划建成的年份</translation>
+        </message>
+        <message>
+            <source>empty: in every scenario</source>
+            <translation>留空：属于所有方案</translation>
+        </message>
+        <message>
+            <source>Named placement variants this centre belongs to, comma-separated (e.g. 2025 plan, suggested)</source>
+            <translation>该服务中心所属的布局方案名称，以逗号分隔（如：2025规划、推荐）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CentreTable</name>
+        <message>
+            <source>built</source>
+            <translation>已建成</translation>
+        </message>
+        <message>
+            <source>under construction</source>
+            <translation>在建</translation>
+        </message>
+        <message>
+            <source>planned</source>
+            <translation>规划</translation>
+        </message>
+        <message>
+            <source>pilot</source>
+            <translation>试点</translation>
+        </message>
+        <message>
+            <source>Centre</source>
+            <translation>服务中心</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Buildings</source>
+            <translation>楼栋</translation>
+        </message>
+        <message>
+            <source>Households</source>
+            <translation>户数</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>人口</translation>
+        </message>
+        <message>
+            <source>Grids</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Communities</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>Capacity</source>
+            <translation>容量（户）</translation>
+        </message>
+        <message>
+            <source>Over capacity by</source>
+            <translation>超出容量（户）</translation>
         </message>
     </context>
     <context>
@@ -438,6 +552,205 @@
         <message>
             <source>Public affairs</source>
             <translation>便民服务</translation>
+        </message>
+        <message>
+            <source>Built</source>
+            <translation>已建成</translation>
+        </message>
+        <message>
+            <source>Under construction</source>
+            <translation>在建</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>规划</translation>
+        </message>
+        <message>
+            <source>Pilot</source>
+            <translation>试点</translation>
+        </message>
+    </context>
+    <context>
+        <name>CityStore</name>
+        <message>
+            <source>Layer</source>
+            <translation>图层</translation>
+        </message>
+        <message>
+            <source>Feature</source>
+            <translation>要素</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>情况</translation>
+        </message>
+        <message>
+            <source>Attribute</source>
+            <translation>属性</translation>
+        </message>
+        <message>
+            <source>Mine</source>
+            <translation>我的版本</translation>
+        </message>
+        <message>
+            <source>Theirs</source>
+            <translation>对方版本</translation>
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <source>changed by both</source>
+            <translation>双方都修改了</translation>
+        </message>
+        <message>
+            <source>deleted by the other office</source>
+            <translation>对方已删除</translation>
+        </message>
+        <message>
+            <source>added by both</source>
+            <translation>双方都新增了</translation>
+        </message>
+        <message>
+            <source>deleted here, changed there</source>
+            <translation>本机已删除，对方已修改</translation>
+        </message>
+        <message>
+            <source>Open Plan from Database</source>
+            <translation>从数据库打开方案</translation>
+        </message>
+        <message>
+            <source>The password is used for this connection only; it is never saved. Leave it empty when the server does not ask for one.</source>
+            <translation>密码只用于本次连接，不会被保存。服务器不要求密码时请留空。</translation>
+        </message>
+        <message>
+            <source>Another office changed the same features</source>
+            <translation>其他单位修改了相同的要素</translation>
+        </message>
+        <message>
+            <source>Keep All Mine</source>
+            <translation>全部保留我的</translation>
+        </message>
+        <message>
+            <source>Take All Theirs</source>
+            <translation>全部采用对方的</translation>
+        </message>
+        <message>
+            <source>Save with These Choices</source>
+            <translation>按所选保存</translation>
+        </message>
+        <message>
+            <source>Plan settings</source>
+            <translation>方案设置</translation>
+        </message>
+        <message>
+            <source>Keep mine</source>
+            <translation>保留我的</translation>
+        </message>
+        <message>
+            <source>Take theirs</source>
+            <translation>采用对方的</translation>
+        </message>
+        <message>
+            <source>Host:</source>
+            <translation>主机：</translation>
+        </message>
+        <message>
+            <source>Port:</source>
+            <translation>端口：</translation>
+        </message>
+        <message>
+            <source>Database:</source>
+            <translation>数据库：</translation>
+        </message>
+        <message>
+            <source>User:</source>
+            <translation>用户：</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>密码：</translation>
+        </message>
+        <message>
+            <source>Plan (schema):</source>
+            <translation>方案（模式）：</translation>
+        </message>
+        <message>
+            <source>changed here</source>
+            <translation>本机已修改</translation>
+        </message>
+        <message>
+            <source>deleted here</source>
+            <translation>本机已删除</translation>
+        </message>
+        <message>
+            <source>changed by the other office</source>
+            <translation>对方已修改</translation>
+        </message>
+        <message>
+            <source>(same values)</source>
+            <translation>（值相同）</translation>
+        </message>
+        <message>
+            <source>Since you opened this plan, another office saved changes to %1 feature(s) you changed too. Nothing has been saved yet. Choose per feature which version to keep.</source>
+            <translation>在您打开本方案之后，其他单位保存了对 %1 个要素的修改，而这些要素您也修改过。目前尚未保存任何内容。请逐个要素选择保留哪个版本。</translation>
+        </message>
+        <message>
+            <source>geometry</source>
+            <translation>几何形状</translation>
+        </message>
+        <message>
+            <source>The plan (schema) name %1 may hold only letters, digits and underscores, and must not start with a digit.</source>
+            <translation>方案（模式）名称 %1 只能包含字母、数字和下划线，且不能以数字开头。</translation>
+        </message>
+        <message>
+            <source>Database %1 has no PostGIS. Ask the database administrator to install it.</source>
+            <translation>数据库 %1 未安装 PostGIS。请联系数据库管理员安装。</translation>
+        </message>
+        <message>
+            <source>Cannot open the plan</source>
+            <translation>无法打开方案</translation>
+        </message>
+        <message>
+            <source>Opened %1 from the database</source>
+            <translation>已从数据库打开 %1</translation>
+        </message>
+        <message>
+            <source>Cannot save the plan</source>
+            <translation>无法保存方案</translation>
+        </message>
+        <message>
+            <source>Database %1 holds no plan called %2. Check Database and Plan (schema).</source>
+            <translation>数据库 %1 中没有名为 %2 的方案。请检查数据库和方案（模式）。</translation>
+        </message>
+        <message>
+            <source>Could not save to database %1: %2
+
+Nothing was saved; your changes are still here.</source>
+            <translation>无法保存到数据库 %1：%2
+
+没有保存任何内容；您的修改仍然保留。</translation>
+        </message>
+        <message>
+            <source>Not saved: the conflicts are still open</source>
+            <translation>未保存：冲突尚未处理</translation>
+        </message>
+        <message>
+            <source>Fill in %1.</source>
+            <translation>请填写%1。</translation>
+        </message>
+        <message>
+            <source>Saved %1 feature(s) to %2</source>
+            <translation>已将 %1 个要素保存到 %2</translation>
+        </message>
+        <message>
+            <source>Cannot connect to database %1 on %2, port %3, as user %4: %5
+
+Check Host, Port, Database, User and Password.</source>
+            <translation>无法以用户 %4 连接到 %2（端口 %3）上的数据库 %1：%5
+
+请检查主机、端口、数据库、用户和密码。</translation>
         </message>
     </context>
     <context>
@@ -502,6 +815,22 @@
             <translation>分钟</translation>
         </message>
         <message>
+            <source>Standard…</source>
+            <translation>标准…</translation>
+        </message>
+        <message>
+            <source>5/10/15-minute circles: 300, 500, 1,000 m</source>
+            <translation>5/10/15分钟生活圈：300、500、1000米</translation>
+        </message>
+        <message>
+            <source>5, 10, 15 minutes at the walking speed</source>
+            <translation>按步速计5、10、15分钟</translation>
+        </message>
+        <message>
+            <source>The life circles of GB 50180-2018 name 300, 500 and 1,000 m the 5-, 10- and 15-minute circles</source>
+            <translation>GB 50180-2018 将300、500、1000米分别称为5、10、15分钟生活圈</translation>
+        </message>
+        <message>
             <source>Whole plan</source>
             <translation>整个方案</translation>
         </message>
@@ -532,6 +861,10 @@
         <message>
             <source>Tallies</source>
             <translation>统计</translation>
+        </message>
+        <message>
+            <source>Scenarios</source>
+            <translation>方案比较</translation>
         </message>
         <message>
             <source>Coverage not computed yet.</source>
@@ -598,6 +931,10 @@
             <translation>覆盖 %1 户、%2 人</translation>
         </message>
         <message>
+            <source>Centres</source>
+            <translation>服务中心</translation>
+        </message>
+        <message>
             <source>Building</source>
             <translation>楼栋</translation>
         </message>
@@ -624,6 +961,14 @@
         <message>
             <source>Uncovered (%1)</source>
             <translation>未覆盖（%1）</translation>
+        </message>
+        <message>
+            <source>Centres (%1 over capacity)</source>
+            <translation>服务中心（%1个超容量）</translation>
+        </message>
+        <message>
+            <source>What each centre serves as the nearest centre within %1, and its capacity in households</source>
+            <translation>各服务中心作为%1内最近中心所服务的范围，以及其容量（户）</translation>
         </message>
     </context>
     <context>
@@ -653,12 +998,32 @@
             <translation>请选择一个服务中心以编辑其属性。</translation>
         </message>
         <message>
+            <source>%1 (suggested)</source>
+            <translation>%1（推荐）</translation>
+        </message>
+        <message>
             <source>Suggested site %1</source>
             <translation>建议选址 %1</translation>
         </message>
         <message>
             <source>Add suggested centre</source>
             <translation>添加建议的服务中心</translation>
+        </message>
+        <message>
+            <source>One Station per Grid</source>
+            <translation>一网格一阵地</translation>
+        </message>
+        <message>
+            <source>The one-station-per-grid rule is off.</source>
+            <translation>未启用“一网格一阵地”规则。</translation>
+        </message>
+        <message>
+            <source>Set the station rule</source>
+            <translation>设置一网格一阵地规则</translation>
+        </message>
+        <message>
+            <source>%1 grids without a Party-mass service station</source>
+            <translation>%1个网格没有党群服务站</translation>
         </message>
         <message>
             <source>Walking Network</source>
@@ -671,6 +1036,17 @@
         <message>
             <source>%1 pieces, %2 dead ends, %3 buildings on pieces cut off from the main network</source>
             <translation>%1 个连通片，%2 个断头路端点，%3 栋楼位于与主路网不连通的片段上</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrsLabel</name>
+        <message>
+            <source>No CRS yet</source>
+            <translation>尚无坐标系</translation>
+        </message>
+        <message>
+            <source>custom CRS</source>
+            <translation>自定义坐标系</translation>
         </message>
     </context>
     <context>
@@ -746,6 +1122,18 @@
         <message>
             <source>Export</source>
             <translation>导出</translation>
+        </message>
+        <message>
+            <source>%1 is the open plan; an export never replaces it. Choose another file name.</source>
+            <translation>%1 是当前打开的方案，导出不会覆盖方案。请另选文件名。</translation>
+        </message>
+        <message>
+            <source>%1 is a plan that %2 is saving; an export never replaces a plan. Choose another file name.</source>
+            <translation>%1 是 %2 正在保存的方案，导出不会覆盖方案。请另选文件名。</translation>
+        </message>
+        <message>
+            <source>%1 is a gridplanner plan; an export never replaces a plan. Choose another file name.</source>
+            <translation>%1 是 gridplanner 方案文件，导出不会覆盖方案。请另选文件名。</translation>
         </message>
         <message>
             <source>Wrote %1</source>
@@ -880,6 +1268,70 @@
             <translation>专属网格 {cell} 未填写责任单位</translation>
         </message>
         <message>
+            <source>Communities {first} and {second} overlap by {area} m²; fix the boundaries (import them again with overlaps fixed). Cells affected: {cells}</source>
+            <translation>社区{first}与{second}重叠{area}平方米；请修正社区边界（勾选修正重叠后重新导入）。受影响的网格：{cells}</translation>
+        </message>
+        <message>
+            <source>Branch {name} belongs to {own} but is assigned to grid {cells} of {communities}</source>
+            <translation>党支部{name}属于{own}，却被分配到{communities}的网格 {cells}</translation>
+        </message>
+        <message>
+            <source>Grid worker {name} belongs to {own} but is assigned to grid {cells} of {communities}</source>
+            <translation>网格员{name}属于{own}，却被分配到{communities}的网格 {cells}</translation>
+        </message>
+        <message>
+            <source>Micro-grid {micro} belongs to no grid</source>
+            <translation>微网格 {micro} 不属于任何网格</translation>
+        </message>
+        <message>
+            <source>Micro-grid {micro} reaches {area} m² outside its grid {cell}</source>
+            <translation>微网格 {micro} 有 {area} 平方米超出所属网格 {cell}</translation>
+        </message>
+        <message>
+            <source>Micro-grids {micro} and {other} overlap by {area} m²</source>
+            <translation>微网格 {micro} 与 {other} 重叠 {area} 平方米</translation>
+        </message>
+        <message>
+            <source>{area} m² of grid {cell} are in no micro-grid</source>
+            <translation>网格 {cell} 有 {area} 平方米未划入任何微网格</translation>
+        </message>
+        <message>
+            <source>{count} micro-grids of grid {cell} share the number {number}</source>
+            <translation>网格 {cell} 有 {count} 个微网格编号同为 {number}</translation>
+        </message>
+        <message>
+            <source>Micro-grid {micro} has {households} households, below the range {low}–{high}</source>
+            <translation>微网格 {micro} 有 {households} 户，低于 {low}–{high} 户的范围</translation>
+        </message>
+        <message>
+            <source>Micro-grid {micro} has {households} households, above the range {low}–{high}</source>
+            <translation>微网格 {micro} 有 {households} 户，高于 {low}–{high} 户的范围</translation>
+        </message>
+        <message>
+            <source>Micro-grid {micro}: its edge cuts through {count} building(s)</source>
+            <translation>微网格 {micro}：边界切分了 {count} 栋楼</translation>
+        </message>
+        <message>
+            <source>{name} sits under #{parent}, which the plan does not have</source>
+            <translation>{name} 的上级 #{parent} 在方案中不存在</translation>
+        </message>
+        <message>
+            <source>Party group {group} does not sit under a Party branch</source>
+            <translation>党小组 {group} 未隶属于任何党支部</translation>
+        </message>
+        <message>
+            <source>Micro-grid {micro} has no Party-member household and no steward</source>
+            <translation>微网格 {micro} 没有党员中心户，也没有楼栋长</translation>
+        </message>
+        <message>
+            <source>Party-member household {name} looks after {households} households, outside the range {low}–{high}</source>
+            <translation>党员中心户 {name} 联系 {households} 户，不在 {low}–{high} 户的范围内</translation>
+        </message>
+        <message>
+            <source>Compound {compound} has {members} resident Party members but no compound branch and no reason recorded</source>
+            <translation>小区 {compound} 有 {members} 名居住党员，但未建小区党支部，也未注明原因</translation>
+        </message>
+        <message>
             <source>Network line {line} has no length (its points coincide)</source>
             <translation>路网线段 {line} 长度为零（端点重合）</translation>
         </message>
@@ -888,8 +1340,32 @@
             <translation>路网线段 {line} 为断头路（未与其他线段相连）</translation>
         </message>
         <message>
+            <source>Grid {cell} has no Party-mass service station inside it or within {distance} m walk (one station per grid)</source>
+            <translation>网格 {cell} 内及步行{distance}米范围内没有党群服务站（一网格一阵地）</translation>
+        </message>
+        <message>
             <source>A piece of network of {length} m ({lines} lines) is not joined to the main network; {stranded} buildings join it</source>
             <translation>一段长 {length} 米（{lines} 条线段）的路网未与主路网连通；有 {stranded} 栋楼接入该段</translation>
+        </message>
+        <message>
+            <source>{table} row {row}: {column} names {refers_to} row {value}, which does not exist</source>
+            <translation>{table} 第 {row} 行：{column} 指向 {refers_to} 第 {value} 行，但该行不存在</translation>
+        </message>
+        <message>
+            <source>{table} row {row}: {column} is empty</source>
+            <translation>{table} 第 {row} 行：{column} 为空</translation>
+        </message>
+        <message>
+            <source>{table} row {row}: “{value}” is neither a grid worker nor a Party branch</source>
+            <translation>{table} 第 {row} 行：“{value}”既不是网格员也不是党支部</translation>
+        </message>
+        <message>
+            <source>{table} row {row} repeats {value} on the same cell</source>
+            <translation>{table} 第 {row} 行在同一网格中重复了 {value}</translation>
+        </message>
+        <message>
+            <source>{count} feature(s) of {table} have an invalid shape (rows {rows})</source>
+            <translation>{table} 有 {count} 个要素图形无效（第 {rows} 行）</translation>
         </message>
         <message>
             <source>(no one is assigned to any grid yet)</source>
@@ -1034,6 +1510,58 @@
         <message>
             <source>Zero-length street</source>
             <translation>零长度路段</translation>
+        </message>
+        <message>
+            <source>Micro-grid in no grid</source>
+            <translation>微网格不属于网格</translation>
+        </message>
+        <message>
+            <source>Micro-grid outside its grid</source>
+            <translation>微网格超出所属网格</translation>
+        </message>
+        <message>
+            <source>Micro-grid overlap</source>
+            <translation>微网格重叠</translation>
+        </message>
+        <message>
+            <source>Micro-grid gap</source>
+            <translation>微网格空隙</translation>
+        </message>
+        <message>
+            <source>Duplicate micro-grid number</source>
+            <translation>微网格编号重复</translation>
+        </message>
+        <message>
+            <source>Building cut by a micro-grid</source>
+            <translation>楼栋被微网格切分</translation>
+        </message>
+        <message>
+            <source>Micro-grid households below range</source>
+            <translation>微网格户数偏少</translation>
+        </message>
+        <message>
+            <source>Micro-grid households above range</source>
+            <translation>微网格户数偏多</translation>
+        </message>
+        <message>
+            <source>Missing parent in the tree</source>
+            <translation>上级组织缺失</translation>
+        </message>
+        <message>
+            <source>Party group without branch</source>
+            <translation>党小组未隶属支部</translation>
+        </message>
+        <message>
+            <source>Micro-grid without household or steward</source>
+            <translation>微网格无党员中心户或楼栋长</translation>
+        </message>
+        <message>
+            <source>Households cared for out of range</source>
+            <translation>联系户数超出范围</translation>
+        </message>
+        <message>
+            <source>Compound without branch</source>
+            <translation>小区未建党支部</translation>
         </message>
         <message>
             <source>Findings</source>
@@ -1356,6 +1884,14 @@
             <translation>替换图层中已有的要素</translation>
         </message>
         <message>
+            <source>Existing grid cells (网格)</source>
+            <translation>现有网格</translation>
+        </message>
+        <message>
+            <source>Building data table (楼栋台账, .xlsx/.csv)</source>
+            <translation>楼栋台账（.xlsx/.csv）</translation>
+        </message>
+        <message>
             <source>Sub-district / township</source>
             <translation>街道 / 乡镇</translation>
         </message>
@@ -1413,6 +1949,54 @@
             <translation>边界层级</translation>
         </message>
         <message>
+            <source>Code field</source>
+            <translation>编码字段</translation>
+        </message>
+        <message>
+            <source>Community field</source>
+            <translation>所属社区字段</translation>
+        </message>
+        <message>
+            <source>Grid type field</source>
+            <translation>网格类型字段</translation>
+        </message>
+        <message>
+            <source>Snap tolerance</source>
+            <translation>吸附容差</translation>
+        </message>
+        <message>
+            <source>Key column</source>
+            <translation>关联列</translation>
+        </message>
+        <message>
+            <source>Match buildings by</source>
+            <translation>匹配楼栋属性</translation>
+        </message>
+        <message>
+            <source>Population groups</source>
+            <translation>人群分类</translation>
+        </message>
+        <message>
+            <source>Fix overlaps and narrow gaps between boundaries</source>
+            <translation>修正边界之间的重叠和狭窄缝隙</translation>
+        </message>
+        <message>
+            <source> m</source>
+            <translation> 米</translation>
+        </message>
+        <message>
+            <source>Slivers and gaps between neighbours up to this width are closed; wider ones are reported</source>
+            <translation>相邻网格之间不超过此宽度的碎片和缝隙将被消除；更宽的会列出报告</translation>
+        </message>
+        <message>
+            <source>(the attribute matching most keys)</source>
+            <translation>（自动选择匹配最多的属性）</translation>
+        </message>
+        <message>
+            <source>The table column with each building's name, number or address</source>
+            <translation>表中记录楼栋名称、编号或地址的列</translation>
+        </message>
+        <message>
             <source>Split streets at every crossing (not only where lines share a vertex)</source>
             <translation>在所有交叉处打断道路（不仅在共用节点处）</translation>
         </message>
@@ -1445,12 +2029,149 @@
             <translation>；</translation>
         </message>
         <message>
+            <source>repaired: %1</source>
+            <translation>已修复：%1</translation>
+        </message>
+        <message>
+            <source>skipped: %1</source>
+            <translation>已跳过：%1</translation>
+        </message>
+        <message>
+            <source>note: %1</source>
+            <translation>提示：%1</translation>
+        </message>
+        <message>
             <source>, </source>
             <translation>，</translation>
         </message>
         <message>
             <source>Imported %1 × %2 from %3</source>
             <translation>已从 %3 导入 %1 个%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportMessages</name>
+        <message>
+            <source>Source CRS</source>
+            <extracomment>Command-line option → the Import Data dialog field that sets it.</extracomment>
+            <translation>源坐标系</translation>
+        </message>
+        <message>
+            <source>Coordinates</source>
+            <translation>坐标类型</translation>
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation>图层</translation>
+        </message>
+        <message>
+            <source>Encoding</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <source>Households field</source>
+            <translation>户数字段</translation>
+        </message>
+        <message>
+            <source>Residents field</source>
+            <translation>人口字段</translation>
+        </message>
+        <message>
+            <source>Name field</source>
+            <translation>名称字段</translation>
+        </message>
+        <message>
+            <source>Code field</source>
+            <translation>编码字段</translation>
+        </message>
+        <message>
+            <source>Community field</source>
+            <translation>所属社区字段</translation>
+        </message>
+        <message>
+            <source>Grid type field</source>
+            <translation>网格类型字段</translation>
+        </message>
+        <message>
+            <source>Boundary level</source>
+            <translation>边界层级</translation>
+        </message>
+        <message>
+            <source>Snap tolerance</source>
+            <translation>吸附容差</translation>
+        </message>
+        <message>
+            <source>Key column</source>
+            <translation>关联列</translation>
+        </message>
+        <message>
+            <source>Match buildings by</source>
+            <translation>匹配楼栋属性</translation>
+        </message>
+        <message>
+            <source>Population groups</source>
+            <translation>人群分类</translation>
+        </message>
+        <message>
+            <source>Grid column</source>
+            <translation>所属网格列</translation>
+        </message>
+        <message>
+            <source>Replace the layer's features</source>
+            <translation>替换图层中已有的要素</translation>
+        </message>
+        <message>
+            <source>Fix overlaps</source>
+            <translation>修正重叠</translation>
+        </message>
+        <message>
+            <source>%1: the file is damaged or not a GeoPackage</source>
+            <extracomment>(pattern over the English message, template with %1… for its groups). A group named ``f&lt;n&gt;`` is an option or field word, shown as the dialog field.</extracomment>
+            <translation>%1：文件已损坏，或不是 GeoPackage 文件</translation>
+        </message>
+        <message>
+            <source>%1: latitude and longitude look swapped (a point reads %2, %3): the file gives latitude first. Swap the columns, or choose its coordinate system in the Source CRS box</source>
+            <translation>%1：经纬度似乎颠倒了（某点为 %2, %3），文件把纬度写在了前面。请交换两列，或在“源坐标系”框中选择正确的坐标系</translation>
+        </message>
+        <message>
+            <source>%1: the longitude and latitude columns hold values outside ±180/±90: latitude and longitude look swapped, or the values are not degrees</source>
+            <translation>%1：经度、纬度列的数值超出 ±180/±90：经纬度似乎颠倒了，或者数值不是以度为单位</translation>
+        </message>
+        <message>
+            <source>%1: no such file</source>
+            <translation>%1：文件不存在</translation>
+        </message>
+        <message>
+            <source>%1 read from field “%2” (guessed; choose another in the %3 box)</source>
+            <translation>%1取自字段“%2”（自动识别；可在%3框中另选）</translation>
+        </message>
+        <message>
+            <source>%1: has no field “%2” for the %3 box; its fields are: %4</source>
+            <translation>%1：没有%3框所选的字段“%2”；现有字段：%4</translation>
+        </message>
+        <message>
+            <source>The snap tolerance must be between 0 and 50 m, not %1</source>
+            <translation>吸附容差须在 0 到 50 米之间，不能是 %1</translation>
+        </message>
+        <message>
+            <source>%1: choose the column holding the building key (name, number or address) in the Key column box</source>
+            <translation>%1：请在“关联列”框中选择记录楼栋名称、编号或地址的列</translation>
+        </message>
+        <message>
+            <source>%1: has no column “%2” (the Key column); its first row reads: %3</source>
+            <translation>%1：没有“关联列”所选的列“%2”；第一行为：%3</translation>
+        </message>
+        <message>
+            <source>%1: no key matches any attribute of the buildings (%2); choose the attribute in the Match buildings by box</source>
+            <translation>%1：没有任何关联值与楼栋属性（%2）匹配；请在“匹配楼栋属性”框中选择属性</translation>
+        </message>
+        <message>
+            <source>%1: the plan has no buildings yet to join the table to; import the buildings first</source>
+            <translation>%1：方案中还没有楼栋，无法关联台账；请先导入楼栋</translation>
+        </message>
+        <message>
+            <source>“%1”</source>
+            <translation>“%1”</translation>
         </message>
     </context>
     <context>
@@ -1497,6 +2218,30 @@
         <message>
             <source>Assignments</source>
             <translation>人员分配</translation>
+        </message>
+        <message>
+            <source>Micro-grids</source>
+            <translation>微网格</translation>
+        </message>
+        <message>
+            <source>Party groups</source>
+            <translation>党小组</translation>
+        </message>
+        <message>
+            <source>Party-member households</source>
+            <translation>党员中心户</translation>
+        </message>
+        <message>
+            <source>Reporting Party members</source>
+            <translation>双报到党员</translation>
+        </message>
+        <message>
+            <source>Volunteers</source>
+            <translation>志愿者</translation>
+        </message>
+        <message>
+            <source>Community staff</source>
+            <translation>社区工作人员</translation>
         </message>
         <message>
             <source>Layers</source>
@@ -1566,6 +2311,66 @@
         </message>
     </context>
     <context>
+        <name>LimitsEditor</name>
+        <message>
+            <source>File size read into memory</source>
+            <extracomment>Field → (title, hint, largest value, step); texts are translated in the LimitsEditor context.</extracomment>
+            <translation>读入内存的文件大小</translation>
+        </message>
+        <message>
+            <source>Megabytes of one file (a shapefile's parts together, a zip, KMZ or workbook unpacked). A district's buildings are a few tens of megabytes.</source>
+            <translation>单个文件的兆字节数（Shapefile 各组成文件合计；zip、KMZ 或 Excel 工作簿按解压后计算）。一个区的楼栋数据通常只有几十兆字节。</translation>
+        </message>
+        <message>
+            <source>Features in one file</source>
+            <translation>单个文件的要素数</translation>
+        </message>
+        <message>
+            <source>Buildings, boundaries, streets or centres in one file or layer.</source>
+            <translation>一个文件或图层中的楼栋、边界、道路或服务中心数量。</translation>
+        </message>
+        <message>
+            <source>Rows of a sheet</source>
+            <translation>表格行数</translation>
+        </message>
+        <message>
+            <source>Rows of one Excel or CSV sheet (rosters, registers, building tables).</source>
+            <translation>单个 Excel 或 CSV 表格的行数（花名册、台账、楼栋表）。</translation>
+        </message>
+        <message>
+            <source>Columns of a sheet</source>
+            <translation>表格列数</translation>
+        </message>
+        <message>
+            <source>Columns of one Excel or CSV sheet.</source>
+            <translation>单个 Excel 或 CSV 表格的列数。</translation>
+        </message>
+        <message>
+            <source>Vertices of one geometry</source>
+            <translation>单个图形的顶点数</translation>
+        </message>
+        <message>
+            <source>Points of one boundary, building or street; a detailed community boundary has a few thousand.</source>
+            <translation>一条边界、一栋楼或一条道路的节点数；精细的社区边界通常有几千个。</translation>
+        </message>
+        <message>
+            <source>Holes of one polygon</source>
+            <translation>单个面的内洞数</translation>
+        </message>
+        <message>
+            <source>Courtyards and other holes of one area; repairing a polygon with very many holes can take hours and gigabytes.</source>
+            <translation>一个面中的天井等内洞数量；修复内洞极多的面可能耗时数小时、占用数 GB 内存。</translation>
+        </message>
+        <message>
+            <source>Input limits</source>
+            <translation>导入限制</translation>
+        </message>
+        <message>
+            <source>An import refuses a file over a limit before reading it, naming the file and the limit, so a damaged or hostile file cannot take the computer's memory. Raise a limit only for a file you trust.</source>
+            <translation>导入前先检查文件是否超出限制；超出时拒绝导入，并指明文件和所超的限制，以免损坏或恶意的文件耗尽计算机内存。只有对可信的文件才应调高限制。</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;New Plan</source>
@@ -1574,6 +2379,14 @@
         <message>
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open from &amp;Database…</source>
+            <translation>从数据库打开(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Open a plan kept in a city's PostgreSQL/PostGIS database</source>
+            <translation>打开保存在市级 PostgreSQL/PostGIS 数据库中的方案</translation>
         </message>
         <message>
             <source>&amp;Save</source>
@@ -1679,14 +2492,6 @@ Your plan is still open; save it under a new name to keep your work.</source>
         <message>
             <source>Cannot open the plan</source>
             <translation>无法打开方案</translation>
-        </message>
-        <message>
-            <source>Cannot save the plan</source>
-            <translation>无法保存方案</translation>
-        </message>
-        <message>
-            <source>Saved %1</source>
-            <translation>已保存 %1</translation>
         </message>
         <message>
             <source>Cannot import %1</source>
@@ -1826,6 +2631,14 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation>%1：文件不存在</translation>
         </message>
         <message>
+            <source>&amp;Basemap</source>
+            <translation>底图(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Organisation</source>
+            <translation>党组织(&amp;O)</translation>
+        </message>
+        <message>
             <source>&amp;Compute Coverage</source>
             <translation>计算覆盖(&amp;C)</translation>
         </message>
@@ -1894,12 +2707,28 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation>服务中心选址建议(&amp;S)…</translation>
         </message>
         <message>
+            <source>One S&amp;tation per Grid…</source>
+            <translation>一网格一阵地(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Coverage &amp;Report…</source>
+            <translation>覆盖评估报告(&amp;R)…</translation>
+        </message>
+        <message>
             <source>Click a centre to delete it</source>
             <translation>点击服务中心将其删除</translation>
         </message>
         <message>
             <source>Disconnected pieces, dead ends and zero-length streets</source>
             <translation>不连通的片段、断头路和零长度路段</translation>
+        </message>
+        <message>
+            <source>Grids without a Party-mass service station inside or within a walk</source>
+            <translation>网格内及步行范围内没有党群服务站的网格</translation>
+        </message>
+        <message>
+            <source>The coverage report for superiors: PDF with charts and maps, and an Excel summary</source>
+            <translation>报送上级的覆盖评估报告：含图表和地图的PDF，以及Excel汇总表</translation>
         </message>
         <message>
             <source>&amp;Coverage</source>
@@ -1920,6 +2749,602 @@ Your plan is still open; save it under a new name to keep your work.</source>
         <message>
             <source>Open &amp;Recent</source>
             <translation>最近打开(&amp;R)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapFeature</name>
+        <message>
+            <source>OpenStreetMap</source>
+            <translation>OpenStreetMap 开放街道地图</translation>
+        </message>
+        <message>
+            <source>Tianditu Imagery</source>
+            <translation>天地图 影像</translation>
+        </message>
+        <message>
+            <source>Tianditu Streets</source>
+            <translation>天地图 矢量</translation>
+        </message>
+        <message>
+            <source>Tianditu Imagery Labels</source>
+            <translation>天地图 影像注记</translation>
+        </message>
+        <message>
+            <source>Tianditu Street Labels</source>
+            <translation>天地图 矢量注记</translation>
+        </message>
+        <message>
+            <source>Amap Imagery (GCJ-02, aligned)</source>
+            <translation>高德 影像（GCJ-02，已纠偏）</translation>
+        </message>
+        <message>
+            <source>Amap Streets (GCJ-02, aligned)</source>
+            <translation>高德 矢量（GCJ-02，已纠偏）</translation>
+        </message>
+        <message>
+            <source>Add Tile Service by &amp;URL…</source>
+            <extracomment>(name, text, slot, shortcut, menu: "basemap" | "view" | "edit")</extracomment>
+            <translation>按网址添加瓦片服务(&amp;U)…</translation>
+        </message>
+        <message>
+            <source>Add &amp;MBTiles or Image File…</source>
+            <translation>添加 MBTiles 或影像文件(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>Tianditu &amp;Key…</source>
+            <translation>天地图密钥(&amp;K)…</translation>
+        </message>
+        <message>
+            <source>Tile &amp;Cache Size…</source>
+            <translation>瓦片缓存大小(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Measure &amp;Distance</source>
+            <translation>量测距离(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Measure &amp;Area</source>
+            <translation>量测面积(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Go to Coordinates…</source>
+            <translation>定位到坐标(&amp;G)…</translation>
+        </message>
+        <message>
+            <source>&amp;Find by Name or Code</source>
+            <translation>按名称或编码查找(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Snapping &amp;Options…</source>
+            <translation>捕捉选项(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>查找</translation>
+        </message>
+        <message>
+            <source>Find name or code…</source>
+            <translation>查找名称或编码…</translation>
+        </message>
+        <message>
+            <source>Tianditu Key</source>
+            <translation>天地图密钥</translation>
+        </message>
+        <message>
+            <source>Your Tianditu key (tk), from the Tianditu developer console:</source>
+            <translation>您的天地图密钥（tk），可在天地图开发者控制台申请：</translation>
+        </message>
+        <message>
+            <source>Tile Cache Size</source>
+            <translation>瓦片缓存大小</translation>
+        </message>
+        <message>
+            <source>Largest size of the tile cache on disk (MB):</source>
+            <translation>磁盘瓦片缓存的最大容量（MB）：</translation>
+        </message>
+        <message>
+            <source>Add Basemap File</source>
+            <translation>添加底图文件</translation>
+        </message>
+        <message>
+            <source>Basemap files (*.mbtiles *.tif *.tiff *.img *.jp2 *.vrt)</source>
+            <translation>底图文件 (*.mbtiles *.tif *.tiff *.img *.jp2 *.vrt)</translation>
+        </message>
+        <message>
+            <source>Add basemap %1</source>
+            <translation>添加底图 %1</translation>
+        </message>
+        <message>
+            <source>Basemap %1 added</source>
+            <translation>已添加底图 %1</translation>
+        </message>
+        <message>
+            <source>Cannot add the basemap</source>
+            <translation>无法添加底图</translation>
+        </message>
+        <message>
+            <source>Nothing is called or coded “%1”</source>
+            <translation>没有名称或编码为“%1”的要素</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeasureTool</name>
+        <message>
+            <source>Area %1</source>
+            <extracomment>total so far (m or m²), the segment being drawn (m), a text for the status bar the final total when the measurement ends</extracomment>
+            <translation>面积 %1</translation>
+        </message>
+        <message>
+            <source>Total %1</source>
+            <translation>总长 %1</translation>
+        </message>
+        <message>
+            <source>Segment %1</source>
+            <translation>本段 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Organisation</name>
+        <message>
+            <source>Generate &amp;Micro-grids…</source>
+            <translation>生成微网格(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>Move Selected &amp;Buildings to Micro-grid…</source>
+            <translation>将所选楼栋划入微网格(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>&amp;Propose Organisation…</source>
+            <translation>建议党组织设置(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>&amp;Import Register…</source>
+            <translation>导入名册(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>&amp;Auto-assign Registers…</source>
+            <translation>自动分配名册人员(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Check Organisation Rules</source>
+            <translation>检查党组织规则(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Nothing here to assign to: drop people on a grid or micro-grid, staff on a centre</source>
+            <extracomment>how near (screen pixels) a drop must be to a centre to put staff on duty there</extracomment>
+            <translation>此处无可分配对象：请将人员拖到网格或微网格上，工作人员拖到服务中心上</translation>
+        </message>
+        <message>
+            <source>Assign %1 by drag and drop</source>
+            <translation>拖放分配 %1 项</translation>
+        </message>
+        <message>
+            <source>Choose people in the dock and select a grid, micro-grid or centre on the map</source>
+            <translation>请在停靠窗中选择人员，并在地图上选择网格、微网格或服务中心</translation>
+        </message>
+        <message>
+            <source>Assign %1 to the map selection</source>
+            <translation>将 %1 项分配到地图所选</translation>
+        </message>
+        <message>
+            <source>Unassign %1</source>
+            <translation>取消分配 %1 项</translation>
+        </message>
+        <message>
+            <source>Generate micro-grids</source>
+            <translation>生成微网格</translation>
+        </message>
+        <message>
+            <source>%1 micro-grids</source>
+            <translation>%1 个微网格</translation>
+        </message>
+        <message>
+            <source>Select buildings on the map first</source>
+            <translation>请先在地图上选择楼栋</translation>
+        </message>
+        <message>
+            <source>A new micro-grid</source>
+            <translation>新建微网格</translation>
+        </message>
+        <message>
+            <source>Move Buildings to Micro-grid</source>
+            <translation>楼栋划入微网格</translation>
+        </message>
+        <message>
+            <source>Micro-grid for %1 building(s):</source>
+            <translation>%1 栋楼划入的微网格：</translation>
+        </message>
+        <message>
+            <source>Move %1 building(s) to a micro-grid</source>
+            <translation>将 %1 栋楼划入微网格</translation>
+        </message>
+        <message>
+            <source>Propose Organisation</source>
+            <translation>建议党组织设置</translation>
+        </message>
+        <message>
+            <source>Add %1 to the organisation</source>
+            <translation>向党组织添加 %1 项</translation>
+        </message>
+        <message>
+            <source>Auto-assign Registers</source>
+            <translation>自动分配名册人员</translation>
+        </message>
+        <message>
+            <source>Assign %1 people</source>
+            <translation>分配 %1 人</translation>
+        </message>
+        <message>
+            <source>Organisation Rules</source>
+            <translation>党组织规则</translation>
+        </message>
+        <message>
+            <source>Organisation rules: %1 findings</source>
+            <translation>党组织规则：%1 项问题</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganisationDialogs</name>
+        <message>
+            <source>Community Party committee</source>
+            <translation>社区大党委</translation>
+        </message>
+        <message>
+            <source>Compound branch</source>
+            <translation>小区党支部</translation>
+        </message>
+        <message>
+            <source>Building Party group</source>
+            <translation>楼栋党小组</translation>
+        </message>
+        <message>
+            <source>Reporting Party member</source>
+            <translation>双报到党员</translation>
+        </message>
+        <message>
+            <source>Volunteer</source>
+            <translation>志愿者</translation>
+        </message>
+        <message>
+            <source>Generate Micro-grids</source>
+            <translation>生成微网格</translation>
+        </message>
+        <message>
+            <source> households</source>
+            <translation> 户</translation>
+        </message>
+        <message>
+            <source>Every grid</source>
+            <translation>全部网格</translation>
+        </message>
+        <message>
+            <source>Selected grids (%1)</source>
+            <translation>所选网格（%1）</translation>
+        </message>
+        <message>
+            <source>Fewest households</source>
+            <translation>最少户数</translation>
+        </message>
+        <message>
+            <source>Most households</source>
+            <translation>最多户数</translation>
+        </message>
+        <message>
+            <source>Grids</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>30–80 households per micro-grid is a common local convention, not a rule. The grids' existing micro-grids are replaced; edges follow streets and compound walls and never cut a building.</source>
+            <translation>每个微网格 30–80 户是各地常见做法，并非硬性规定。所选网格原有的微网格将被替换；边界沿道路和小区围墙划分，不会切分楼栋。</translation>
+        </message>
+        <message>
+            <source>The fewest households must not exceed the most.</source>
+            <translation>最少户数不能大于最多户数。</translation>
+        </message>
+        <message>
+            <source>Proposal</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>人员/组织</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>Nothing to propose.</source>
+            <translation>没有需要建议的内容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganisationDock</name>
+        <message>
+            <source>Community</source>
+            <extracomment>layers whose changes rebuild the trees</extracomment>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>Community Party committee</source>
+            <translation>社区大党委</translation>
+        </message>
+        <message>
+            <source>Grid branch</source>
+            <translation>网格党支部</translation>
+        </message>
+        <message>
+            <source>Joint branch</source>
+            <translation>联合党支部</translation>
+        </message>
+        <message>
+            <source>Compound branch</source>
+            <translation>小区党支部</translation>
+        </message>
+        <message>
+            <source>Building Party group</source>
+            <translation>楼栋党小组</translation>
+        </message>
+        <message>
+            <source>Party-member household</source>
+            <translation>党员中心户</translation>
+        </message>
+        <message>
+            <source>Not placed in the tree</source>
+            <translation>未归入组织树</translation>
+        </message>
+        <message>
+            <source>Reporting Party members</source>
+            <translation>双报到党员</translation>
+        </message>
+        <message>
+            <source>Volunteers</source>
+            <translation>志愿者</translation>
+        </message>
+        <message>
+            <source>Community staff</source>
+            <translation>社区工作人员</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>Party Organisation</source>
+            <extracomment>(layer, fids) activated (double-clicked) in a tree the chosen rows are to go to what is selected on the map (True) or nowhere (False)</extracomment>
+            <translation>党组织</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>组织架构</translation>
+        </message>
+        <message>
+            <source>Registers</source>
+            <translation>名册</translation>
+        </message>
+        <message>
+            <source>Assign to Map Selection</source>
+            <translation>分配到地图所选</translation>
+        </message>
+        <message>
+            <source>Put the chosen people on the grid or micro-grid selected on the map (staff on the selected centre)</source>
+            <translation>把所选人员分配到地图上选中的网格或微网格（工作人员分配到选中的服务中心）</translation>
+        </message>
+        <message>
+            <source>Unassign</source>
+            <translation>取消分配</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Members / where</source>
+            <translation>人数 / 所在位置</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanDamage</name>
+        <message>
+            <source>Column {column} is missing: its {count} rows have lost it</source>
+            <extracomment>What each kind of damage is, from the finding's params ({table}, {column}, {rows}, {value}, {count}, {stated}, {refers_to}).</extracomment>
+            <translation>缺少 {column} 列：其 {count} 行已丢失该值</translation>
+        </message>
+        <message>
+            <source>{column} holds “{value}”, which is not a number</source>
+            <translation>{column} 的值为“{value}”，不是数字</translation>
+        </message>
+        <message>
+            <source>Feature id {value} is used by {count} rows</source>
+            <translation>要素编号 {value} 被 {count} 行共用</translation>
+        </message>
+        <message>
+            <source>The shape cannot be read as it is stored ({reason})</source>
+            <translation>图形按存储内容无法读取（{reason}）</translation>
+        </message>
+        <message>
+            <source>The file says it holds {stated} rows but it holds {count}</source>
+            <translation>文件记载有 {stated} 行，实际有 {count} 行</translation>
+        </message>
+        <message>
+            <source>The table has lost its feature id key</source>
+            <translation>该表丢失了要素编号主键</translation>
+        </message>
+        <message>
+            <source>Column {column} is stored as {value}</source>
+            <translation>{column} 列的存储类型为 {value}</translation>
+        </message>
+        <message>
+            <source>Points at {refers_to} {value}, which does not exist</source>
+            <translation>指向{refers_to} {value}，但它不存在</translation>
+        </message>
+        <message>
+            <source>{column} is empty</source>
+            <translation>{column} 为空</translation>
+        </message>
+        <message>
+            <source>Names “{value}”, neither a grid worker nor a Party branch</source>
+            <translation>指向“{value}”，既不是网格员也不是党支部</translation>
+        </message>
+        <message>
+            <source>Repeats {value} on the same cell</source>
+            <translation>在同一网格中重复了 {value}</translation>
+        </message>
+        <message>
+            <source>These cells share the grid code {value}</source>
+            <translation>这些网格共用网格编码 {value}</translation>
+        </message>
+        <message>
+            <source>{column} points at {refers_to} {value}, which does not exist</source>
+            <translation>{column} 指向{refers_to} {value}，但它不存在</translation>
+        </message>
+        <message>
+            <source>The row is removed</source>
+            <translation>删除该行</translation>
+        </message>
+        <message>
+            <source>The link is cleared; the row is kept</source>
+            <translation>清除该关联，保留该行</translation>
+        </message>
+        <message>
+            <source>The value is cleared; fill it in again</source>
+            <translation>清空该值，请重新填写</translation>
+        </message>
+        <message>
+            <source>The column is added back, empty</source>
+            <translation>补回该列（为空）</translation>
+        </message>
+        <message>
+            <source>Put right when the plan is saved</source>
+            <translation>保存方案时自动纠正</translation>
+        </message>
+        <message>
+            <source>The first row keeps the id, the others get new ids: {new_fids}</source>
+            <translation>第一行保留编号，其余行获得新编号：{new_fids}</translation>
+        </message>
+        <message>
+            <source>Read as well as possible; check it on the map</source>
+            <translation>已尽量读取，请在地图上核对</translation>
+        </message>
+        <message>
+            <source>Not repaired: fix it yourself</source>
+            <translation>不自动修复：请自行修正</translation>
+        </message>
+        <message>
+            <source>Boundaries</source>
+            <translation>边界</translation>
+        </message>
+        <message>
+            <source>Buildings</source>
+            <translation>楼栋</translation>
+        </message>
+        <message>
+            <source>Grid cells</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Centres</source>
+            <translation>服务中心</translation>
+        </message>
+        <message>
+            <source>Walking network</source>
+            <translation>步行路网</translation>
+        </message>
+        <message>
+            <source>Grid workers</source>
+            <translation>网格员</translation>
+        </message>
+        <message>
+            <source>Party branches</source>
+            <translation>党支部</translation>
+        </message>
+        <message>
+            <source>Assignments</source>
+            <translation>人员分配</translation>
+        </message>
+        <message>
+            <source>Micro-grids</source>
+            <translation>微网格</translation>
+        </message>
+        <message>
+            <source>Party groups</source>
+            <translation>党小组</translation>
+        </message>
+        <message>
+            <source>Party-member households</source>
+            <translation>党员中心户</translation>
+        </message>
+        <message>
+            <source>Reporting Party members</source>
+            <translation>报到党员</translation>
+        </message>
+        <message>
+            <source>Volunteers</source>
+            <translation>志愿者</translation>
+        </message>
+        <message>
+            <source>Community staff</source>
+            <translation>社区工作人员</translation>
+        </message>
+        <message>
+            <source>The plan file is damaged</source>
+            <translation>方案文件已损坏</translation>
+        </message>
+        <message>
+            <source>Repair</source>
+            <translation>修复</translation>
+        </message>
+        <message>
+            <source>Open Without Repairing</source>
+            <translation>不修复直接打开</translation>
+        </message>
+        <message>
+            <source>Repaired; save the plan to keep the repairs</source>
+            <translation>已修复；保存方案后修复才会生效</translation>
+        </message>
+        <message>
+            <source>Table</source>
+            <translation>表</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Opened without repairing: saving over this file is refused; use Save As…</source>
+            <translation>未修复直接打开：不能覆盖保存此文件，请使用“另存为…”</translation>
+        </message>
+        <message>
+            <source>Repair damaged plan</source>
+            <translation>修复损坏的方案</translation>
+        </message>
+        <message>
+            <source>Cannot save the plan</source>
+            <translation>无法保存方案</translation>
+        </message>
+        <message>
+            <source>Cannot open the plan</source>
+            <translation>无法打开方案</translation>
+        </message>
+        <message>
+            <source>This plan was opened without repairing its damage, so it is not saved over %1: that would make the damage permanent. Use Save As… to keep your work in another file, or open the plan again and choose Repair.</source>
+            <translation>此方案打开时未修复其损坏，因此不会覆盖保存到 %1：那样会使损坏无法挽回。请用“另存为…”把工作保存到另一个文件，或重新打开方案并选择“修复”。</translation>
+        </message>
+        <message>
+            <source>%1 has %2 problem(s) that would be lost or made permanent by saving it as it is. Nothing has been changed yet.</source>
+            <translation>%1 有 %2 处问题，若照原样保存，这些数据会丢失或损坏将无法挽回。目前尚未做任何更改。</translation>
         </message>
     </context>
     <context>
@@ -2083,6 +3508,73 @@ Your plan is still open; save it under a new name to keep your work.</source>
         <message>
             <source>Wrote %1 files</source>
             <translation>已写入 %1 个文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportDialog</name>
+        <message>
+            <source>Coverage Report</source>
+            <translation>覆盖评估报告</translation>
+        </message>
+        <message>
+            <source>Every centre</source>
+            <translation>全部服务中心</translation>
+        </message>
+        <message>
+            <source>(no comparison)</source>
+            <translation>（不比较）</translation>
+        </message>
+        <message>
+            <source>e.g. the sub-district office</source>
+            <translation>如：某某街道办事处</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>New centre sites to suggest; households a centre has no room for count as not covered</source>
+            <translation>推荐新增服务点位的数量；服务中心容量不足的户数计为未覆盖</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Also write the figures as an Excel summary (.xlsx)</source>
+            <translation>同时输出Excel汇总表（.xlsx）</translation>
+        </message>
+        <message>
+            <source>Centres:</source>
+            <translation>服务中心：</translation>
+        </message>
+        <message>
+            <source>Compare with:</source>
+            <translation>比较方案：</translation>
+        </message>
+        <message>
+            <source>Issuing office:</source>
+            <translation>编制单位：</translation>
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation>日期：</translation>
+        </message>
+        <message>
+            <source>Suggested sites:</source>
+            <translation>推荐点位：</translation>
+        </message>
+        <message>
+            <source>PDF file:</source>
+            <translation>PDF文件：</translation>
+        </message>
+        <message>
+            <source>Save Coverage Report</source>
+            <translation>保存覆盖评估报告</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
         </message>
     </context>
     <context>
@@ -2344,6 +3836,10 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation>小区党支部</translation>
         </message>
         <message>
+            <source>Community Party committee</source>
+            <translation>社区大党委</translation>
+        </message>
+        <message>
             <source>Branch name</source>
             <extracomment>Qt's translate under a name pyside6-lupdate recognises (with a literal context).</extracomment>
             <translation>支部名称</translation>
@@ -2428,6 +3924,18 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation>党支部</translation>
         </message>
         <message>
+            <source>Reporting Party members (双报到)</source>
+            <translation>双报到在职党员</translation>
+        </message>
+        <message>
+            <source>Volunteers</source>
+            <translation>志愿者</translation>
+        </message>
+        <message>
+            <source>Community staff</source>
+            <translation>社区工作人员</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>姓名</translation>
         </message>
@@ -2470,6 +3978,38 @@ Your plan is still open; save it under a new name to keep your work.</source>
         <message>
             <source>Grids (codes or names)</source>
             <translation>网格（编码或名称）</translation>
+        </message>
+        <message>
+            <source>Work unit</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>Home (compound and building)</source>
+            <translation>居住地（小区及楼栋）</translation>
+        </message>
+        <message>
+            <source>Building (number or name)</source>
+            <translation>楼栋（号或名称）</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>服务队</translation>
+        </message>
+        <message>
+            <source>Skills</source>
+            <translation>特长</translation>
+        </message>
+        <message>
+            <source>Post</source>
+            <translation>岗位</translation>
+        </message>
+        <message>
+            <source>Centre on duty</source>
+            <translation>值班地点</translation>
+        </message>
+        <message>
+            <source>Duty days</source>
+            <translation>值班日</translation>
         </message>
         <message>
             <source>Tables (*.xlsx *.xlsm *.xls *.csv *.txt);;All files (*)</source>
@@ -2558,6 +4098,80 @@ Your plan is still open; save it under a new name to keep your work.</source>
         </message>
     </context>
     <context>
+        <name>ScaleBox</name>
+        <message>
+            <source>Map scale: type 1:2000 and press Enter</source>
+            <translation>地图比例尺：输入 1:2000 后按回车</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScenarioPanel</name>
+        <message>
+            <source>From:</source>
+            <translation>从：</translation>
+        </message>
+        <message>
+            <source>To:</source>
+            <translation>到：</translation>
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation>比较</translation>
+        </message>
+        <message>
+            <source>Every centre (when the plan is built)</source>
+            <translation>全部服务中心（规划建成后）</translation>
+        </message>
+        <message>
+            <source>Open now (built and pilot)</source>
+            <translation>现状（已建成及试点）</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>Households
+(from)</source>
+            <translation>户数
+（比较前）</translation>
+        </message>
+        <message>
+            <source>Households
+(to)</source>
+            <translation>户数
+（比较后）</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>变化</translation>
+        </message>
+        <message>
+            <source>Share
+(from)</source>
+            <translation>覆盖率
+（比较前）</translation>
+        </message>
+        <message>
+            <source>Share
+(to)</source>
+            <translation>覆盖率
+（比较后）</translation>
+        </message>
+        <message>
+            <source>Choose two placements and press Compare.</source>
+            <translation>选择两个布局方案，然后点击“比较”。</translation>
+        </message>
+        <message>
+            <source>Within %1 m: %2 buildings gain coverage (blue on the map), %3 lose it (purple).</source>
+            <translation>%1米范围内：%2栋楼新增覆盖（地图上蓝色），%3栋楼失去覆盖（紫色）。</translation>
+        </message>
+        <message>
+            <source>Share %1 → %2 (target %3); centres %4 → %5; communities with a centre %6 → %7 of %8.</source>
+            <translation>覆盖率 %1 → %2（目标 %3）；服务中心 %4 → %5 个；有服务中心的社区 %6 → %7（共 %8 个）。</translation>
+        </message>
+    </context>
+    <context>
         <name>ServicesEditor</name>
         <message>
             <source>Add</source>
@@ -2616,6 +4230,10 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation>人员与估算</translation>
         </message>
         <message>
+            <source>Input limits</source>
+            <translation>导入限制</translation>
+        </message>
+        <message>
             <source>Grid size</source>
             <translation>网格规模</translation>
         </message>
@@ -2654,6 +4272,26 @@ Your plan is still open; save it under a new name to keep your work.</source>
         <message>
             <source>The Party Constitution (art. 30) asks for at least 3 full members; a grid with fewer is joined to a neighbour's branch.</source>
             <translation>党章第三十条：正式党员三人以上可成立支部；不足的网格与相邻网格联合建立支部。</translation>
+        </message>
+        <message>
+            <source>Below the grid</source>
+            <translation>网格以下</translation>
+        </message>
+        <message>
+            <source>Households per micro-grid</source>
+            <translation>每个微网格户数</translation>
+        </message>
+        <message>
+            <source>A micro-grid (微网格) of a few buildings: 30–80 households is a common local convention, not a rule.</source>
+            <translation>微网格由几栋楼组成：每个 30–80 户是各地常见做法，并非硬性规定。</translation>
+        </message>
+        <message>
+            <source>Households per Party-member household</source>
+            <translation>每个党员中心户联系户数</translation>
+        </message>
+        <message>
+            <source>A Party-member household (党员中心户) looks after about 5–15 households: a convention, not a rule.</source>
+            <translation>每个党员中心户联系约 5–15 户：这是常见做法，并非硬性规定。</translation>
         </message>
         <message>
             <source>Grid codes</source>
@@ -2760,6 +4398,7 @@ Your plan is still open; save it under a new name to keep your work.</source>
         <name>SitingDialog</name>
         <message>
             <source>Suggest Centre Sites</source>
+            <extracomment>the parameters the shown result was computed with ("Add as centre" uses its service)</extracomment>
             <translation>服务中心选址建议</translation>
         </message>
         <message>
@@ -2819,6 +4458,10 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation>浏览…</translation>
         </message>
         <message>
+            <source>Count the centres' capacity (households a centre has no room for count as not covered)</source>
+            <translation>计入服务中心容量（容量不足的户数计为未覆盖）</translation>
+        </message>
+        <message>
             <source>Candidate Sites</source>
             <translation>候选选址</translation>
         </message>
@@ -2847,8 +4490,8 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation>步行路网</translation>
         </message>
         <message>
-            <source>Covered within %1: %2% now, %3% with the suggested sites (%4). %5.</source>
-            <translation>%1 内覆盖率：目前 %2%，加上建议选址后 %3%（%4）。%5。</translation>
+            <source>Households covered within %1: %2% now, %3% with the suggested sites (%4). %5.</source>
+            <translation>%1内覆盖户数比例：现状%2%，增加推荐点位后%3%（%4）。%5。</translation>
         </message>
         <message>
             <source>The target cannot be reached with these candidates.</source>
@@ -2859,12 +4502,35 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation>没有能增加覆盖的选址。</translation>
         </message>
         <message>
+            <source>%1. %2</source>
+            <translation>%1. %2</translation>
+        </message>
+        <message>
             <source>Site %1</source>
             <translation>选址 %1</translation>
         </message>
         <message>
             <source>Add as centre</source>
             <translation>添加为服务中心</translation>
+        </message>
+    </context>
+    <context>
+        <name>StationRuleDialog</name>
+        <message>
+            <source>One Station per Grid</source>
+            <translation>一网格一阵地</translation>
+        </message>
+        <message>
+            <source>Every grid has a Party-mass service station</source>
+            <translation>每个网格都有党群服务站</translation>
+        </message>
+        <message>
+            <source>A station (a Party-mass service station or a neighbourhood centre) counts when it stands inside the grid or within this walk of one of its buildings. Dedicated grids are not checked. 一网格一阵地 is local practice, not a national standard.</source>
+            <translation>党群服务站（或党建+邻里中心）位于网格内，或距网格内任一楼栋的步行距离不超过此值时计入。专属网格不检查。“一网格一阵地”为地方做法，并非国家标准。</translation>
+        </message>
+        <message>
+            <source>Within walking distance:</source>
+            <translation>步行距离范围：</translation>
         </message>
     </context>
     <context>
@@ -2996,6 +4662,18 @@ Your plan is still open; save it under a new name to keep your work.</source>
             <translation>建议选址</translation>
         </message>
         <message>
+            <source>centre not open yet (planned, building)</source>
+            <translation>尚未启用的服务中心（规划、在建）</translation>
+        </message>
+        <message>
+            <source>gains coverage (scenarios compared)</source>
+            <translation>新增覆盖（方案比较）</translation>
+        </message>
+        <message>
+            <source>loses coverage (scenarios compared)</source>
+            <translation>失去覆盖（方案比较）</translation>
+        </message>
+        <message>
             <source>beyond %1</source>
             <translation>超过 %1</translation>
         </message>
@@ -3006,6 +4684,254 @@ Your plan is still open; save it under a new name to keep your work.</source>
         <message>
             <source>within %1</source>
             <translation>%1 以内</translation>
+        </message>
+        <message>
+            <source>… and %1 more centres</source>
+            <translation>……另有%1个服务中心</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageReport</name>
+        <message>
+            <source>Computing the coverage report…</source>
+            <translation>正在计算覆盖评估报告……</translation>
+        </message>
+        <message>
+            <source>Coverage Report</source>
+            <translation>覆盖评估报告</translation>
+        </message>
+        <message>
+            <source>Coverage report written: %1</source>
+            <translation>覆盖评估报告已写入：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>BasemapDock</name>
+        <message>
+            <source>Basemaps</source>
+            <translation>底图</translation>
+        </message>
+        <message>
+            <source>Opacity</source>
+            <translation>不透明度</translation>
+        </message>
+        <message>
+            <source>Basemap opacity</source>
+            <translation>底图不透明度</translation>
+        </message>
+        <message>
+            <source>Remove basemap</source>
+            <translation>移除底图</translation>
+        </message>
+        <message>
+            <source>Zoom to Layer</source>
+            <translation>缩放至图层</translation>
+        </message>
+        <message>
+            <source>Remove Basemap</source>
+            <translation>移除底图</translation>
+        </message>
+        <message>
+            <source>Show basemap</source>
+            <translation>显示底图</translation>
+        </message>
+        <message>
+            <source>Hide basemap</source>
+            <translation>隐藏底图</translation>
+        </message>
+        <message>
+            <source>Reorder basemaps</source>
+            <translation>调整底图顺序</translation>
+        </message>
+        <message>
+            <source>Move Up</source>
+            <translation>上移</translation>
+        </message>
+        <message>
+            <source>Move Down</source>
+            <translation>下移</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapContextMenu</name>
+        <message>
+            <source>Copy Coordinates</source>
+            <translation>复制坐标</translation>
+        </message>
+        <message>
+            <source>Zoom to Layer</source>
+            <translation>缩放至图层</translation>
+        </message>
+        <message>
+            <source>Fill Colour…</source>
+            <translation>填充颜色…</translation>
+        </message>
+        <message>
+            <source>Outline Colour…</source>
+            <translation>边线颜色…</translation>
+        </message>
+        <message>
+            <source>Zoom to Selected Rows</source>
+            <translation>缩放至所选行</translation>
+        </message>
+        <message>
+            <source>Zoom to Feature</source>
+            <translation>缩放至要素</translation>
+        </message>
+        <message>
+            <source>Identify</source>
+            <translation>识别</translation>
+        </message>
+        <message>
+            <source>Edit Attributes</source>
+            <translation>编辑属性</translation>
+        </message>
+        <message>
+            <source>Delete Feature</source>
+            <translation>删除要素</translation>
+        </message>
+        <message>
+            <source>Go to Coordinates…</source>
+            <translation>定位到坐标…</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>Delete %1 %2</source>
+            <translation>删除%1 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapDialogs</name>
+        <message>
+            <source>WGS84 / CGCS2000 degrees (GPS, Tianditu)</source>
+            <translation>WGS84 / CGCS2000 经纬度（GPS、天地图）</translation>
+        </message>
+        <message>
+            <source>GCJ-02 degrees (Amap, Tencent)</source>
+            <translation>GCJ-02 经纬度（高德、腾讯）</translation>
+        </message>
+        <message>
+            <source>BD-09 degrees (Baidu)</source>
+            <translation>BD-09 经纬度（百度）</translation>
+        </message>
+        <message>
+            <source>Plan metres (x, y)</source>
+            <translation>方案坐标，米（x, y）</translation>
+        </message>
+        <message>
+            <source>Add Tile Service</source>
+            <translation>添加瓦片服务</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <source>URL template:</source>
+            <translation>网址模板：</translation>
+        </message>
+        <message>
+            <source>Coordinates of the tiles:</source>
+            <translation>瓦片坐标系：</translation>
+        </message>
+        <message>
+            <source>Attribution:</source>
+            <translation>版权声明：</translation>
+        </message>
+        <message>
+            <source>Key (if the service needs one):</source>
+            <translation>密钥（服务需要时填写）：</translation>
+        </message>
+        <message>
+            <source>Use {z}, {x} and {y} ({-y} for TMS rows) in the URL, and {key} where the key goes. The key is kept in your settings, never in the plan file.</source>
+            <translation>网址中用 {z}、{x}、{y}（TMS 行序用 {-y}），密钥位置用 {key}。密钥只保存在您的本机设置中，不会写入方案文件。</translation>
+        </message>
+        <message>
+            <source>URL template: enter the address of the tiles.</source>
+            <translation>网址模板：请填写瓦片地址。</translation>
+        </message>
+        <message>
+            <source>URL template: it must start with http:// or https://.</source>
+            <translation>网址模板：须以 http:// 或 https:// 开头。</translation>
+        </message>
+        <message>
+            <source>URL template: it needs {z}, {x} and {y}.</source>
+            <translation>网址模板：须包含 {z}、{x} 和 {y}。</translation>
+        </message>
+        <message>
+            <source>Key: this URL has {key}; enter the key.</source>
+            <translation>密钥：该网址含有 {key}，请填写密钥。</translation>
+        </message>
+        <message>
+            <source>Go to Coordinates</source>
+            <translation>定位到坐标</translation>
+        </message>
+        <message>
+            <source>Coordinates:</source>
+            <translation>坐标：</translation>
+        </message>
+        <message>
+            <source>System:</source>
+            <translation>坐标系：</translation>
+        </message>
+        <message>
+            <source>Snapping Options</source>
+            <translation>捕捉选项</translation>
+        </message>
+        <message>
+            <source>Snap while drawing</source>
+            <translation>绘制时捕捉</translation>
+        </message>
+        <message>
+            <source>screen pixels</source>
+            <translation>屏幕像素</translation>
+        </message>
+        <message>
+            <source>metres on the ground</source>
+            <translation>实地米数</translation>
+        </message>
+        <message>
+            <source>vertices and segments</source>
+            <translation>节点和线段</translation>
+        </message>
+        <message>
+            <source>vertices only</source>
+            <translation>仅节点</translation>
+        </message>
+        <message>
+            <source>segments only</source>
+            <translation>仅线段</translation>
+        </message>
+        <message>
+            <source>Tolerance:</source>
+            <translation>容差：</translation>
+        </message>
+        <message>
+            <source>Unit:</source>
+            <translation>单位：</translation>
+        </message>
+        <message>
+            <source>Snap to:</source>
+            <translation>捕捉到：</translation>
+        </message>
+        <message>
+            <source>Layers: choose at least one layer to snap to.</source>
+            <translation>图层：请至少选择一个要捕捉的图层。</translation>
+        </message>
+        <message>
+            <source>The plan has no coordinate system yet: import data first.</source>
+            <translation>方案尚无坐标系：请先导入数据。</translation>
+        </message>
+        <message>
+            <source>Coordinates: enter two numbers, e.g. 116.3974, 39.9093 (degrees) or 440120, 4420350 (plan metres).</source>
+            <translation>坐标：请输入两个数，例如 116.3974, 39.9093（经纬度）或 440120, 4420350（方案坐标，米）。</translation>
+        </message>
+        <message>
+            <source>Layers:</source>
+            <translation>图层：</translation>
         </message>
     </context>
     <context>
@@ -3033,6 +4959,53 @@ Your plan is still open; save it under a new name to keep your work.</source>
         <message>
             <source>Change the style of %1</source>
             <translation>修改%1的样式</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanFiles</name>
+        <message>
+            <source>The plan changed on disk</source>
+            <translation>磁盘上的方案已被修改</translation>
+        </message>
+        <message>
+            <source>Save As…</source>
+            <translation>另存为…</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>重新载入</translation>
+        </message>
+        <message>
+            <source>%1 is read-only, so it was not replaced. Use Save As… to save under another name, or make the file writable first.</source>
+            <translation>%1 是只读文件，未被覆盖。请用“另存为…”换个文件名保存，或先取消该文件的只读属性。</translation>
+        </message>
+        <message>
+            <source>Not enough disk space to save %1. Free some space or save to another disk; the file on disk is unchanged.</source>
+            <translation>磁盘空间不足，无法保存 %1。请清理空间或保存到其他磁盘；磁盘上的原文件未改变。</translation>
+        </message>
+        <message>
+            <source>Cannot save the plan</source>
+            <translation>无法保存方案</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>%1 is being changed by %2 right now. Nothing was saved. Try again when it has finished, or use Save As… to keep your changes in another file.</source>
+            <translation>%1 正由 %2 修改，本次未保存任何内容。请待其完成后再试，或用“另存为…”把您的修改保存到另一个文件。</translation>
+        </message>
+        <message>
+            <source>%1 was changed on disk by %2 after this window opened it. Your changes are not saved yet, and saving now would lose that change.
+
+Save As… keeps your changes in another file; Reload opens the plan as it is on disk and drops your unsaved changes.</source>
+            <translation>本窗口打开 %1 之后，%2 修改了磁盘上的该文件。您的修改尚未保存，现在保存会丢失对方的修改。
+
+“另存为…”把您的修改保存到另一个文件；“重新载入”按磁盘上的现状打开方案，并放弃您未保存的修改。</translation>
+        </message>
+        <message>
+            <source>%1 was changed on disk by %2 since this window opened it; saving will ask what to do.</source>
+            <translation>本窗口打开 %1 之后，%2 修改了磁盘上的该文件；保存时将询问如何处理。</translation>
         </message>
     </context>
 </TS>
