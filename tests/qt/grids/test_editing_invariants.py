@@ -15,12 +15,13 @@ undo commands as the map tools. After every step:
 from __future__ import annotations
 
 import math
+import os
 
 import numpy as np
 import pandas as pd
 import shapely
 from factories import street_grid_plan
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, assume, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 from PySide6.QtGui import QUndoStack
@@ -105,6 +106,7 @@ class GridEdits(RuleBasedStateMachine):
         if community is not None:
             frame = self.plan.cells.frame
             cells = {f: g for f, g in cells.items() if frame.at[f, "community"] == community}
+        assume(cells)  # every cell deleted: this edit does not apply
         return data.draw(st.sampled_from(sorted(cells)))
 
     # -- edits ----------------------------------------------------------------
@@ -297,5 +299,6 @@ class GridEdits(RuleBasedStateMachine):
 
 GridEdits.TestCase.settings = settings(
     max_examples=5, stateful_step_count=8, deadline=None,
+    derandomize=bool(os.environ.get("CI")),  # CI replays fixed examples; local runs explore
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 test_grid_edits_keep_the_grid_whole = GridEdits.TestCase

@@ -82,6 +82,7 @@ def test_add_and_delete_rows(make_roster_window):
     assert tab.proxy.setData(_index(tab, fid, "name"), "新建联合党支部", EDIT)
     assert tab.proxy.setData(_index(tab, fid, "full_members"), "5", EDIT)
     assert window.plan.branches.row(fid)["full_members"] == 5
+    tab.view.clearSelection()  # the new row stays selected after editing it
     tab.view.selectRow(_index(tab, 1, "name").row())
     assert tab.delete_selected() == [1]
     assert 1 not in window.plan.branches.frame.index
