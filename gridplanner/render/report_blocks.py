@@ -9,6 +9,7 @@ PNG preview lay out the very same pages.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -32,14 +33,18 @@ BODY_H = PAGE_MM[1] - 2 * MARGIN_MM - FOOTER_MM
 _FLAGS = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
-class Block:
-    """Something on a page: ``height`` mm tall, drawn at (x, y) mm."""
+class Block(ABC):
+    """Something on a page: ``height`` mm tall, drawn at (x, y) mm.
+
+    Subclasses (text, drawings, tables) implement :meth:`draw`.
+    """
 
     height: float
     #: keep on the same page as the next block (headings); read with getattr
 
-    def draw(self, p: QPainter, x: float, y: float, mm: float) -> None:  # pragma: no cover
-        raise NotImplementedError
+    @abstractmethod
+    def draw(self, p: QPainter, x: float, y: float, mm: float) -> None:
+        """Paint the block with its top-left corner at (x, y) mm; ``mm`` is pixels per mm."""
 
 
 @dataclass

@@ -20,6 +20,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from typing import Any
 
@@ -47,8 +48,11 @@ def key_from_env(name: str) -> str:
     return os.environ.get(f"GRIDPLANNER_KEY_{name.upper()}", "") if name else ""
 
 
-class TileSource:
-    """Base class: a basemap that can list and read its tiles."""
+class TileSource(ABC):
+    """Base class: a basemap that can list and read its tiles.
+
+    Subclasses (web tiles, MBTiles, raster imagery) implement :meth:`read`.
+    """
 
     def __init__(self, spec: BasemapSpec):
         self.spec = spec
@@ -64,8 +68,9 @@ class TileSource:
         return tiles_for_view(self.cache_id, box, pixel_size, plan_crs, coords=self.spec.coords,
                               min_zoom=self.spec.min_zoom, max_zoom=self.spec.max_zoom)
 
+    @abstractmethod
     def read(self, request: TileRequest) -> Payload:
-        raise NotImplementedError
+        """The image of one tile: encoded bytes, an RGBA array, or None when it has none."""
 
     def plan_extent(self, plan_crs: Any) -> Box | None:
         """The area the source covers in plan coordinates (None: the whole world)."""
