@@ -2134,6 +2134,10 @@ Check Host, Port, Database, User and Password.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>%1: cannot be read as a GIS file; check that it is a complete Shapefile, GeoJSON, GeoPackage or KML (reader said: %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>%1: no such file</source>
             <translation type="unfinished" />
         </message>

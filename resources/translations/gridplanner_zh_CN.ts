@@ -2138,6 +2138,10 @@ Check Host, Port, Database, User and Password.</source>
             <translation>%1：经度、纬度列的数值超出 ±180/±90：经纬度似乎颠倒了，或者数值不是以度为单位</translation>
         </message>
         <message>
+            <source>%1: cannot be read as a GIS file; check that it is a complete Shapefile, GeoJSON, GeoPackage or KML (reader said: %2)</source>
+            <translation>%1：无法作为 GIS 文件读取，请检查它是否为完整的 Shapefile、GeoJSON、GeoPackage 或 KML 文件（读取程序提示：%2）</translation>
+        </message>
+        <message>
             <source>%1: no such file</source>
             <translation>%1：文件不存在</translation>
         </message>

@@ -62,6 +62,9 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("ImportMessages", "%1: the longitude and latitude columns hold values "
                        "outside ±180/±90: latitude and longitude look swapped, or the values "
                        "are not degrees")),
+    (r"(?P<file>.+?): cannot be read as a GIS file \((?P<detail>.+)\)",
+     QT_TRANSLATE_NOOP("ImportMessages", "%1: cannot be read as a GIS file; check that it is "
+                       "a complete Shapefile, GeoJSON, GeoPackage or KML (reader said: %2)")),
     (r"(?P<file>.+?): no such file",
      QT_TRANSLATE_NOOP("ImportMessages", "%1: no such file")),
     (r"(?P<what>.+?) read from field '(?P<field>.+)' \(guessed; choose another with "

@@ -100,6 +100,9 @@ def test_chinese_ui_reads_chinese(qapp):
                        "--code-field)")
         assert text == "code取自字段“网格编码”（自动识别；可在“编码字段”框中另选）"
         assert ui_text("/d/a.gpkg: cannot be read (x)") == "/d/a.gpkg：文件已损坏，或不是 GeoPackage 文件"
+        broken = ui_text("/d/b.geojson: cannot be read as a GIS file (Unrecognized number)")
+        assert broken.startswith("/d/b.geojson：无法作为 GIS 文件读取")
+        assert broken.endswith("（读取程序提示：Unrecognized number）")
     finally:
         i18n.switch_language(qapp, "en")
 
