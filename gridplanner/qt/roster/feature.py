@@ -13,11 +13,11 @@ that tests replace.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import shapely
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QPointF, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
 from gridplanner.analysis.findings import Finding
@@ -30,11 +30,11 @@ from gridplanner.model.plan import Plan
 from gridplanner.qt.roster.cell_panel import CellPanel
 from gridplanner.qt.roster.commands import apply_proposal_command, drop_on_cell
 from gridplanner.qt.roster.dock import RosterDock
+from gridplanner.qt.roster.map_drop import MapDropFilter
 from gridplanner.qt.roster.model import accept_roster_drop, read_roster_mime, tr, translate
 from gridplanner.qt.shell.findings_dock import FindingsDock
 
 if TYPE_CHECKING:
-    from gridplanner.qt.map.canvas import MapCanvas
     from gridplanner.qt.shell.features import FeatureHost
 
 RECHECK_LAYERS = ("cells", "buildings", "workers", "branches", "assignments")
@@ -55,77 +55,25 @@ TIPS = {
 }
 
 
-class DropHighlight:
-    """Outline of the cell a roster drag would drop on (a canvas overlay item)."""
+class CanvasDropFilter(MapDropFilter):
+    """Takes roster drags (workers, branches) onto a grid cell of the map."""
 
-    def __init__(self, geometry: shapely.Geometry):
-        self.geometry = geometry
-        self.canvas = None
-        self.visible = True
+    feature: RosterFeature
 
-    def paint(self, painter: QPainter, canvas: MapCanvas) -> None:
-        path = QPainterPath()
-        for polygon in getattr(self.geometry, "geoms", [self.geometry]):
-            for ring in [polygon.exterior, *polygon.interiors]:
-                coords = list(ring.coords)
-                path.moveTo(QPointF(*coords[0][:2]))
-                for xy in coords[1:]:
-                    path.lineTo(QPointF(*xy[:2]))
-                path.closeSubpath()
-        painter.save()
-        painter.setTransform(canvas.transform(), True)
-        pen = QPen(QColor("#e65100"), 3)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
-        painter.setBrush(QColor(230, 81, 0, 50))
-        painter.drawPath(path)
-        painter.restore()
+    def read(self, mime: Any) -> Any:
+        return read_roster_mime(mime)
 
-
-class CanvasDropFilter(QObject):
-    """Event filter on the canvas that takes roster drags (no change to the canvas class)."""
-
-    def __init__(self, feature: RosterFeature):
-        super().__init__(feature)
-        self.feature = feature
-        self.highlight: DropHighlight | None = None
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        kind = event.type()
-        if kind == QEvent.Type.DragLeave:
-            self._show(None)
-            return False
-        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
-            return False
-        dragged = read_roster_mime(event.mimeData())
-        if dragged is None:
-            return False
-        point = self.feature.canvas.widget_to_map(event.position())
+    def target(self, x: float, y: float, payload: Any) -> shapely.Geometry | None:
         plan = self.feature.window.plan
-        cell = cell_at(plan, point.x(), point.y()) if plan is not None else None
-        if kind == QEvent.Type.Drop:
-            self._show(None)
-            copy = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-            if self.feature.drop_roster(*dragged, point.x(), point.y(), copy=copy):
-                accept_roster_drop(event)
-            else:
-                event.ignore()
-            return True
-        self._show(cell)
-        if cell is not None or kind == QEvent.Type.DragEnter:
-            accept_roster_drop(event)  # enter is always taken so moves keep coming
-        else:
-            event.ignore()
-        return True
+        cell = cell_at(plan, x, y) if plan is not None else None
+        return plan.cells.geometry(cell) if cell is not None else None
 
-    def _show(self, cell: int | None) -> None:
-        canvas = self.feature.canvas
-        if self.highlight is not None:
-            canvas.remove_item(self.highlight)
-            self.highlight = None
-        if cell is not None:
-            self.highlight = DropHighlight(self.feature.window.plan.cells.geometry(cell))
-            canvas.add_item(self.highlight)
+    def drop(self, payload: Any, x: float, y: float, event: Any) -> bool:
+        copy = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        return self.feature.drop_roster(*payload, x, y, copy=copy)
+
+    def accept(self, event: Any) -> None:
+        accept_roster_drop(event)
 
 
 class RosterFeature(QObject):

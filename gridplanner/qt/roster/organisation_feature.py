@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
@@ -30,7 +30,7 @@ from gridplanner.analysis.findings import Finding
 from gridplanner.analysis.people.roster_edit import cell_at
 from gridplanner.errors import GridPlannerError
 from gridplanner.model.plan import Plan
-from gridplanner.qt.roster.feature import DropHighlight
+from gridplanner.qt.roster.map_drop import MapDropFilter
 from gridplanner.qt.roster.model import translate
 from gridplanner.qt.roster.organisation_dock import OrganisationDock, read_org_mime
 from gridplanner.qt.shell.commands import record_change
@@ -81,46 +81,20 @@ def centre_near(plan: Plan, x: float, y: float, tolerance: float) -> int | None:
     return int(frame.index[i]) if d[i] <= tolerance else None
 
 
-class OrgDropFilter(QObject):
-    """Event filter on the canvas that takes organisation drags."""
+class OrgDropFilter(MapDropFilter):
+    """Takes organisation drags (people, households, Party groups) onto the map."""
 
-    def __init__(self, feature: OrganisationFeature):
-        super().__init__(feature)
-        self.feature = feature
-        self.highlight: DropHighlight | None = None
+    accept_anywhere = True
+    feature: OrganisationFeature
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        kind = event.type()
-        if kind == QEvent.Type.DragLeave:
-            self._show(None)
-            return False
-        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
-            return False
-        rows = read_org_mime(event.mimeData())
-        if rows is None:
-            return False
-        point = self.feature.canvas.widget_to_map(event.position())
-        if kind == QEvent.Type.Drop:
-            self._show(None)
-            if self.feature.drop_rows(rows, point.x(), point.y()):
-                event.setDropAction(Qt.DropAction.CopyAction)
-                event.accept()
-            else:
-                event.ignore()
-            return True
-        self._show(self.feature.drop_target(point.x(), point.y()))
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        return True
+    def read(self, mime: Any) -> Any:
+        return read_org_mime(mime)
 
-    def _show(self, geometry: Any) -> None:
-        canvas = self.feature.canvas
-        if self.highlight is not None:
-            canvas.remove_item(self.highlight)
-            self.highlight = None
-        if geometry is not None:
-            self.highlight = DropHighlight(geometry)
-            canvas.add_item(self.highlight)
+    def target(self, x: float, y: float, payload: Any) -> Any:
+        return self.feature.drop_target(x, y)
+
+    def drop(self, payload: Any, x: float, y: float, event: Any) -> bool:
+        return self.feature.drop_rows(payload, x, y)
 
 
 class OrganisationFeature(QObject):
