@@ -31,7 +31,7 @@ import pandas as pd
 from gridplanner.analysis.people.organisation import building_compounds
 from gridplanner.errors import ImportDataError
 from gridplanner.io.importers.registry import ImportOptions, ImportReport
-from gridplanner.io.importers.roster import read_table
+from gridplanner.io.importers.roster import match_headers, read_table
 from gridplanner.model.plan import Plan
 from gridplanner.model.schema import BoundaryLevel
 
@@ -73,26 +73,9 @@ REGISTER_TABLES = {"party-members": "party_members", "volunteers": "volunteers",
 _SPLIT = re.compile(r"[;；,，、/\s]+")
 
 
-def _norm(text: object) -> str:
-    return re.sub(r"[\s_\-()（）:：*]", "", str(text)).lower()
-
-
 def guess_register_columns(kind: str, headers: list[str]) -> dict[str, str]:
     """``{field: header}`` guessed from ``headers``; an exact synonym beats a partial one."""
-    synonyms = REGISTER_SYNONYMS[kind]
-    normal = {h: _norm(h) for h in headers}
-    out: dict[str, str] = {}
-    for exact in (True, False):
-        for field_name, words in synonyms.items():
-            if field_name in out:
-                continue
-            for word in map(_norm, words):
-                hit = next((h for h, n in normal.items() if h not in out.values() and (
-                    n == word if exact else (len(word) > 1 and word in n))), None)
-                if hit is not None:
-                    out[field_name] = hit
-                    break
-    return out
+    return match_headers(REGISTER_SYNONYMS[kind], headers)
 
 
 def _mapping(kind: str, frame: pd.DataFrame, options: ImportOptions, report: ImportReport,

@@ -14,7 +14,7 @@ refused and the plan left unchanged.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import cast
 
@@ -169,7 +169,15 @@ def guess_columns(kind: str, headers: list[str]) -> dict[str, str]:
     Returns ``{field: header}`` for the fields found; an exact synonym beats
     a header that merely contains one.
     """
-    synonyms = HEADER_SYNONYMS[_check_kind(kind)]
+    return match_headers(HEADER_SYNONYMS[_check_kind(kind)], headers)
+
+
+def match_headers(synonyms: Mapping[str, Sequence[str]], headers: list[str]) -> dict[str, str]:
+    """``{field: header}`` for each field whose synonyms name a header.
+
+    An exact synonym beats a header that merely contains one; each header
+    serves one field. Shared by the roster and the register importers.
+    """
     normal = {h: _norm(h) for h in headers}
     out: dict[str, str] = {}
     for exact in (True, False):
