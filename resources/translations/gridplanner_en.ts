@@ -2138,6 +2138,22 @@ Check Host, Port, Database, User and Password.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>%1: no .cpg file; the text was read as %2 (choose another in the Encoding box if names look wrong)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>residents estimated for %1 buildings as households × %2 (average household size)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 slivers and gaps up to %2 m closed (%3), %4 m² in all</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 and %2 overlap by %3 m²: given to %4 (%5)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>%1: no such file</source>
             <translation type="unfinished" />
         </message>

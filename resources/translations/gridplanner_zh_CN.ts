@@ -2142,6 +2142,22 @@ Check Host, Port, Database, User and Password.</source>
             <translation>%1：无法作为 GIS 文件读取，请检查它是否为完整的 Shapefile、GeoJSON、GeoPackage 或 KML 文件（读取程序提示：%2）</translation>
         </message>
         <message>
+            <source>%1: no .cpg file; the text was read as %2 (choose another in the Encoding box if names look wrong)</source>
+            <translation>%1：没有 .cpg 文件，文字按 %2 编码读取（如名称显示乱码，请在“编码”框中另选）</translation>
+        </message>
+        <message>
+            <source>residents estimated for %1 buildings as households × %2 (average household size)</source>
+            <translation>%1 栋楼的人口按“户数 × %2（平均每户人数）”估算</translation>
+        </message>
+        <message>
+            <source>%1 slivers and gaps up to %2 m closed (%3), %4 m² in all</source>
+            <translation>已闭合 %1 处不超过 %2 米的碎片和缝隙（%3），共 %4 平方米</translation>
+        </message>
+        <message>
+            <source>%1 and %2 overlap by %3 m²: given to %4 (%5)</source>
+            <translation>%1 与 %2 重叠 %3 平方米，已划归 %4（%5）</translation>
+        </message>
+        <message>
             <source>%1: no such file</source>
             <translation>%1：文件不存在</translation>
         </message>

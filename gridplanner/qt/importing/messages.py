@@ -65,6 +65,20 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
     (r"(?P<file>.+?): cannot be read as a GIS file \((?P<detail>.+)\)",
      QT_TRANSLATE_NOOP("ImportMessages", "%1: cannot be read as a GIS file; check that it is "
                        "a complete Shapefile, GeoJSON, GeoPackage or KML (reader said: %2)")),
+    (r"(?P<file>.+?): no \.cpg file; text detected as (?P<enc>[\w-]+)",
+     QT_TRANSLATE_NOOP("ImportMessages", "%1: no .cpg file; the text was read as %2 (choose "
+                       "another in the Encoding box if names look wrong)")),
+    (r"residents estimated for (?P<n>[\d,]+) buildings as households × (?P<k>[\d.]+) "
+     r"\(average household size\)",
+     QT_TRANSLATE_NOOP("ImportMessages", "residents estimated for %1 buildings as households "
+                       "× %2 (average household size)")),
+    (r"(?P<n>[\d,]+) slivers and gaps up to (?P<tol>[\d.]+) m closed \((?P<detail>.+)\), "
+     r"(?P<area>[\d,.]+) m² in all",
+     QT_TRANSLATE_NOOP("ImportMessages", "%1 slivers and gaps up to %2 m closed (%3), %4 m² in "
+                       "all")),
+    (r"(?P<one>.+?) and (?P<two>.+?) overlap by (?P<area>[\d,.]+) m²: given to (?P<to>.+?) "
+     r"\((?P<why>.+)\)",
+     QT_TRANSLATE_NOOP("ImportMessages", "%1 and %2 overlap by %3 m²: given to %4 (%5)")),
     (r"(?P<file>.+?): no such file",
      QT_TRANSLATE_NOOP("ImportMessages", "%1: no such file")),
     (r"(?P<what>.+?) read from field '(?P<field>.+)' \(guessed; choose another with "

@@ -103,6 +103,12 @@ def test_chinese_ui_reads_chinese(qapp):
         broken = ui_text("/d/b.geojson: cannot be read as a GIS file (Unrecognized number)")
         assert broken.startswith("/d/b.geojson：无法作为 GIS 文件读取")
         assert broken.endswith("（读取程序提示：Unrecognized number）")
+        assert ui_text("a.shp: no .cpg file; text detected as GB18030").startswith(
+            "a.shp：没有 .cpg 文件，文字按 GB18030 编码读取")
+        assert ui_text("东风社区 and 西湖社区 overlap by 1,200 m²: given to 东风社区 (longer "
+                       "shared edge)").startswith("东风社区 与 西湖社区 重叠 1,200 平方米，已划归 东风社区")
+        assert ui_text("12 slivers and gaps up to 1 m closed (6 overlaps), 458.2 m² in "
+                       "all").startswith("已闭合 12 处不超过 1 米的碎片和缝隙")
     finally:
         i18n.switch_language(qapp, "en")
 
